@@ -1,0 +1,282 @@
+// `tuyentruyen`: argument parsing only, then the core (INTERCHANGE.md, "Command line").
+// Exit status: 0 success; 1 the input was refused; 2 wrong usage.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CHANNELS, THEMES, type Channel, type Theme } from '../../shared/domain';
+import { AppError, toErrorInfo, type Lang, type Msg } from '../../shared/errors';
+import { describeIssue } from '../../shared/issues';
+import { ProfileSchema, type ActivityFilter } from '../../shared/schemas';
+import { createCore, type Core } from '../core';
+import { toInterchange } from '../core/queries/activities';
+import { defaultDataDir } from '../core/paths';
+import { startServer } from '../server';
+import { formatActivityTable, formatTotals } from './print';
+
+export const EXIT_OK = 0;
+export const EXIT_REFUSED = 1;
+export const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const stdio: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+const USAGE = `Sổ tuyên truyền — dòng lệnh
+
+Cách dùng:
+  tuyentruyen setup --profile TỆP.json
+  tuyentruyen activities import TỆP.json|TỆP.jsonl
+  tuyentruyen activities list [--period P] [--channel C] [--commune TÊN] [--search CHỮ] [--json]
+  tuyentruyen serve [--port N]
+
+Tùy chọn chung:
+  --data-dir THƯ_MỤC   nơi lưu dữ liệu (hoặc biến môi trường TUYENTRUYEN_DATA_DIR)
+  --lang vi|en         ngôn ngữ của thông báo lỗi (mặc định vi)
+  --help               hiện hướng dẫn này
+
+Kỳ P: 2023-Q3, 2023-H1, 2023-Y hoặc 2023-07-01..2023-09-30.
+Kênh C: ${CHANNELS.join(', ')}.
+`;
+
+const GLOBAL_OPTIONS = {
+  'data-dir': { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionals: number) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  if (parsed.positionals.length !== positionals) {
+    throw new UsageError(
+      parsed.positionals.length > positionals
+        ? `thừa tham số: ${parsed.positionals.slice(positionals).join(' ')}`
+        : 'thiếu tham số',
+    );
+  }
+  return parsed;
+}
+
+function langOf(args: string[]): Lang {
+  const i = args.indexOf('--lang');
+  const value = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--lang='))?.slice(7);
+  return value === 'en' ? 'en' : 'vi';
+}
+
+function openCore(values: { 'data-dir'?: string | undefined }): Core {
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  return createCore({ dataDir, mode: 'cli', source: 'cli' });
+}
+
+function refused(msg: Msg): AppError {
+  return new AppError('invalid_input', msg);
+}
+
+/** Reads a text file, refusing a missing one with a sentence that names it. */
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    throw refused({ vi: `Không đọc được tệp ${file}.`, en: `Cannot read the file ${file}.` });
+  }
+}
+
+function parseJson(file: string, text: string, line?: number): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    const where = line === undefined ? '' : `, dòng ${line}`;
+    const whereEn = line === undefined ? '' : `, line ${line}`;
+    throw refused({
+      vi: `Tệp ${file}${where}: không phải JSON hợp lệ (${detail}).`,
+      en: `File ${file}${whereEn}: not valid JSON (${detail}).`,
+    });
+  }
+}
+
+function setup(args: string[], io: Io, lang: Lang): number {
+  const { values } = parse(args, { profile: { type: 'string' } }, 0);
+  if (!values.profile) throw new UsageError('thiếu --profile TỆP.json');
+  const file = values.profile;
+  const parsed = ProfileSchema.safeParse(parseJson(file, readText(file)));
+  if (!parsed.success) {
+    const issue = describeIssue(parsed.error.issues[0]!);
+    throw refused({ vi: `Tệp ${file}: ${issue.msg.vi}.`, en: `File ${file}: ${issue.msg.en}.` });
+  }
+  const core = openCore(values);
+  try {
+    const profile = core.profile.save(parsed.data);
+    const active = profile.communes.filter((c) => c.active).length;
+    io.out(
+      lang === 'en'
+        ? `Saved the profile of ${profile.office.name} (${profile.office.code}) with ${active} communes.`
+        : `Đã lưu thông tin ${profile.office.name} (${profile.office.code}) với ${active} xã.`,
+    );
+    return EXIT_OK;
+  } finally {
+    core.close();
+  }
+}
+
+function readActivities(file: string): { records: unknown[]; lines: number[] | null } {
+  const text = readText(file);
+  if (file.toLowerCase().endsWith('.jsonl')) {
+    const records: unknown[] = [];
+    const lines: number[] = [];
+    text.split(/\r?\n/).forEach((line, i) => {
+      if (line.trim() === '') return;
+      records.push(parseJson(file, line, i + 1));
+      lines.push(i + 1);
+    });
+    return { records, lines };
+  }
+  const value = parseJson(file, text);
+  if (!Array.isArray(value)) {
+    throw refused({
+      vi: `Tệp ${file}: phải là một danh sách (mảng JSON) các hoạt động.`,
+      en: `File ${file}: must be a JSON array of activities.`,
+    });
+  }
+  return { records: value, lines: null };
+}
+
+function activitiesImport(args: string[], io: Io, lang: Lang): number {
+  const { values, positionals } = parse(args, {}, 1);
+  const file = positionals[0]!;
+  const { records, lines } = readActivities(file);
+  const core = openCore(values);
+  try {
+    const result = core.activities.importMany(records, (index, id) => {
+      const idText = id === undefined ? '' : ` (id "${id}")`;
+      const line = lines?.[index];
+      return {
+        vi: `Tệp ${file}, bản ghi số ${index}${idText}${line === undefined ? '' : `, dòng ${line}`}`,
+        en: `File ${file}, record ${index}${idText}${line === undefined ? '' : `, line ${line}`}`,
+      };
+    });
+    io.out(
+      lang === 'en'
+        ? `Imported ${records.length} activities from ${file}: ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged.`
+        : `Đã nhập ${records.length} hoạt động từ ${file}: ${result.created} mới, ${result.updated} cập nhật, ${result.unchanged} không đổi.`,
+    );
+    return EXIT_OK;
+  } finally {
+    core.close();
+  }
+}
+
+function activitiesList(args: string[], io: Io): number {
+  const { values } = parse(
+    args,
+    {
+      period: { type: 'string' },
+      channel: { type: 'string', multiple: true },
+      commune: { type: 'string', multiple: true },
+      theme: { type: 'string', multiple: true },
+      search: { type: 'string' },
+      deleted: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    0,
+  );
+  for (const c of values.channel ?? []) {
+    if (!(CHANNELS as readonly string[]).includes(c)) {
+      throw new UsageError(`kênh "${c}" không có; dùng một trong: ${CHANNELS.join(', ')}`);
+    }
+  }
+  for (const t of values.theme ?? []) {
+    if (!(THEMES as readonly string[]).includes(t)) {
+      throw new UsageError(`chủ đề "${t}" không có; dùng một trong: ${THEMES.join(', ')}`);
+    }
+  }
+  const filter: ActivityFilter = {
+    ...(values.period !== undefined ? { period: values.period } : {}),
+    ...(values.channel ? { channels: values.channel as Channel[] } : {}),
+    ...(values.commune ? { communes: values.commune } : {}),
+    ...(values.theme ? { themes: values.theme as Theme[] } : {}),
+    ...(values.search !== undefined ? { search: values.search } : {}),
+    ...(values.deleted ? { deleted: true } : {}),
+  };
+  const core = openCore(values);
+  try {
+    const page = core.activities.list(filter);
+    if (values.json) {
+      io.out(JSON.stringify(page.rows.map(toInterchange), null, 2));
+    } else {
+      io.out(formatActivityTable(page.rows));
+      io.out(formatTotals(page));
+    }
+    return EXIT_OK;
+  } finally {
+    core.close();
+  }
+}
+
+async function serve(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { port: { type: 'string' } }, 0);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`cổng "${values.port}" không hợp lệ`);
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const core = createCore({ dataDir, mode: 'browser', source: 'browser' });
+  const server = await startServer({ core, port });
+  io.out(`Sổ tuyên truyền đang chạy trong trình duyệt. Mở địa chỉ sau (chỉ trên máy này):\n${server.url}\nDữ liệu: ${dataDir}\nNhấn Ctrl+C để dừng.`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  core.close();
+  return EXIT_OK;
+}
+
+const NOT_YET = new Set(['report', 'export', 'verify', 'key', 'inbox']);
+
+export async function run(argv: string[], io: Io = stdio): Promise<number> {
+  const lang = langOf(argv);
+  const [command, sub] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return command === undefined ? EXIT_USAGE : EXIT_OK;
+    }
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.out(USAGE);
+      return EXIT_OK;
+    }
+    if (command === 'setup') return setup(argv.slice(1), io, lang);
+    if (command === 'activities' && sub === 'import') return activitiesImport(argv.slice(2), io, lang);
+    if (command === 'activities' && sub === 'list') return activitiesList(argv.slice(2), io);
+    if (command === 'serve') return await serve(argv.slice(1), io);
+    if (NOT_YET.has(command)) {
+      throw new UsageError(`lệnh "${command}" chưa có trong phiên bản này`);
+    }
+    throw new UsageError(`không có lệnh "${[command, sub].filter(Boolean).join(' ')}"`);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(
+        lang === 'en'
+          ? `Wrong usage: ${err.message}. See "tuyentruyen --help".`
+          : `Sai cách dùng: ${err.message}. Xem "tuyentruyen --help".`,
+      );
+      return EXIT_USAGE;
+    }
+    const info = toErrorInfo(err, lang);
+    io.err(info.message);
+    return EXIT_REFUSED;
+  }
+}

@@ -1,0 +1,107 @@
+// The one place the database is opened (Signal's openAndSetUpSQLCipher). Pragmas are set
+// and read back on every open: better-sqlite3's build defaults WAL to synchronous=NORMAL,
+// which can lose the last commits on power loss (https://sqlite.org/pragma.html#pragma_synchronous),
+// and a laptop in a district office loses power.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
+
+export interface OpenedDatabase {
+  db: Database;
+  /** False when quick_check failed: reads work, writes are refused. */
+  writable: boolean;
+  problem: string | null;
+}
+
+const SYNCHRONOUS_FULL = 2;
+
+function damaged(file: string, detail: string): AppError {
+  return new AppError('db_damaged', {
+    vi:
+      `Tệp dữ liệu ${file} bị hỏng (${detail}). Ứng dụng chỉ cho xem, không ghi thêm để tránh mất dữ liệu. ` +
+      'Hãy đóng ứng dụng, sao chép cả thư mục dữ liệu sang USB để giữ lại, rồi liên hệ người hỗ trợ kỹ thuật ' +
+      'để khôi phục từ bản sao lưu gần nhất.',
+    en:
+      `The data file ${file} is damaged (${detail}). The app is read-only to avoid losing data. ` +
+      'Close the app, copy the whole data folder to a USB stick, and ask for technical support to restore ' +
+      'the latest backup.',
+  });
+}
+
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): OpenedDatabase {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file);
+    db.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw damaged(file, err instanceof Error ? err.message : String(err));
+  }
+  try {
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    assertPragmas(db);
+
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const latest = migrations[migrations.length - 1]?.version ?? 0;
+    if (version > latest) {
+      throw new AppError('db_newer', {
+        vi:
+          `Tệp dữ liệu ${file} được tạo bởi một phiên bản mới hơn của ứng dụng (phiên bản dữ liệu ${version}, ` +
+          `phiên bản này chỉ đọc được đến ${latest}). Hãy cài phiên bản mới nhất của Sổ tuyên truyền; ` +
+          'dữ liệu không bị thay đổi.',
+        en:
+          `The data file ${file} was made by a newer version of the app (data version ${version}, this version ` +
+          `reads up to ${latest}). Install the latest Sổ tuyên truyền; nothing was changed.`,
+      });
+    }
+
+    const check = db.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok') {
+      if (version < latest) throw damaged(file, check);
+      return { db, writable: false, problem: damaged(file, check).msg.vi };
+    }
+
+    migrate(db, migrations, version);
+    return { db, writable: true, problem: null };
+  } catch (err) {
+    db.close();
+    if (err instanceof AppError) throw err;
+    throw damaged(file, err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** Runs every pending migration in one transaction and stamps user_version. */
+export function migrate(db: Database, migrations: readonly Migration[], from: number): void {
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`user_version = ${Number(pending[pending.length - 1]!.version)}`);
+  })();
+}
+
+export function assertPragmas(db: Database): void {
+  const journal = db.pragma('journal_mode', { simple: true });
+  const sync = db.pragma('synchronous', { simple: true });
+  const fk = db.pragma('foreign_keys', { simple: true });
+  if (journal !== 'wal' || sync !== SYNCHRONOUS_FULL || fk !== 1) {
+    throw new Error(`pragmas not applied: journal_mode=${String(journal)} synchronous=${String(sync)} foreign_keys=${String(fk)}`);
+  }
+}
+
+export function closeDatabase(db: Database): void {
+  if (!db.open) return;
+  try {
+    // https://sqlite.org/pragma.html#pragma_optimize: run before closing a connection.
+    if (!db.readonly) db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+}
+
+export { LATEST_VERSION };

@@ -1,0 +1,120 @@
+// createCore(dataDir): the engine, composed in one place. Desktop (IPC), browser mode
+// (HTTP) and the CLI all reach it through `call`, which parses every input with its schema.
+
+import path from 'node:path';
+import { methods, METHOD_NAMES, type AppInfo, type Handlers, type Method } from '../../shared/contract';
+import { AppError, toErrorInfo, type Lang, type Result } from '../../shared/errors';
+import { describeIssue } from '../../shared/issues';
+import { version } from '../../package.json';
+import { randomId, systemClock, type Context } from './context';
+import { closeDatabase, openDatabase } from './db/open';
+import { auditOf } from './queries/audit';
+import { ActivityService } from './services/activities';
+import { DirectiveService } from './services/directives';
+import { ProfileService } from './services/profile';
+
+export interface CoreOptions {
+  dataDir: string;
+  mode: AppInfo['mode'];
+  /** Written in the audit log as the author of changes. */
+  source?: string;
+  now?: () => string;
+  newId?: () => string;
+}
+
+export const DB_FILE = 'tuyentruyen.sqlite';
+
+export interface Core {
+  readonly dataDir: string;
+  readonly activities: ActivityService;
+  readonly profile: ProfileService;
+  readonly directives: DirectiveService;
+  info(): AppInfo;
+  /** The single entry for every transport: untrusted method name and input in, envelope out. */
+  call(method: string, input: unknown, lang?: Lang): Promise<Result<unknown>>;
+  close(): void;
+}
+
+function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+export function createCore(options: CoreOptions): Core {
+  const opened = openDatabase(path.join(options.dataDir, DB_FILE));
+  const ctx: Context = {
+    db: opened.db,
+    now: options.now ?? systemClock,
+    newId: options.newId ?? randomId,
+    source: options.source ?? options.mode,
+  };
+  const activities = new ActivityService(ctx);
+  const profile = new ProfileService(ctx);
+  const directives = new DirectiveService(ctx);
+
+  const info = (): AppInfo => ({
+    version,
+    dataDir: options.dataDir,
+    mode: options.mode,
+    writable: opened.writable,
+    problem: opened.problem,
+    hasProfile: profile.get() !== null,
+  });
+
+  const handlers: Handlers = {
+    'app:info': () => info(),
+    'profile:get': () => profile.get(),
+    'profile:save': (input) => profile.save(input),
+    'activities:list': (input) => activities.list(input),
+    'activities:get': ({ id }) => activities.get(id),
+    'activities:create': (input) => activities.create(input),
+    'activities:update': ({ id, activity }) => activities.update(id, activity),
+    'activities:delete': ({ id }) => activities.remove(id),
+    'activities:restore': ({ id }) => activities.restore(id),
+    'activities:latest': ({ channel }) => activities.latest(channel),
+    'activities:audit': ({ id }) => {
+      activities.get(id); // not found → a clear error rather than an empty list
+      return auditOf(ctx.db, 'activity', id);
+    },
+    'directives:list': ({ deleted, search }) => directives.list(deleted ?? false, search ?? ''),
+    'directives:save': (input) => directives.save(input),
+    'directives:delete': ({ id }) => directives.setDeleted(id, true),
+    'directives:restore': ({ id }) => directives.setDeleted(id, false),
+  };
+  const missing = METHOD_NAMES.filter((m) => typeof handlers[m] !== 'function');
+  if (missing.length > 0) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
+
+  async function call(method: string, input: unknown, lang: Lang = 'vi'): Promise<Result<unknown>> {
+    try {
+      if (!isMethod(method)) {
+        throw new AppError('unknown_method', {
+          vi: `Không có chức năng "${method}".`,
+          en: `There is no method "${method}".`,
+        });
+      }
+      const spec = methods[method];
+      if (spec.writes && !opened.writable) {
+        throw new AppError('db_damaged', { vi: opened.problem ?? '', en: 'The data file is damaged; the app is read-only.' });
+      }
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        const issue = describeIssue(parsed.error.issues[0]!);
+        throw new AppError('invalid_input', { vi: `${issue.msg.vi}.`, en: `${issue.msg.en}.` }, issue.field);
+      }
+      const handler = handlers[method] as (i: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (err) {
+      if (!(err instanceof AppError)) console.error(`[core] ${method} failed`, err);
+      return { ok: false, error: toErrorInfo(err, lang) };
+    }
+  }
+
+  return {
+    dataDir: options.dataDir,
+    activities,
+    profile,
+    directives,
+    info,
+    call,
+    close: () => closeDatabase(ctx.db),
+  };
+}

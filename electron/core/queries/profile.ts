@@ -1,0 +1,134 @@
+// Office profile (one row) and its communes.
+import type { Database } from 'better-sqlite3';
+import type { Commune, ProfileView } from '../../../shared/contract';
+import { COMMUNE_FLAGS, type CommuneFlag, type Cutoff } from '../../../shared/domain';
+import type { CommuneInput, Office } from '../../../shared/schemas';
+import { nameKey } from '../../../shared/text';
+
+interface OfficeDbRow {
+  code: string;
+  name: string;
+  parent: string;
+  province: string;
+  place: string;
+  doc_symbol: string;
+  recipients: string;
+  signer_title: string;
+  signer_name: string;
+  cutoff: Cutoff;
+}
+
+export interface CommuneDbRow {
+  id: number;
+  code: string;
+  name: string;
+  border: number;
+  remote: number;
+  ethnic: number;
+  key_area: number;
+  active: number;
+}
+
+const FLAG_COLUMNS: Record<CommuneFlag, 'border' | 'remote' | 'ethnic' | 'key_area'> = {
+  border: 'border',
+  remote: 'remote',
+  ethnic: 'ethnic',
+  key: 'key_area',
+};
+
+export function rowToCommune(row: CommuneDbRow): Commune {
+  return {
+    code: row.code,
+    name: row.name,
+    flags: COMMUNE_FLAGS.filter((f) => row[FLAG_COLUMNS[f]] === 1),
+    active: row.active === 1,
+  };
+}
+
+export function getOffice(db: Database): Office | null {
+  const row = db.prepare('SELECT * FROM office WHERE id = 1').get() as OfficeDbRow | undefined;
+  if (!row) return null;
+  return {
+    code: row.code,
+    name: row.name,
+    parent: row.parent,
+    province: row.province,
+    place: row.place,
+    docSymbol: row.doc_symbol,
+    recipients: JSON.parse(row.recipients) as string[],
+    signer: { title: row.signer_title, name: row.signer_name },
+    cutoff: row.cutoff,
+  };
+}
+
+export function allCommunes(db: Database): CommuneDbRow[] {
+  return db
+    .prepare('SELECT * FROM communes ORDER BY active DESC, position, id')
+    .all() as CommuneDbRow[];
+}
+
+export function getProfile(db: Database): ProfileView | null {
+  const office = getOffice(db);
+  if (!office) return null;
+  return { office, communes: allCommunes(db).map(rowToCommune) };
+}
+
+export function saveOffice(db: Database, office: Office, now: string): void {
+  db.prepare(
+    `INSERT INTO office (id, code, name, parent, province, place, doc_symbol, recipients,
+       signer_title, signer_name, cutoff, updated_at)
+     VALUES (1, @code, @name, @parent, @province, @place, @docSymbol, @recipients, @signerTitle,
+       @signerName, @cutoff, @now)
+     ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name,
+       parent = excluded.parent, province = excluded.province, place = excluded.place,
+       doc_symbol = excluded.doc_symbol, recipients = excluded.recipients,
+       signer_title = excluded.signer_title, signer_name = excluded.signer_name,
+       cutoff = excluded.cutoff, updated_at = excluded.updated_at`,
+  ).run({
+    code: office.code,
+    name: office.name,
+    parent: office.parent,
+    province: office.province,
+    place: office.place,
+    docSymbol: office.docSymbol,
+    recipients: JSON.stringify(office.recipients),
+    signerTitle: office.signer.title,
+    signerName: office.signer.name,
+    cutoff: office.cutoff,
+    now,
+  });
+}
+
+/**
+ * Makes the active communes exactly `communes` (matched by code): new ones inserted,
+ * existing ones updated, the rest kept but marked inactive, since old activities name them.
+ * Returns the ids whose name changed (their activities' search text is stale).
+ */
+export function replaceCommunes(db: Database, communes: readonly CommuneInput[]): number[] {
+  const existing = new Map(allCommunes(db).map((c) => [nameKey(c.code), c]));
+  const renamed: number[] = [];
+  db.prepare('UPDATE communes SET active = 0').run();
+  const upsert = db.prepare(
+    `INSERT INTO communes (code, name, code_key, name_key, border, remote, ethnic, key_area, active, position)
+     VALUES (@code, @name, @codeKey, @nameKey, @border, @remote, @ethnic, @key, 1, @position)
+     ON CONFLICT (code_key) DO UPDATE SET code = excluded.code, name = excluded.name,
+       name_key = excluded.name_key, border = excluded.border, remote = excluded.remote,
+       ethnic = excluded.ethnic, key_area = excluded.key_area, active = 1, position = excluded.position`,
+  );
+  communes.forEach((c, position) => {
+    const before = existing.get(nameKey(c.code));
+    if (before && before.name !== c.name) renamed.push(before.id);
+    upsert.run({
+      code: c.code,
+      name: c.name,
+      codeKey: nameKey(c.code),
+      nameKey: nameKey(c.name),
+      border: c.flags.includes('border') ? 1 : 0,
+      remote: c.flags.includes('remote') ? 1 : 0,
+      ethnic: c.flags.includes('ethnic') ? 1 : 0,
+      key: c.flags.includes('key') ? 1 : 0,
+      position,
+    });
+  });
+  return renamed;
+}

@@ -1,0 +1,312 @@
+// Activities: create, edit, soft delete and restore, import; each change audited.
+import type { ActivityPage, ActivityRow } from '../../../shared/contract';
+import { CHANNEL_LABELS } from '../../../shared/domain';
+import { AppError, type Msg } from '../../../shared/errors';
+import { describeIssue } from '../../../shared/issues';
+import { parsePeriod, PeriodError } from '../../../shared/period';
+import {
+  ActivityInputSchema,
+  type ActivityData,
+  type ActivityFilter,
+} from '../../../shared/schemas';
+import { fold, searchTerms } from '../../../shared/text';
+import type { Context } from '../context';
+import {
+  getActivityRow,
+  insertActivity,
+  latestOfChannel,
+  listActivities,
+  rowToActivity,
+  setDeleted,
+  toInterchange,
+  totalsOf,
+  updateActivity,
+  type ResolvedFilter,
+} from '../queries/activities';
+import { writeAudit } from '../queries/audit';
+import { getOffice } from '../queries/profile';
+import { CommuneIndex } from './communes';
+
+export const MAX_PAGE = 100_000;
+
+function notFound(id: string): AppError {
+  return new AppError('not_found', {
+    vi: `Không tìm thấy hoạt động có mã "${id}".`,
+    en: `There is no activity with id "${id}".`,
+  });
+}
+
+export function searchTextOf(data: ActivityData, communeNames: readonly string[]): string {
+  const m = data.measures as Record<string, unknown>;
+  const parts = [
+    data.title,
+    data.village,
+    data.notes,
+    CHANNEL_LABELS[data.channel],
+    ...communeNames,
+    ...['slogan', 'film', 'permitNo', 'url'].map((k) => (typeof m[k] === 'string' ? m[k] : '')),
+  ];
+  return fold(parts.filter((p) => p !== '').join(' | '));
+}
+
+export class ActivityService {
+  constructor(private readonly ctx: Context) {}
+
+  private requireProfile(): void {
+    if (!getOffice(this.ctx.db)) {
+      throw new AppError('no_profile', {
+        vi: 'Chưa có thông tin đơn vị và danh sách xã. Hãy khai báo đơn vị trước (tuyentruyen setup --profile TỆP.json).',
+        en: 'The office profile and its communes are not set up yet (tuyentruyen setup --profile FILE.json).',
+      });
+    }
+  }
+
+  private row(id: string): ActivityRow {
+    const row = getActivityRow(this.ctx.db, id);
+    if (!row) throw notFound(id);
+    return rowToActivity(row, new CommuneIndex(this.ctx.db).byId);
+  }
+
+  get(id: string): ActivityRow {
+    return this.row(id);
+  }
+
+  latest(channel: ActivityData['channel']): ActivityRow | null {
+    const row = latestOfChannel(this.ctx.db, channel);
+    return row ? rowToActivity(row, new CommuneIndex(this.ctx.db).byId) : null;
+  }
+
+  list(filter: ActivityFilter): ActivityPage {
+    const { db } = this.ctx;
+    const communes = new CommuneIndex(db);
+    const resolved: ResolvedFilter = { deleted: filter.deleted ?? false };
+    let period: ActivityPage['period'] = null;
+    if (filter.period !== undefined && filter.period !== '') {
+      const cutoff = getOffice(db)?.cutoff ?? 'decree09';
+      try {
+        const p = parsePeriod(filter.period, cutoff);
+        period = { key: p.key, from: p.from, to: p.to, label: p.label };
+      } catch (err) {
+        if (err instanceof PeriodError) {
+          throw new AppError('invalid_input', { vi: err.message, en: `Invalid period "${filter.period}".` }, 'period');
+        }
+        throw err;
+      }
+      resolved.from = period.from;
+      resolved.to = period.to;
+    }
+    if (filter.channels?.length) resolved.channels = filter.channels;
+    if (filter.themes?.length) resolved.themes = filter.themes;
+    if (filter.communes?.length) resolved.communeIds = communes.resolve(filter.communes).map((c) => c.id);
+    const terms = searchTerms(filter.search ?? '');
+    if (terms.length > 0) resolved.terms = terms;
+
+    const read = db.transaction(() => {
+      const totals = totalsOf(db, resolved);
+      const rows = listActivities(db, resolved, communes.byId, {
+        offset: filter.offset ?? 0,
+        limit: filter.limit ?? MAX_PAGE,
+      });
+      return { rows, total: totals.activities, totals, period };
+    });
+    return read();
+  }
+
+  create(data: ActivityData): ActivityRow {
+    this.requireProfile();
+    const { db } = this.ctx;
+    const id = data.id ?? this.ctx.newId();
+    if (data.id !== undefined && getActivityRow(db, id)) {
+      throw new AppError(
+        'conflict',
+        { vi: `Đã có hoạt động mang mã "${id}".`, en: `An activity with id "${id}" already exists.` },
+        'id',
+      );
+    }
+    const communes = new CommuneIndex(db).resolve(data.communes);
+    const now = this.ctx.now();
+    return db.transaction(() => {
+      insertActivity(db, {
+        id,
+        data,
+        communeIds: communes.map((c) => c.id),
+        searchText: searchTextOf(data, communes.map((c) => c.name)),
+        now,
+      });
+      const after = this.row(id);
+      writeAudit(db, {
+        at: now,
+        entity: 'activity',
+        entityId: id,
+        action: 'create',
+        source: this.ctx.source,
+        before: null,
+        after: toInterchange(after),
+      });
+      return after;
+    })();
+  }
+
+  update(id: string, data: ActivityData): ActivityRow {
+    const { db } = this.ctx;
+    if (data.id !== undefined && data.id !== id) {
+      throw new AppError(
+        'invalid_input',
+        { vi: 'Không được đổi mã của hoạt động.', en: 'The id of an activity cannot change.' },
+        'id',
+      );
+    }
+    const before = this.row(id);
+    const communes = new CommuneIndex(db).resolve(data.communes);
+    const now = this.ctx.now();
+    return db.transaction(() => {
+      updateActivity(db, {
+        id,
+        data,
+        communeIds: communes.map((c) => c.id),
+        searchText: searchTextOf(data, communes.map((c) => c.name)),
+        now,
+      });
+      const after = this.row(id);
+      writeAudit(db, {
+        at: now,
+        entity: 'activity',
+        entityId: id,
+        action: 'update',
+        source: this.ctx.source,
+        before: toInterchange(before),
+        after: toInterchange(after),
+      });
+      return after;
+    })();
+  }
+
+  remove(id: string): ActivityRow {
+    return this.setDeleted(id, true);
+  }
+
+  restore(id: string): ActivityRow {
+    return this.setDeleted(id, false);
+  }
+
+  private setDeleted(id: string, deleted: boolean): ActivityRow {
+    const { db } = this.ctx;
+    const before = this.row(id);
+    if ((before.deletedAt !== null) === deleted) return before;
+    const now = this.ctx.now();
+    return db.transaction(() => {
+      setDeleted(db, id, deleted ? now : null, now);
+      writeAudit(db, {
+        at: now,
+        entity: 'activity',
+        entityId: id,
+        action: deleted ? 'delete' : 'restore',
+        source: this.ctx.source,
+        before: toInterchange(before),
+        after: deleted ? null : toInterchange(before),
+      });
+      return this.row(id);
+    })();
+  }
+
+  /**
+   * All or nothing: every record is checked (schema, communes, duplicate ids) before the
+   * first write, and all writes share one transaction. A record whose id exists already
+   * updates it; an identical one changes nothing.
+   */
+  importMany(records: readonly unknown[], where: (index: number, id?: string) => Msg): ImportResult {
+    this.requireProfile();
+    const { db } = this.ctx;
+    const communes = new CommuneIndex(db);
+    const seen = new Set<string>();
+    const prepared = records.map((raw, index) => {
+      const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+      const at = where(index, typeof rawId === 'string' ? rawId : undefined);
+      const parsed = ActivityInputSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = describeIssue(parsed.error.issues[0]!);
+        throw new AppError('invalid_input', { vi: `${at.vi}: ${issue.msg.vi}.`, en: `${at.en}: ${issue.msg.en}.` }, issue.field);
+      }
+      const data = parsed.data;
+      let refs;
+      try {
+        refs = communes.resolve(data.communes);
+      } catch (err) {
+        if (err instanceof AppError) {
+          throw new AppError('invalid_input', { vi: `${at.vi}: ${err.msg.vi}`, en: `${at.en}: ${err.msg.en}` }, err.field);
+        }
+        throw err;
+      }
+      if (data.id !== undefined) {
+        if (seen.has(data.id)) {
+          throw new AppError(
+            'invalid_input',
+            {
+              vi: `${at.vi}: Trường "id": mã "${data.id}" xuất hiện hai lần trong tệp.`,
+              en: `${at.en}: Field "id": the id "${data.id}" appears twice in the file.`,
+            },
+            'id',
+          );
+        }
+        seen.add(data.id);
+      }
+      return { data, refs };
+    });
+
+    const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
+    const now = this.ctx.now();
+    db.transaction(() => {
+      for (const { data, refs } of prepared) {
+        const id = data.id ?? this.ctx.newId();
+        const write = {
+          id,
+          data,
+          communeIds: refs.map((c) => c.id),
+          searchText: searchTextOf(data, refs.map((c) => c.name)),
+          now,
+        };
+        const existing = getActivityRow(db, id);
+        if (!existing) {
+          insertActivity(db, write);
+          writeAudit(db, {
+            at: now,
+            entity: 'activity',
+            entityId: id,
+            action: 'create',
+            source: this.ctx.source,
+            before: null,
+            after: toInterchange(rowToActivity(getActivityRow(db, id)!, communes.byId)),
+          });
+          result.created++;
+          continue;
+        }
+        const before = toInterchange(rowToActivity(existing, communes.byId));
+        updateActivity(db, write);
+        const after = toInterchange(rowToActivity(getActivityRow(db, id)!, communes.byId));
+        if (JSON.stringify(before) === JSON.stringify(after)) {
+          // Identical record: undo the touch of updated_at.
+          db.prepare('UPDATE activities SET updated_at = ? WHERE id = ?').run(existing.updated_at, id);
+          result.unchanged++;
+          continue;
+        }
+        writeAudit(db, {
+          at: now,
+          entity: 'activity',
+          entityId: id,
+          action: 'update',
+          source: this.ctx.source,
+          before,
+          after,
+        });
+        result.updated++;
+      }
+    })();
+    return result;
+  }
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}

@@ -1,0 +1,25 @@
+// Builds everything `npm start`, `tuyentruyen` and electron-builder need into dist/:
+// the Node side bundled by esbuild (main, preload, CLI), the renderer by Vite.
+import { build as esbuild } from 'esbuild';
+import { build as vite } from 'vite';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Native or provided at run time: never bundled.
+  external: ['electron', 'better-sqlite3'],
+};
+
+const only = process.argv.includes('--node-only');
+
+await Promise.all([
+  esbuild({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/main.cjs' }),
+  esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/preload.cjs' }),
+  esbuild({ ...common, entryPoints: ['electron/cli/index.ts'], outfile: 'dist/cli.cjs' }),
+]);
+if (!only) await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
+console.log('build: dist/ ready');

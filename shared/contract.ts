@@ -1,0 +1,160 @@
+// The one contract between the renderer and the engine (Actual Budget's handlers.ts idea):
+// 'domain:verb' → input schema and output type. The preload, the IPC registration, the
+// browser-mode server and renderer/src/api.ts are all typed from this file, and the core
+// refuses to start if a method has no handler.
+
+import { z } from 'zod';
+import type { Channel, CommuneFlag, CountMeasure } from './domain';
+import { CHANNELS } from './domain';
+import type { Lang, Result } from './errors';
+import {
+  ActivityFilterSchema,
+  ActivityInputSchema,
+  DirectiveInputSchema,
+  ProfileSchema,
+  type Activity,
+  type Directive,
+  type Office,
+} from './schemas';
+
+const none = z.strictObject({});
+const byId = z.strictObject({ id: z.string().min(1).max(100) });
+
+/** Every method: its input schema and whether it writes (writes are refused on a damaged file). */
+export const methods = {
+  'app:info': { input: none, writes: false },
+  'profile:get': { input: none, writes: false },
+  'profile:save': { input: ProfileSchema, writes: true },
+  'activities:list': { input: ActivityFilterSchema, writes: false },
+  'activities:get': { input: byId, writes: false },
+  'activities:create': { input: ActivityInputSchema, writes: true },
+  'activities:update': {
+    input: z.strictObject({ id: z.string().min(1).max(100), activity: ActivityInputSchema }),
+    writes: true,
+  },
+  'activities:delete': { input: byId, writes: true },
+  'activities:restore': { input: byId, writes: true },
+  'activities:latest': { input: z.strictObject({ channel: z.enum(CHANNELS) }), writes: false },
+  'activities:audit': { input: byId, writes: false },
+  'directives:list': {
+    input: z.strictObject({ deleted: z.boolean().optional(), search: z.string().max(200).optional() }),
+    writes: false,
+  },
+  'directives:save': { input: DirectiveInputSchema, writes: true },
+  'directives:delete': { input: byId, writes: true },
+  'directives:restore': { input: byId, writes: true },
+} as const;
+
+export type Method = keyof typeof methods;
+export const METHOD_NAMES = Object.keys(methods) as Method[];
+
+// ---------- outputs ----------
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  mode: 'desktop' | 'browser' | 'cli';
+  /** False when the start-up integrity check failed: the app is read-only until mended. */
+  writable: boolean;
+  problem: string | null;
+  hasProfile: boolean;
+}
+
+export interface Commune {
+  code: string;
+  name: string;
+  flags: CommuneFlag[];
+  /** False for a commune dropped from the profile but still named by old activities. */
+  active: boolean;
+}
+
+export interface ProfileView {
+  office: Office;
+  communes: Commune[];
+}
+
+export type ActivityRow = Activity & {
+  communeCodes: string[];
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+};
+
+export interface ChannelTotals {
+  activities: number;
+  audience: number;
+  costVnd: number;
+  measures: Partial<Record<CountMeasure, number>>;
+}
+
+export interface Totals {
+  activities: number;
+  audience: number;
+  costVnd: number;
+  byChannel: Partial<Record<Channel, ChannelTotals>>;
+}
+
+export interface ActivityPage {
+  rows: ActivityRow[];
+  /** Rows matching the filter, of which `rows` is the window [offset, offset + limit). */
+  total: number;
+  totals: Totals;
+  period: { key: string; from: string; to: string; label: string } | null;
+}
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  entity: 'activity' | 'directive' | 'profile';
+  entityId: string;
+  action: AuditAction;
+  source: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type DirectiveRow = Directive & {
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+};
+
+interface Outputs {
+  'app:info': AppInfo;
+  'profile:get': ProfileView | null;
+  'profile:save': ProfileView;
+  'activities:list': ActivityPage;
+  'activities:get': ActivityRow;
+  'activities:create': ActivityRow;
+  'activities:update': ActivityRow;
+  'activities:delete': ActivityRow;
+  'activities:restore': ActivityRow;
+  'activities:latest': ActivityRow | null;
+  'activities:audit': AuditEntry[];
+  'directives:list': DirectiveRow[];
+  'directives:save': DirectiveRow;
+  'directives:delete': DirectiveRow;
+  'directives:restore': DirectiveRow;
+}
+
+// A method without an output type, or an output without a method, fails to compile here.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const outputsCoverMethods: Exact<keyof Outputs, Method> = true;
+void outputsCoverMethods;
+
+export type Input<M extends Method> = z.input<(typeof methods)[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<(typeof methods)[M]['input']>;
+export type Output<M extends Method> = Outputs[M];
+
+/** What the engine implements: one function per method, given the parsed input. */
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
+
+/** The raw transport every way in speaks: a method name and untrusted input. */
+export type Call = (method: string, input: unknown, lang?: Lang) => Promise<Result<unknown>>;
+
+/** What the renderer calls: typed, already unwrapped (errors thrown as ApiError). */
+export type Api = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
+
+export { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, IPC_CHANNEL, type PreloadApi } from './transport';

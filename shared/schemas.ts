@@ -1,0 +1,181 @@
+// One schema per input. Objects are strict (unknown fields refused), strings are stored
+// NFC, counts are non-negative integers. The formats are public: ../shared/INTERCHANGE.md.
+
+import { z } from 'zod';
+import {
+  BANNER_KINDS,
+  CHANNELS,
+  COMMUNE_FLAGS,
+  CUTOFFS,
+  DIRECTIVE_DIRECTIONS,
+  LANGUAGES,
+  THEMES,
+} from './domain';
+import { isIsoDate } from './format';
+import { toNfc } from './text';
+
+const text = (max: number) => z.string().max(max).transform(toNfc);
+const requiredText = (max: number) => z.string().transform(toNfc).pipe(z.string().min(1).max(max));
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { params: { rule: 'isoDate' } });
+
+function unique<T>(key: (item: T) => string, rule: string, field: string) {
+  return (items: T[], ctx: z.core.$RefinementCtx<T[]>) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i, field], params: { rule }, message: rule });
+      seen.add(k);
+    });
+  };
+}
+
+// ---------- office profile (`setup --profile`) ----------
+
+export const OfficeSchema = z.strictObject({
+  code: requiredText(64).pipe(
+    z.string().refine((c) => /^[A-Za-z0-9._-]+$/.test(c), { params: { rule: 'officeCode' } }),
+  ),
+  name: requiredText(200),
+  parent: text(200).default(''),
+  province: text(100).default(''),
+  place: text(100).default(''),
+  docSymbol: text(50).default(''),
+  recipients: z.array(requiredText(300)).max(50).default([]),
+  signer: z
+    .strictObject({ title: text(200).default(''), name: text(100).default('') })
+    .default({ title: '', name: '' }),
+  cutoff: z.enum(CUTOFFS).default('decree09'),
+});
+
+export const CommuneSchema = z.strictObject({
+  code: requiredText(64),
+  name: requiredText(200),
+  flags: z
+    .array(z.enum(COMMUNE_FLAGS))
+    .max(COMMUNE_FLAGS.length)
+    .default([])
+    .superRefine(unique((f: string) => f, 'duplicate', '')),
+});
+
+export const ProfileSchema = z.strictObject({
+  office: OfficeSchema,
+  communes: z
+    .array(CommuneSchema)
+    .min(1)
+    .max(2000)
+    .superRefine(unique((c: { code: string }) => c.code.toLowerCase(), 'duplicateCode', 'code'))
+    .superRefine(
+      unique((c: { name: string }) => c.name.toLocaleLowerCase('vi'), 'duplicateName', 'name'),
+    ),
+});
+export type ProfileInput = z.input<typeof ProfileSchema>;
+export type Profile = z.output<typeof ProfileSchema>;
+export type Office = Profile['office'];
+export type CommuneInput = z.output<typeof CommuneSchema>;
+
+// ---------- activity (`activities import`) ----------
+
+const common = {
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .refine((s) => s.trim() === s && [...s].every((ch) => ch.charCodeAt(0) >= 0x20))
+    .optional(),
+  date: isoDate,
+  endDate: isoDate.optional(),
+  communes: z.array(requiredText(200)).min(1).max(200),
+  village: text(300).default(''),
+  themes: z
+    .array(z.enum(THEMES))
+    .min(1)
+    .max(THEMES.length)
+    .superRefine(unique((t: string) => t, 'duplicate', '')),
+  language: z.enum(LANGUAGES).default('vi'),
+  title: requiredText(500),
+  audience: count.default(0),
+  costVnd: count.default(0),
+  notes: text(5000).default(''),
+};
+
+export const MeasureSchemas = {
+  van: z.strictObject({ sessions: count, km: count, minutes: count }),
+  banner: z.strictObject({
+    pieces: count,
+    kind: z.enum(BANNER_KINDS).optional(),
+    slogan: text(500).optional(),
+  }),
+  cinema: z.strictObject({ screenings: count, messageMinutes: count, film: text(300).optional() }),
+  radio: z.strictObject({
+    items: count,
+    broadcasts: count,
+    minutes: count,
+    relayed: z.boolean().optional(),
+  }),
+  leaflet: z.strictObject({ copies: count, permitNo: text(100).optional() }),
+  meeting: z.strictObject({ sessions: count }),
+  online: z.strictObject({ items: count, url: text(1000).optional() }),
+  press: z.strictObject({ items: count, minutes: count }),
+  sms: z.strictObject({ messages: count }),
+  model: z.strictObject({ count }),
+} as const;
+
+const variant = <C extends (typeof CHANNELS)[number]>(channel: C) =>
+  z.strictObject({ ...common, channel: z.literal(channel), measures: MeasureSchemas[channel] });
+
+export const ActivityInputSchema = z
+  .discriminatedUnion('channel', [
+    variant('van'),
+    variant('banner'),
+    variant('cinema'),
+    variant('radio'),
+    variant('leaflet'),
+    variant('meeting'),
+    variant('online'),
+    variant('press'),
+    variant('sms'),
+    variant('model'),
+  ])
+  .superRefine((a, ctx) => {
+    if (a.endDate !== undefined && a.endDate < a.date) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], params: { rule: 'endBeforeStart' }, message: 'endBeforeStart' });
+    }
+  });
+export type ActivityInput = z.input<typeof ActivityInputSchema>;
+export type ActivityData = z.output<typeof ActivityInputSchema>;
+export type Measures = ActivityData['measures'];
+
+/** An activity as stored and listed: the import format with its id (communes by name). */
+export type Activity = ActivityData & { id: string };
+
+// ---------- directives (văn bản chỉ đạo) ----------
+
+export const DirectiveInputSchema = z.strictObject({
+  id: z.string().min(1).max(100).optional(),
+  number: requiredText(100),
+  date: isoDate,
+  issuer: requiredText(300),
+  subject: requiredText(2000),
+  direction: z.enum(DIRECTIVE_DIRECTIONS),
+});
+export type DirectiveInput = z.input<typeof DirectiveInputSchema>;
+export type Directive = z.output<typeof DirectiveInputSchema> & { id: string };
+
+// ---------- logbook filter ----------
+
+export const ActivityFilterSchema = z.strictObject({
+  /** A period key as in INTERCHANGE.md ("2023-Q3", "2023-07-01..2023-09-30"). */
+  period: z.string().max(30).optional(),
+  channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).optional(),
+  /** Commune codes or names. */
+  communes: z.array(z.string().min(1).max(200)).max(2000).optional(),
+  themes: z.array(z.enum(THEMES)).max(THEMES.length).optional(),
+  search: z.string().max(200).optional(),
+  deleted: z.boolean().optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(100_000).optional(),
+});
+export type ActivityFilter = z.input<typeof ActivityFilterSchema>;
