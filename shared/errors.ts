@@ -34,7 +34,7 @@ export class AppError extends Error {
   readonly field: string | undefined;
 
   constructor(code: ErrorCode, msg: Msg, field?: string) {
-    super(msg.en);
+    super(msg.vi);
     this.name = 'AppError';
     this.code = code;
     this.msg = msg;

@@ -93,7 +93,9 @@ export interface DescribedIssue {
 /** The first issue of a failed parse, as a field and a sentence fragment. */
 export function describeIssue(issue: Issue): DescribedIssue {
   let path = issue.path;
-  if (issue.code === 'invalid_union' && issue.discriminator) path = [...path, issue.discriminator];
+  if (issue.code === 'invalid_union' && issue.discriminator && path[path.length - 1] !== issue.discriminator) {
+    path = [...path, issue.discriminator];
+  }
   if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) path = [...path, issue.keys[0]!];
   const field = fieldPath(path);
   const m = what(issue);

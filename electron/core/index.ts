@@ -57,8 +57,16 @@ export function createCore(options: CoreOptions): Core {
     mode: options.mode,
     writable: opened.writable,
     problem: opened.problem,
-    hasProfile: profile.get() !== null,
+    hasProfile: hasProfile(),
   });
+
+  function hasProfile(): boolean {
+    try {
+      return profile.get() !== null;
+    } catch {
+      return opened.writable; // a damaged file may not even read; the problem text says what to do
+    }
+  }
 
   const handlers: Handlers = {
     'app:info': () => info(),

@@ -64,7 +64,7 @@ export class ActivityService {
   private row(id: string): ActivityRow {
     const row = getActivityRow(this.ctx.db, id);
     if (!row) throw notFound(id);
-    return rowToActivity(row, new CommuneIndex(this.ctx.db).byId);
+    return rowToActivity(row, CommuneIndex.of(this.ctx.db).byId);
   }
 
   get(id: string): ActivityRow {
@@ -73,12 +73,12 @@ export class ActivityService {
 
   latest(channel: ActivityData['channel']): ActivityRow | null {
     const row = latestOfChannel(this.ctx.db, channel);
-    return row ? rowToActivity(row, new CommuneIndex(this.ctx.db).byId) : null;
+    return row ? rowToActivity(row, CommuneIndex.of(this.ctx.db).byId) : null;
   }
 
   list(filter: ActivityFilter): ActivityPage {
     const { db } = this.ctx;
-    const communes = new CommuneIndex(db);
+    const communes = CommuneIndex.of(db);
     const resolved: ResolvedFilter = { deleted: filter.deleted ?? false };
     let period: ActivityPage['period'] = null;
     if (filter.period !== undefined && filter.period !== '') {
@@ -123,7 +123,7 @@ export class ActivityService {
         'id',
       );
     }
-    const communes = new CommuneIndex(db).resolve(data.communes);
+    const communes = CommuneIndex.of(db).resolve(data.communes);
     const now = this.ctx.now();
     return db.transaction(() => {
       insertActivity(db, {
@@ -157,7 +157,7 @@ export class ActivityService {
       );
     }
     const before = this.row(id);
-    const communes = new CommuneIndex(db).resolve(data.communes);
+    const communes = CommuneIndex.of(db).resolve(data.communes);
     const now = this.ctx.now();
     return db.transaction(() => {
       updateActivity(db, {
@@ -217,7 +217,7 @@ export class ActivityService {
   importMany(records: readonly unknown[], where: (index: number, id?: string) => Msg): ImportResult {
     this.requireProfile();
     const { db } = this.ctx;
-    const communes = new CommuneIndex(db);
+    const communes = CommuneIndex.of(db);
     const seen = new Set<string>();
     const prepared = records.map((raw, index) => {
       const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;

@@ -2,17 +2,20 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { nameKey } from '../../../shared/text';
-import { allCommunes } from '../queries/profile';
+import { allCommunes, type CommuneDbRow } from '../queries/profile';
 import type { CommuneRef } from '../queries/activities';
 
 export class CommuneIndex {
   readonly byId = new Map<number, CommuneRef>();
   private readonly byKey = new Map<string, CommuneRef>();
 
-  constructor(db: Database) {
-    // Inactive communes last so an active one wins a shared name.
-    const rows = allCommunes(db).sort((a, b) => a.active - b.active);
-    for (const row of rows) {
+  static of(db: Database): CommuneIndex {
+    return new CommuneIndex(allCommunes(db));
+  }
+
+  constructor(rows: readonly CommuneDbRow[]) {
+    // Inactive communes first, so that an active one sharing a name overrides them.
+    for (const row of [...rows].sort((a, b) => a.active - b.active)) {
       const ref = { id: row.id, code: row.code, name: row.name };
       this.byId.set(row.id, ref);
       this.byKey.set(nameKey(row.name), ref);

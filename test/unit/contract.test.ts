@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { methods, METHOD_NAMES, type Input, type Method } from '../../shared/contract';
+import { describeIssue } from '../../shared/issues';
+import { ActivityInputSchema, ProfileSchema } from '../../shared/schemas';
+
+const activity: Input<'activities:create'> = {
+  channel: 'van',
+  date: '2023-07-28',
+  endDate: '2023-07-30',
+  communes: ['Xã Hợp Thành'],
+  village: 'Thôn Nà Lệnh',
+  themes: ['trafficking'],
+  language: 'vi',
+  title: 'Tuyên truyền lưu động',
+  audience: 1200,
+  costVnd: 1500000,
+  notes: '',
+  measures: { sessions: 3, km: 45, minutes: 240 },
+};
+
+/** One valid input per method; a new method without a sample does not compile. */
+const samples: { [M in Method]: Input<M> } = {
+  'app:info': {},
+  'profile:get': {},
+  'profile:save': {
+    office: { code: 'LS-CAOLOC-VHTT', name: 'Phòng Văn hóa và Thông tin', recipients: ['Sở TT&TT'] },
+    communes: [{ code: 'CL-HT', name: 'Xã Hợp Thành', flags: ['border'] }],
+  },
+  'activities:list': { period: '2023-Q3', channels: ['van'], search: 'bang ron', offset: 0, limit: 500 },
+  'activities:get': { id: 'a1' },
+  'activities:create': activity,
+  'activities:update': { id: 'a1', activity },
+  'activities:delete': { id: 'a1' },
+  'activities:restore': { id: 'a1' },
+  'activities:latest': { channel: 'radio' },
+  'activities:audit': { id: 'a1' },
+  'directives:list': { search: '4502' },
+  'directives:save': {
+    number: '4502/BCĐ-CAT',
+    date: '2023-09-08',
+    issuer: 'Ban Chỉ đạo 138 tỉnh',
+    subject: 'báo cáo công tác phòng, chống mua bán người quý III năm 2023',
+    direction: 'incoming',
+  },
+  'directives:delete': { id: 'd1' },
+  'directives:restore': { id: 'd1' },
+};
+
+function wrongTypeOf(value: unknown): unknown {
+  if (typeof value === 'string') return 42;
+  if (typeof value === 'number') return 'mười';
+  if (typeof value === 'boolean') return 'có';
+  if (Array.isArray(value)) return 'không phải danh sách';
+  return 7;
+}
+
+/** Paths of every number inside a value. */
+function numberPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === 'number') return [path];
+  if (Array.isArray(value)) return value.flatMap((v, i) => numberPaths(v, [...path, i]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => numberPaths(v, [...path, k]));
+  }
+  return [];
+}
+
+function setAt(value: unknown, path: (string | number)[], leaf: unknown): unknown {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let node = copy;
+  path.slice(0, -1).forEach((p) => (node = node[p] as Record<string | number, unknown>));
+  node[path[path.length - 1]!] = leaf;
+  return copy;
+}
+
+describe.each(METHOD_NAMES)('contract input of %s', (method) => {
+  const schema = methods[method].input;
+  const sample = samples[method] as Record<string, unknown>;
+
+  it('accepts its sample', () => {
+    expect(schema.safeParse(sample).success).toBe(true);
+  });
+
+  it('refuses an unknown field, naming it', () => {
+    const result = schema.safeParse({ ...sample, mysteryField: 1 });
+    expect(result.success).toBe(false);
+    const issue = describeIssue(result.error!.issues[0]!);
+    expect(issue.field).toBe('mysteryField');
+    expect(issue.msg.vi).toContain('không được phép');
+  });
+
+  it('refuses a wrong type in each field', () => {
+    for (const key of Object.keys(sample)) {
+      const result = schema.safeParse({ ...sample, [key]: wrongTypeOf(sample[key]) });
+      expect(result.success, `${method}.${key}`).toBe(false);
+    }
+  });
+
+  it('refuses a negative number wherever it takes a number', () => {
+    for (const path of numberPaths(sample)) {
+      const result = schema.safeParse(setAt(sample, path, -1));
+      expect(result.success, `${method} ${path.join('.')}`).toBe(false);
+    }
+  });
+});
+
+describe('activity schema', () => {
+  it('refuses unknown channels and measure keys of another channel', () => {
+    expect(ActivityInputSchema.safeParse({ ...activity, channel: 'tv' }).success).toBe(false);
+    const r = ActivityInputSchema.safeParse({ ...activity, measures: { sessions: 1, km: 2, minutes: 3, pieces: 4 } });
+    expect(r.success).toBe(false);
+    expect(describeIssue(r.error!.issues[0]!).field).toBe('measures.pieces');
+  });
+
+  it('refuses an end date before the start, on the endDate field, in Vietnamese', () => {
+    const r = ActivityInputSchema.safeParse({ ...activity, endDate: '2023-07-01' });
+    expect(r.success).toBe(false);
+    const issue = describeIssue(r.error!.issues[0]!);
+    expect(issue.field).toBe('endDate');
+    expect(issue.msg.vi).toBe('Trường "endDate" ngày kết thúc trước ngày bắt đầu');
+  });
+
+  it('refuses fractions, dates that do not exist and empty theme lists', () => {
+    expect(ActivityInputSchema.safeParse({ ...activity, audience: 1.5 }).success).toBe(false);
+    expect(ActivityInputSchema.safeParse({ ...activity, date: '2023-02-30' }).success).toBe(false);
+    expect(ActivityInputSchema.safeParse({ ...activity, themes: [] }).success).toBe(false);
+  });
+
+  it('stores text NFC', () => {
+    const r = ActivityInputSchema.parse({ ...activity, title: 'Treo băng rôn'.normalize('NFD') });
+    expect(r.title).toBe('Treo băng rôn'.normalize('NFC'));
+  });
+
+  it('defaults the optional fields of the import format', () => {
+    const { village: _v, language: _l, audience: _a, costVnd: _c, notes: _n, endDate: _e, ...minimal } = activity;
+    const r = ActivityInputSchema.parse(minimal);
+    expect([r.village, r.language, r.audience, r.costVnd, r.notes]).toEqual(['', 'vi', 0, 0, '']);
+  });
+});
+
+describe('profile schema', () => {
+  it('refuses duplicate commune codes and unknown flags', () => {
+    const profile = samples['profile:save'];
+    const dup = { ...profile, communes: [...profile.communes, { code: 'cl-ht', name: 'Xã Khác' }] };
+    const r = ProfileSchema.safeParse(dup);
+    expect(r.success).toBe(false);
+    expect(describeIssue(r.error!.issues[0]!).field).toBe('communes[1].code');
+    const flag = { ...profile, communes: [{ code: 'A', name: 'Xã A', flags: ['coastal'] }] };
+    expect(ProfileSchema.safeParse(flag).success).toBe(false);
+  });
+});
