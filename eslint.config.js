@@ -5,7 +5,17 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'child_process', 'url', 'util'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'child_process',
+  'url',
+  'util',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-output/**', 'bin/**'] },
@@ -19,10 +29,20 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: "Only electron/main and electron/preload import 'electron'." }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: "Only electron/main and electron/preload import 'electron'.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -39,7 +59,10 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'shared/ is pure TypeScript.' }],
           patterns: [
             { group: nodeBuiltins, message: 'shared/ runs in the renderer too: no Node modules.' },
-            { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', 'antd'], message: 'shared/ depends on nothing above it.' },
+            {
+              group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', 'antd'],
+              message: 'shared/ depends on nothing above it.',
+            },
           ],
         },
       ],
@@ -52,9 +75,14 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to the engine only through api.ts.' }],
+          paths: [
+            { name: 'electron', message: 'The renderer talks to the engine only through api.ts.' },
+          ],
           patterns: [
-            { group: ['**/electron/**'], message: 'renderer/ never imports electron/: use api.ts.' },
+            {
+              group: ['**/electron/**'],
+              message: 'renderer/ never imports electron/: use api.ts.',
+            },
             { group: nodeBuiltins, message: 'The renderer is sandboxed: no Node modules.' },
           ],
         },

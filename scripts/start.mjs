@@ -23,7 +23,10 @@ if (!fs.existsSync('dist/main.cjs') || !fs.existsSync('dist/renderer/index.html'
 let bin = electronBinary();
 if (!bin && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   console.log('Đang tải Electron lần đầu… / Downloading Electron for the first start…');
-  spawnSync(process.execPath, [require.resolve('electron/install.js')], { stdio: 'inherit', timeout: 300_000 });
+  spawnSync(process.execPath, [require.resolve('electron/install.js')], {
+    stdio: 'inherit',
+    timeout: 300_000,
+  });
   bin = electronBinary();
 }
 if (!bin) {

@@ -37,7 +37,10 @@ export const methods = {
   'activities:latest': { input: z.strictObject({ channel: z.enum(CHANNELS) }), writes: false },
   'activities:audit': { input: byId, writes: false },
   'directives:list': {
-    input: z.strictObject({ deleted: z.boolean().optional(), search: z.string().max(200).optional() }),
+    input: z.strictObject({
+      deleted: z.boolean().optional(),
+      search: z.string().max(200).optional(),
+    }),
     writes: false,
   },
   'directives:save': { input: DirectiveInputSchema, writes: true },

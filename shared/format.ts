@@ -6,7 +6,8 @@ export function formatNumber(value: number, fractionDigits = 0): string {
   const fixed = Math.abs(value).toFixed(fractionDigits);
   const [whole = '0', fraction] = fixed.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const body = fraction && /[1-9]/.test(fraction) ? `${grouped},${fraction.replace(/0+$/, '')}` : grouped;
+  const body =
+    fraction && /[1-9]/.test(fraction) ? `${grouped},${fraction.replace(/0+$/, '')}` : grouped;
   return negative ? `-${body}` : body;
 }
 

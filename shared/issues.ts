@@ -27,8 +27,14 @@ const TYPE_VI: Record<string, string> = {
 
 /** Rules raised by our own refinements, keyed by `params.rule`. */
 const RULES: Record<string, Msg> = {
-  endBeforeStart: { vi: 'ngày kết thúc trước ngày bắt đầu', en: 'the end date is before the start date' },
-  isoDate: { vi: 'phải là một ngày có thật, dạng YYYY-MM-DD', en: 'must be a real date written YYYY-MM-DD' },
+  endBeforeStart: {
+    vi: 'ngày kết thúc trước ngày bắt đầu',
+    en: 'the end date is before the start date',
+  },
+  isoDate: {
+    vi: 'phải là một ngày có thật, dạng YYYY-MM-DD',
+    en: 'must be a real date written YYYY-MM-DD',
+  },
   duplicateCode: { vi: 'mã bị trùng', en: 'duplicate code' },
   duplicateName: { vi: 'tên bị trùng', en: 'duplicate name' },
   duplicate: { vi: 'giá trị bị trùng', en: 'duplicate value' },
@@ -43,21 +49,39 @@ function what(issue: Issue): Msg {
     case 'invalid_type': {
       if (issue.input === undefined) return { vi: 'bắt buộc phải có', en: 'is required' };
       const t = TYPE_VI[issue.expected] ?? issue.expected;
-      return { vi: `phải là ${t}`, en: `must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}` };
+      return {
+        vi: `phải là ${t}`,
+        en: `must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}`,
+      };
     }
     case 'too_small':
       if (issue.origin === 'string') return { vi: 'không được để trống', en: 'must not be empty' };
       if (issue.origin === 'array')
-        return { vi: `cần ít nhất ${String(issue.minimum)} mục`, en: `needs at least ${String(issue.minimum)} item(s)` };
+        return {
+          vi: `cần ít nhất ${String(issue.minimum)} mục`,
+          en: `needs at least ${String(issue.minimum)} item(s)`,
+        };
       return Number(issue.minimum) === 0
         ? { vi: 'không được là số âm', en: 'must not be negative' }
-        : { vi: `phải từ ${String(issue.minimum)} trở lên`, en: `must be at least ${String(issue.minimum)}` };
+        : {
+            vi: `phải từ ${String(issue.minimum)} trở lên`,
+            en: `must be at least ${String(issue.minimum)}`,
+          };
     case 'too_big':
       if (issue.origin === 'string')
-        return { vi: `dài quá ${String(issue.maximum)} ký tự`, en: `is longer than ${String(issue.maximum)} characters` };
+        return {
+          vi: `dài quá ${String(issue.maximum)} ký tự`,
+          en: `is longer than ${String(issue.maximum)} characters`,
+        };
       if (issue.origin === 'array')
-        return { vi: `nhiều quá ${String(issue.maximum)} mục`, en: `has more than ${String(issue.maximum)} items` };
-      return { vi: `không được lớn hơn ${String(issue.maximum)}`, en: `must be at most ${String(issue.maximum)}` };
+        return {
+          vi: `nhiều quá ${String(issue.maximum)} mục`,
+          en: `has more than ${String(issue.maximum)} items`,
+        };
+      return {
+        vi: `không được lớn hơn ${String(issue.maximum)}`,
+        en: `must be at most ${String(issue.maximum)}`,
+      };
     case 'invalid_format':
       return { vi: 'không đúng định dạng', en: 'has the wrong format' };
     case 'unrecognized_keys': {
@@ -71,9 +95,14 @@ function what(issue: Issue): Msg {
     }
     case 'invalid_union':
     case 'invalid_value': {
-      const options = ('values' in issue ? issue.values : 'options' in issue ? (issue.options ?? []) : []).map(String);
+      const options = (
+        'values' in issue ? issue.values : 'options' in issue ? (issue.options ?? []) : []
+      ).map(String);
       return options.length > 0
-        ? { vi: `phải là một trong: ${options.join(', ')}`, en: `must be one of: ${options.join(', ')}` }
+        ? {
+            vi: `phải là một trong: ${options.join(', ')}`,
+            en: `must be one of: ${options.join(', ')}`,
+          }
         : { vi: 'không hợp lệ', en: 'is not valid' };
     }
     case 'custom': {
@@ -93,7 +122,11 @@ export interface DescribedIssue {
 /** The first issue of a failed parse, as a field and a sentence fragment. */
 export function describeIssue(issue: Issue): DescribedIssue {
   let path = issue.path;
-  if (issue.code === 'invalid_union' && issue.discriminator && path[path.length - 1] !== issue.discriminator) {
+  if (
+    issue.code === 'invalid_union' &&
+    issue.discriminator &&
+    path[path.length - 1] !== issue.discriminator
+  ) {
     path = [...path, issue.discriminator];
   }
   if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) path = [...path, issue.keys[0]!];

@@ -41,7 +41,13 @@ function span(year: number, first: number, last: number, cutoff: Cutoff): [strin
 
 export function quarter(year: number, q: 1 | 2 | 3 | 4, cutoff: Cutoff): Period {
   const [from, to] = span(year, q * 3 - 2, q * 3, cutoff);
-  return { key: `${year}-Q${q}`, kind: 'quarter', from, to, label: `quý ${ROMAN[q - 1]} năm ${year}` };
+  return {
+    key: `${year}-Q${q}`,
+    kind: 'quarter',
+    from,
+    to,
+    label: `quý ${ROMAN[q - 1]} năm ${year}`,
+  };
 }
 
 export function half(year: number, h: 1 | 2, cutoff: Cutoff): Period {
@@ -94,7 +100,8 @@ export function periodContaining(date: string, kind: PeriodKind, cutoff: Cutoff)
   const year = Number(date.slice(0, 4));
   const candidates: Period[] = [];
   for (const y of [year, year + 1]) {
-    if (kind === 'quarter') for (const q of [1, 2, 3, 4] as const) candidates.push(quarter(y, q, cutoff));
+    if (kind === 'quarter')
+      for (const q of [1, 2, 3, 4] as const) candidates.push(quarter(y, q, cutoff));
     if (kind === 'half') for (const h of [1, 2] as const) candidates.push(half(y, h, cutoff));
     if (kind === 'year') candidates.push(wholeYear(y, cutoff));
   }

@@ -17,16 +17,15 @@ import { toNfc } from './text';
 const text = (max: number) => z.string().max(max).transform(toNfc);
 const requiredText = (max: number) => z.string().transform(toNfc).pipe(z.string().min(1).max(max));
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-export const isoDate = z
-  .string()
-  .refine(isIsoDate, { params: { rule: 'isoDate' } });
+export const isoDate = z.string().refine(isIsoDate, { params: { rule: 'isoDate' } });
 
 function unique<T>(key: (item: T) => string, rule: string, field: string) {
   return (items: T[], ctx: z.core.$RefinementCtx<T[]>) => {
     const seen = new Set<string>();
     items.forEach((item, i) => {
       const k = key(item);
-      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i, field], params: { rule }, message: rule });
+      if (seen.has(k))
+        ctx.addIssue({ code: 'custom', path: [i, field], params: { rule }, message: rule });
       seen.add(k);
     });
   };
@@ -141,7 +140,12 @@ export const ActivityInputSchema = z
   ])
   .superRefine((a, ctx) => {
     if (a.endDate !== undefined && a.endDate < a.date) {
-      ctx.addIssue({ code: 'custom', path: ['endDate'], params: { rule: 'endBeforeStart' }, message: 'endBeforeStart' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endDate'],
+        params: { rule: 'endBeforeStart' },
+        message: 'endBeforeStart',
+      });
     }
   });
 export type ActivityInput = z.input<typeof ActivityInputSchema>;

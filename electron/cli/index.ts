@@ -53,10 +53,19 @@ const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionals: number) {
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  positionals: number,
+) {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { ...GLOBAL_OPTIONS, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
@@ -229,11 +238,14 @@ function activitiesList(args: string[], io: Io): number {
 async function serve(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { port: { type: 'string' } }, 0);
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`cổng "${values.port}" không hợp lệ`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`cổng "${values.port}" không hợp lệ`);
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
   const core = createCore({ dataDir, mode: 'browser', source: 'browser' });
   const server = await startServer({ core, port });
-  io.out(`Sổ tuyên truyền đang chạy trong trình duyệt. Mở địa chỉ sau (chỉ trên máy này):\n${server.url}\nDữ liệu: ${dataDir}\nNhấn Ctrl+C để dừng.`);
+  io.out(
+    `Sổ tuyên truyền đang chạy trong trình duyệt. Mở địa chỉ sau (chỉ trên máy này):\n${server.url}\nDữ liệu: ${dataDir}\nNhấn Ctrl+C để dừng.`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -259,7 +271,8 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       return EXIT_OK;
     }
     if (command === 'setup') return setup(argv.slice(1), io, lang);
-    if (command === 'activities' && sub === 'import') return activitiesImport(argv.slice(2), io, lang);
+    if (command === 'activities' && sub === 'import')
+      return activitiesImport(argv.slice(2), io, lang);
     if (command === 'activities' && sub === 'list') return activitiesList(argv.slice(2), io);
     if (command === 'serve') return await serve(argv.slice(1), io);
     if (NOT_YET.has(command)) {

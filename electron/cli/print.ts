@@ -44,7 +44,9 @@ export function formatTotals(page: ActivityPage): string {
     const measures = CHANNEL_MEASURES[channel].counts
       .map((k) => `${formatNumber(c.measures[k] ?? 0)} ${MEASURE_UNITS[k]}`)
       .join(', ');
-    lines.push(`  ${CHANNEL_SHORT_LABELS[channel]}: ${formatNumber(c.activities)} hoạt động; ${measures}`);
+    lines.push(
+      `  ${CHANNEL_SHORT_LABELS[channel]}: ${formatNumber(c.activities)} hoạt động; ${measures}`,
+    );
   }
   return lines.join('\n');
 }

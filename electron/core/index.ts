@@ -2,7 +2,13 @@
 // (HTTP) and the CLI all reach it through `call`, which parses every input with its schema.
 
 import path from 'node:path';
-import { methods, METHOD_NAMES, type AppInfo, type Handlers, type Method } from '../../shared/contract';
+import {
+  methods,
+  METHOD_NAMES,
+  type AppInfo,
+  type Handlers,
+  type Method,
+} from '../../shared/contract';
 import { AppError, toErrorInfo, type Lang, type Result } from '../../shared/errors';
 import { describeIssue } from '../../shared/issues';
 import { version } from '../../package.json';
@@ -89,7 +95,8 @@ export function createCore(options: CoreOptions): Core {
     'directives:restore': ({ id }) => directives.setDeleted(id, false),
   };
   const missing = METHOD_NAMES.filter((m) => typeof handlers[m] !== 'function');
-  if (missing.length > 0) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
 
   async function call(method: string, input: unknown, lang: Lang = 'vi'): Promise<Result<unknown>> {
     try {
@@ -101,12 +108,19 @@ export function createCore(options: CoreOptions): Core {
       }
       const spec = methods[method];
       if (spec.writes && !opened.writable) {
-        throw new AppError('db_damaged', { vi: opened.problem ?? '', en: 'The data file is damaged; the app is read-only.' });
+        throw new AppError('db_damaged', {
+          vi: opened.problem ?? '',
+          en: 'The data file is damaged; the app is read-only.',
+        });
       }
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
         const issue = describeIssue(parsed.error.issues[0]!);
-        throw new AppError('invalid_input', { vi: `${issue.msg.vi}.`, en: `${issue.msg.en}.` }, issue.field);
+        throw new AppError(
+          'invalid_input',
+          { vi: `${issue.msg.vi}.`, en: `${issue.msg.en}.` },
+          issue.field,
+        );
       }
       const handler = handlers[method] as (i: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };

@@ -43,14 +43,19 @@ function serveRenderer(): void {
 function wireIpc(c: Core): void {
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isOwnFrame(event.senderFrame?.url)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Yêu cầu không đến từ cửa sổ của ứng dụng.' } };
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'Yêu cầu không đến từ cửa sổ của ứng dụng.' },
+      };
     }
     return c.call(typeof method === 'string' ? method : '', input, 'vi');
   });
 }
 
 function lockDown(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (e, url) => {
       if (!isOwnFrame(url)) e.preventDefault();

@@ -96,7 +96,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       console.error('[serve]', err);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Lỗi máy chủ nội bộ.' } });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'internal', message: 'Lỗi máy chủ nội bộ.' },
+        });
     });
   });
 
@@ -112,7 +116,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (req.method !== 'POST') return forbidden(res, 'Chỉ nhận yêu cầu POST.');
       const given = req.headers[HTTP_TOKEN_HEADER];
       if (typeof given !== 'string' || !sameToken(given, token)) {
-        return forbidden(res, 'Phiên làm việc không hợp lệ: hãy mở lại địa chỉ được in khi khởi động.');
+        return forbidden(
+          res,
+          'Phiên làm việc không hợp lệ: hãy mở lại địa chỉ được in khi khởi động.',
+        );
       }
       const method = decodeURIComponent(url.pathname.slice(HTTP_API_PREFIX.length));
       let input: unknown;
@@ -129,7 +136,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return sendJson(res, 200, result);
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return forbidden(res, 'Yêu cầu không được phép.');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return forbidden(res, 'Yêu cầu không được phép.');
 
     if (url.pathname === '/' || url.pathname === '/index.html') {
       const given = url.searchParams.get('token') ?? '';
@@ -153,7 +161,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     // Static assets of the renderer: public code, no token needed; no path escapes the folder.
     const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
-    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    if (
+      !file.startsWith(rendererDir + path.sep) ||
+      !fs.existsSync(file) ||
+      !fs.statSync(file).isFile()
+    ) {
       return send(res, 404, 'Không tìm thấy.', 'text/plain; charset=utf-8');
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';

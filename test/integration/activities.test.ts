@@ -58,7 +58,12 @@ describe('activities through the contract', () => {
     });
     const page = await call('activities:list', { period: '2023-Q3' });
     expect(page.total).toBe(2);
-    expect(page.period).toEqual({ key: '2023-Q3', from: '2023-06-15', to: '2023-09-14', label: 'quý III năm 2023' });
+    expect(page.period).toEqual({
+      key: '2023-Q3',
+      from: '2023-06-15',
+      to: '2023-09-14',
+      label: 'quý III năm 2023',
+    });
     expect(page.totals.byChannel.van).toEqual({
       activities: 1,
       audience: 1200,
@@ -88,8 +93,15 @@ describe('activities through the contract', () => {
   });
 
   it('filters by channel, commune and theme, and pages', async () => {
-    for (let i = 0; i < 5; i++) await call('activities:create', { ...van, date: `2023-07-0${i + 1}` });
-    await call('activities:create', { ...van, channel: 'radio', communes: ['CL-BL'], themes: ['drugs'], measures: { items: 2, broadcasts: 6, minutes: 30 } });
+    for (let i = 0; i < 5; i++)
+      await call('activities:create', { ...van, date: `2023-07-0${i + 1}` });
+    await call('activities:create', {
+      ...van,
+      channel: 'radio',
+      communes: ['CL-BL'],
+      themes: ['drugs'],
+      measures: { items: 2, broadcasts: 6, minutes: 30 },
+    });
     expect((await call('activities:list', { channels: ['radio'] })).total).toBe(1);
     expect((await call('activities:list', { communes: ['xã bảo lâm'] })).total).toBe(1);
     expect((await call('activities:list', { themes: ['drugs'] })).total).toBe(1);
@@ -118,8 +130,15 @@ describe('activities through the contract', () => {
   });
 
   it('answers bad input with a Vietnamese message and the field, changing nothing', async () => {
-    const e1 = await failure('activities:create', { ...van, measures: { sessions: 3, km: -1, minutes: 1 } });
-    expect(e1).toEqual({ code: 'invalid_input', field: 'measures.km', message: 'Trường "measures.km" không được là số âm.' });
+    const e1 = await failure('activities:create', {
+      ...van,
+      measures: { sessions: 3, km: -1, minutes: 1 },
+    });
+    expect(e1).toEqual({
+      code: 'invalid_input',
+      field: 'measures.km',
+      message: 'Trường "measures.km" không được là số âm.',
+    });
     const e2 = await failure('activities:create', { ...van, communes: ['Xã Lạ'] });
     expect(e2.field).toBe('communes[0]');
     const e3 = await failure('activities:update', { id: 'nope', activity: van });

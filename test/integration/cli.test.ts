@@ -19,7 +19,9 @@ beforeEach(() => {
   data = ['--data-dir', path.join(dir, 'data')];
   const setup = cli(['setup', '--profile', PROFILE, ...data]);
   expect(setup.stderr).toBe('');
-  expect(setup.stdout).toContain('Đã lưu thông tin Phòng Văn hóa và Thông tin (LS-CAOLOC-VHTT) với 5 xã.');
+  expect(setup.stdout).toContain(
+    'Đã lưu thông tin Phòng Văn hóa và Thông tin (LS-CAOLOC-VHTT) với 5 xã.',
+  );
 });
 
 describe('tuyentruyen activities import', () => {
@@ -34,12 +36,18 @@ describe('tuyentruyen activities import', () => {
     expect(new Set(listed.map((a) => a.id)).size).toBe(1000);
     // What was listed is the import format: it imports again unchanged.
     const again = writeJson(dir, 'again.json', listed);
-    expect(cli(['activities', 'import', again, ...data]).stdout).toContain('0 mới, 0 cập nhật, 1000 không đổi');
+    expect(cli(['activities', 'import', again, ...data]).stdout).toContain(
+      '0 mới, 0 cập nhật, 1000 không đổi',
+    );
   });
 
   it('writes nothing when one record among 1,000 is bad, and names its index and field', () => {
     const records = makeActivities(1000) as Array<Record<string, unknown>>;
-    records[537] = { ...records[537], channel: 'van', measures: { sessions: 1, km: -5, minutes: 30 } };
+    records[537] = {
+      ...records[537],
+      channel: 'van',
+      measures: { sessions: 1, km: -5, minutes: 30 },
+    };
     const file = writeJson(dir, 'bad.json', records);
     const r = cli(['activities', 'import', file, ...data]);
     expect(r.status).toBe(1);
@@ -54,7 +62,9 @@ describe('tuyentruyen activities import', () => {
     const file = writeJson(dir, 'bad.json', [{ ...makeActivities(1)[0], audience: -1 }]);
     const r = cli(['activities', 'import', file, '--lang', 'en', ...data]);
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe(`File ${file}, record 0 (id "act-0"): Field "audience" must not be negative.`);
+    expect(r.stderr.trim()).toBe(
+      `File ${file}, record 0 (id "act-0"): Field "audience" must not be negative.`,
+    );
   });
 
   it('updates on re-import of the same ids, without duplicates', () => {
@@ -71,14 +81,38 @@ describe('tuyentruyen activities import', () => {
   });
 
   it.each([
-    ['an unknown field', { colour: 'đỏ' }, 'Trường "colour" không có trong định dạng, không được phép.'],
-    ['an unknown channel', { channel: 'tv' }, 'Trường "channel" phải là một trong: van, banner, cinema, radio, leaflet, meeting, online, press, sms, model.'],
-    ['a measure of another channel', { measures: { sessions: 1, km: 2, minutes: 3, pieces: 1 } }, 'Trường "measures.pieces" không có trong định dạng, không được phép.'],
-    ['an end date before the date', { endDate: '2023-01-01', date: '2023-02-01' }, 'Trường "endDate" ngày kết thúc trước ngày bắt đầu.'],
-    ['an unknown commune', { communes: ['Xã Hợp Thành', 'Xã Không Có'] }, 'Trường "communes[1]": không có xã "Xã Không Có" trong danh sách xã của đơn vị.'],
+    [
+      'an unknown field',
+      { colour: 'đỏ' },
+      'Trường "colour" không có trong định dạng, không được phép.',
+    ],
+    [
+      'an unknown channel',
+      { channel: 'tv' },
+      'Trường "channel" phải là một trong: van, banner, cinema, radio, leaflet, meeting, online, press, sms, model.',
+    ],
+    [
+      'a measure of another channel',
+      { measures: { sessions: 1, km: 2, minutes: 3, pieces: 1 } },
+      'Trường "measures.pieces" không có trong định dạng, không được phép.',
+    ],
+    [
+      'an end date before the date',
+      { endDate: '2023-01-01', date: '2023-02-01' },
+      'Trường "endDate" ngày kết thúc trước ngày bắt đầu.',
+    ],
+    [
+      'an unknown commune',
+      { communes: ['Xã Hợp Thành', 'Xã Không Có'] },
+      'Trường "communes[1]": không có xã "Xã Không Có" trong danh sách xã của đơn vị.',
+    ],
     ['a negative audience', { audience: -3 }, 'Trường "audience" không được là số âm.'],
   ])('refuses %s, naming the field', (_what, change, message) => {
-    const records = makeActivities(3).map((a) => ({ ...a, channel: 'van', measures: { sessions: 1, km: 2, minutes: 3 } }));
+    const records = makeActivities(3).map((a) => ({
+      ...a,
+      channel: 'van',
+      measures: { sessions: 1, km: 2, minutes: 3 },
+    }));
     records[2] = { ...records[2]!, ...change } as (typeof records)[number];
     const file = writeJson(dir, 'x.json', records);
     const r = cli(['activities', 'import', file, ...data]);
@@ -110,17 +144,29 @@ describe('tuyentruyen activities list', () => {
   it('filters by period, channel, commune and search, and prints totals', () => {
     const q3 = listJson('--period', '2023-Q3');
     expect(q3.length).toBeGreaterThan(0);
-    expect(q3.every((a) => (a.date as string) >= '2023-06-15' && (a.date as string) <= '2023-09-14')).toBe(true);
+    expect(
+      q3.every((a) => (a.date as string) >= '2023-06-15' && (a.date as string) <= '2023-09-14'),
+    ).toBe(true);
     const vans = listJson('--period', '2023-Q3', '--channel', 'van');
     expect(vans.every((a) => a.channel === 'van')).toBe(true);
     const banners = listJson('--search', 'bang ron');
     expect(banners).toHaveLength(100);
     expect(banners.every((a) => a.channel === 'banner')).toBe(true);
 
-    const text = cli(['activities', 'list', '--channel', 'van', '--commune', 'Xã Bảo Lâm', ...data]);
+    const text = cli([
+      'activities',
+      'list',
+      '--channel',
+      'van',
+      '--commune',
+      'Xã Bảo Lâm',
+      ...data,
+    ]);
     const rows = listJson('--channel', 'van', '--commune', 'Xã Bảo Lâm');
     const audience = rows.reduce((s, a) => s + (a.audience as number), 0);
-    expect(text.stdout).toContain(`Tổng: ${rows.length} hoạt động, ${audience.toLocaleString('de-DE')} lượt người`);
+    expect(text.stdout).toContain(
+      `Tổng: ${rows.length} hoạt động, ${audience.toLocaleString('de-DE')} lượt người`,
+    );
   });
 
   it('refuses wrong usage with exit status 2 and a bad period with 1', () => {
@@ -135,12 +181,16 @@ describe('tuyentruyen activities list', () => {
 
 describe('tuyentruyen setup', () => {
   it('refuses a profile with an unknown flag, naming the field, and keeps the old one', () => {
-    const bad = JSON.parse(fs.readFileSync(PROFILE, 'utf8')) as { communes: Array<{ flags: string[] }> };
+    const bad = JSON.parse(fs.readFileSync(PROFILE, 'utf8')) as {
+      communes: Array<{ flags: string[] }>;
+    };
     bad.communes[1]!.flags = ['coastal'];
     const file = writeJson(dir, 'p.json', bad);
     const r = cli(['setup', '--profile', file, ...data]);
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe(`Tệp ${file}: Trường "communes[1].flags[0]" phải là một trong: border, remote, ethnic, key.`);
+    expect(r.stderr.trim()).toBe(
+      `Tệp ${file}: Trường "communes[1].flags[0]" phải là một trong: border, remote, ethnic, key.`,
+    );
   });
 
   it('uses TUYENTRUYEN_DATA_DIR when --data-dir is not given', () => {

@@ -37,12 +37,21 @@ describe('the database file', () => {
     open(dir).close();
     cores.pop();
     const raw = new BetterSqlite3(path.join(dir, DB_FILE), { readonly: true });
-    const tables = (raw.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-      (t) => t.name,
-    );
+    const tables = (
+      raw.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
     expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     raw.close();
-    expect(tables).toEqual(['activities', 'activity_communes', 'audit_log', 'communes', 'directives', 'office']);
+    expect(tables).toEqual([
+      'activities',
+      'activity_communes',
+      'audit_log',
+      'communes',
+      'directives',
+      'office',
+    ]);
   });
 
   it('keeps WAL, synchronous=FULL and foreign keys after close and reopen', () => {
@@ -57,7 +66,12 @@ describe('the database file', () => {
     const plain = new BetterSqlite3(file);
     expect(plain.pragma('synchronous', { simple: true })).toBe(1);
     plain.close();
-    expect(pragmasOf(file)).toEqual({ journal: 'wal', synchronous: 2, foreignKeys: 1, version: LATEST_VERSION });
+    expect(pragmasOf(file)).toEqual({
+      journal: 'wal',
+      synchronous: 2,
+      foreignKeys: 1,
+      version: LATEST_VERSION,
+    });
     const again = open(dir);
     expect(again.profile.get()?.communes).toHaveLength(profile.communes.length);
   });
@@ -104,7 +118,11 @@ describe('the database file', () => {
     // Checkpoint the WAL into the main file, then damage the b-tree page of `audit_log`.
     const raw = new BetterSqlite3(file);
     raw.pragma('wal_checkpoint(TRUNCATE)');
-    const page = (raw.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'audit_log'").get() as { rootpage: number }).rootpage;
+    const page = (
+      raw.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'audit_log'").get() as {
+        rootpage: number;
+      }
+    ).rootpage;
     const pageSize = raw.pragma('page_size', { simple: true }) as number;
     raw.close();
     const fd = fs.openSync(file, 'r+');
@@ -115,11 +133,17 @@ describe('the database file', () => {
     const damaged = open(dir);
     expect(damaged.info().writable).toBe(false);
     expect(damaged.info().problem).toMatch(/bị hỏng/);
-    return damaged.call('directives:save', {
-      number: '1/KH', date: '2023-01-01', issuer: 'UBND', subject: 'x', direction: 'outgoing',
-    }).then((result) => {
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.code).toBe('db_damaged');
-    });
+    return damaged
+      .call('directives:save', {
+        number: '1/KH',
+        date: '2023-01-01',
+        issuer: 'UBND',
+        subject: 'x',
+        direction: 'outgoing',
+      })
+      .then((result) => {
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.error.code).toBe('db_damaged');
+      });
   });
 });

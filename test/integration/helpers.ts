@@ -21,7 +21,10 @@ export interface CliResult {
 /** Runs the real `tuyentruyen` command (npm test builds dist/ first). */
 export function cli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
   if (!fs.existsSync(path.join(ROOT, 'dist/cli.cjs'))) {
-    spawnSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: ROOT, stdio: 'inherit' });
+    spawnSync(process.execPath, ['scripts/build.mjs', '--node-only'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,

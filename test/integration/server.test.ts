@@ -20,12 +20,20 @@ function request(
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: server.port, method, path: pathname, headers: { host: `127.0.0.1:${server.port}`, ...headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method,
+        path: pathname,
+        headers: { host: `127.0.0.1:${server.port}`, ...headers },
+      },
       (res) => {
         let data = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (data += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }),
+        );
       },
     );
     req.on('error', reject);
@@ -67,7 +75,12 @@ describe('browser mode server', () => {
   });
 
   it('refuses another Host (DNS rebinding)', async () => {
-    const r = await request('POST', '/api/app:info', { host: 'evil.example:80', [HTTP_TOKEN_HEADER]: server.token }, '{}');
+    const r = await request(
+      'POST',
+      '/api/app:info',
+      { host: 'evil.example:80', [HTTP_TOKEN_HEADER]: server.token },
+      '{}',
+    );
     expect(r.status).toBe(403);
   });
 
@@ -78,20 +91,45 @@ describe('browser mode server', () => {
   });
 
   it('answers the contract, and parses input by its schema', async () => {
-    const info = await request('POST', '/api/app:info', { [HTTP_TOKEN_HEADER]: server.token }, '{}');
-    expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { mode: 'browser', writable: true, hasProfile: false } });
-    const bad = await request('POST', '/api/activities:get', { [HTTP_TOKEN_HEADER]: server.token }, '{"id":"x","extra":1}');
+    const info = await request(
+      'POST',
+      '/api/app:info',
+      { [HTTP_TOKEN_HEADER]: server.token },
+      '{}',
+    );
+    expect(JSON.parse(info.body)).toMatchObject({
+      ok: true,
+      value: { mode: 'browser', writable: true, hasProfile: false },
+    });
+    const bad = await request(
+      'POST',
+      '/api/activities:get',
+      { [HTTP_TOKEN_HEADER]: server.token },
+      '{"id":"x","extra":1}',
+    );
     expect(JSON.parse(bad.body)).toEqual({
       ok: false,
-      error: { code: 'invalid_input', field: 'extra', message: 'Trường "extra" không có trong định dạng, không được phép.' },
+      error: {
+        code: 'invalid_input',
+        field: 'extra',
+        message: 'Trường "extra" không có trong định dạng, không được phép.',
+      },
     });
-    const notJson = await request('POST', '/api/app:info', { [HTTP_TOKEN_HEADER]: server.token }, '{oops');
+    const notJson = await request(
+      'POST',
+      '/api/app:info',
+      { [HTTP_TOKEN_HEADER]: server.token },
+      '{oops',
+    );
     expect(notJson.status).toBe(400);
   });
 
   it('serves assets but nothing outside the renderer folder', async () => {
     expect((await request('GET', '/assets/app.js')).status).toBe(200);
-    const escape = await request('GET', `/..%2f${path.basename(path.dirname(rendererDir))}%2fsecret.txt`);
+    const escape = await request(
+      'GET',
+      `/..%2f${path.basename(path.dirname(rendererDir))}%2fsecret.txt`,
+    );
     expect(escape.status).toBe(404);
     expect((await request('GET', '/../secret.txt')).status).toBe(404);
   });

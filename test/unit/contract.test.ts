@@ -23,10 +23,20 @@ const samples: { [M in Method]: Input<M> } = {
   'app:info': {},
   'profile:get': {},
   'profile:save': {
-    office: { code: 'LS-CAOLOC-VHTT', name: 'Phòng Văn hóa và Thông tin', recipients: ['Sở TT&TT'] },
+    office: {
+      code: 'LS-CAOLOC-VHTT',
+      name: 'Phòng Văn hóa và Thông tin',
+      recipients: ['Sở TT&TT'],
+    },
     communes: [{ code: 'CL-HT', name: 'Xã Hợp Thành', flags: ['border'] }],
   },
-  'activities:list': { period: '2023-Q3', channels: ['van'], search: 'bang ron', offset: 0, limit: 500 },
+  'activities:list': {
+    period: '2023-Q3',
+    channels: ['van'],
+    search: 'bang ron',
+    offset: 0,
+    limit: 500,
+  },
   'activities:get': { id: 'a1' },
   'activities:create': activity,
   'activities:update': { id: 'a1', activity },
@@ -106,7 +116,10 @@ describe.each(METHOD_NAMES)('contract input of %s', (method) => {
 describe('activity schema', () => {
   it('refuses unknown channels and measure keys of another channel', () => {
     expect(ActivityInputSchema.safeParse({ ...activity, channel: 'tv' }).success).toBe(false);
-    const r = ActivityInputSchema.safeParse({ ...activity, measures: { sessions: 1, km: 2, minutes: 3, pieces: 4 } });
+    const r = ActivityInputSchema.safeParse({
+      ...activity,
+      measures: { sessions: 1, km: 2, minutes: 3, pieces: 4 },
+    });
     expect(r.success).toBe(false);
     expect(describeIssue(r.error!.issues[0]!).field).toBe('measures.pieces');
   });
@@ -131,7 +144,15 @@ describe('activity schema', () => {
   });
 
   it('defaults the optional fields of the import format', () => {
-    const { village: _v, language: _l, audience: _a, costVnd: _c, notes: _n, endDate: _e, ...minimal } = activity;
+    const {
+      village: _v,
+      language: _l,
+      audience: _a,
+      costVnd: _c,
+      notes: _n,
+      endDate: _e,
+      ...minimal
+    } = activity;
     const r = ActivityInputSchema.parse(minimal);
     expect([r.village, r.language, r.audience, r.costVnd, r.notes]).toEqual(['', 'vi', 0, 0, '']);
   });

@@ -19,9 +19,17 @@ describe('reporting periods', () => {
 
   it('halves and years', () => {
     const h1 = parsePeriod('2024-H1', 'decree09');
-    expect([h1.from, h1.to, h1.label]).toEqual(['2023-12-15', '2024-06-14', '6 tháng đầu năm 2024']);
+    expect([h1.from, h1.to, h1.label]).toEqual([
+      '2023-12-15',
+      '2024-06-14',
+      '6 tháng đầu năm 2024',
+    ]);
     const h2 = parsePeriod('2024-H2', 'decree09');
-    expect([h2.from, h2.to, h2.label]).toEqual(['2024-06-15', '2024-12-14', '6 tháng cuối năm 2024']);
+    expect([h2.from, h2.to, h2.label]).toEqual([
+      '2024-06-15',
+      '2024-12-14',
+      '6 tháng cuối năm 2024',
+    ]);
     const y = parsePeriod('2024-Y', 'decree09');
     expect([y.from, y.to]).toEqual(['2023-12-15', '2024-12-14']);
     const yc = parsePeriod('2024-Y', 'calendar');

@@ -31,7 +31,10 @@ function damaged(file: string, detail: string): AppError {
   });
 }
 
-export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): OpenedDatabase {
+export function openDatabase(
+  file: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): OpenedDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: Database;
   try {
@@ -90,7 +93,9 @@ export function assertPragmas(db: Database): void {
   const sync = db.pragma('synchronous', { simple: true });
   const fk = db.pragma('foreign_keys', { simple: true });
   if (journal !== 'wal' || sync !== SYNCHRONOUS_FULL || fk !== 1) {
-    throw new Error(`pragmas not applied: journal_mode=${String(journal)} synchronous=${String(sync)} foreign_keys=${String(fk)}`);
+    throw new Error(
+      `pragmas not applied: journal_mode=${String(journal)} synchronous=${String(sync)} foreign_keys=${String(fk)}`,
+    );
   }
 }
 

@@ -78,14 +78,18 @@ export interface CommuneRef {
   name: string;
 }
 
-export function rowToActivity(row: ActivityDbRow, communesById: Map<number, CommuneRef>): ActivityRow {
+export function rowToActivity(
+  row: ActivityDbRow,
+  communesById: Map<number, CommuneRef>,
+): ActivityRow {
   const communes = (row.commune_ids ?? '')
     .split(',')
     .filter((s) => s !== '')
     .map((id) => communesById.get(Number(id)))
     .filter((c): c is CommuneRef => c !== undefined);
   const measures: Record<string, unknown> = {};
-  for (const key of CHANNEL_MEASURES[row.channel].counts) measures[key] = row[COUNT_COLUMNS[key]] ?? 0;
+  for (const key of CHANNEL_MEASURES[row.channel].counts)
+    measures[key] = row[COUNT_COLUMNS[key]] ?? 0;
   if (row.kind !== null) measures.kind = row.kind;
   if (row.slogan !== null) measures.slogan = row.slogan;
   if (row.film !== null) measures.film = row.film;
@@ -259,7 +263,8 @@ export interface ActivityWrite {
 function measureColumns(data: ActivityData): Record<string, unknown> {
   const m = data.measures as Record<string, unknown>;
   const cols: Record<string, unknown> = {};
-  for (const key of Object.keys(COUNT_COLUMNS) as CountMeasure[]) cols[COUNT_COLUMNS[key]] = m[key] ?? null;
+  for (const key of Object.keys(COUNT_COLUMNS) as CountMeasure[])
+    cols[COUNT_COLUMNS[key]] = m[key] ?? null;
   cols.kind = m.kind ?? null;
   cols.slogan = m.slogan ?? null;
   cols.film = m.film ?? null;
@@ -324,7 +329,11 @@ function setCommunes(db: Database, id: string, communeIds: readonly number[]): v
 }
 
 export function setDeleted(db: Database, id: string, deletedAt: string | null, now: string): void {
-  db.prepare('UPDATE activities SET deleted_at = ?, updated_at = ? WHERE id = ?').run(deletedAt, now, id);
+  db.prepare('UPDATE activities SET deleted_at = ?, updated_at = ? WHERE id = ?').run(
+    deletedAt,
+    now,
+    id,
+  );
 }
 
 export function setSearchText(db: Database, id: string, searchText: string): void {
@@ -340,4 +349,3 @@ export function idsOfCommunes(db: Database, communeIds: readonly number[]): stri
       .all(JSON.stringify(communeIds)) as { id: string }[]
   ).map((r) => r.id);
 }
-

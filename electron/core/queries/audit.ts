@@ -40,7 +40,11 @@ export function writeAudit(db: Database, a: AuditWrite): void {
   );
 }
 
-export function auditOf(db: Database, entity: AuditEntry['entity'], entityId: string): AuditEntry[] {
+export function auditOf(
+  db: Database,
+  entity: AuditEntry['entity'],
+  entityId: string,
+): AuditEntry[] {
   const rows = db
     .prepare('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id')
     .all(entity, entityId) as AuditDbRow[];

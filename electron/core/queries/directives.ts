@@ -30,17 +30,24 @@ function rowToDirective(r: DirectiveDbRow): DirectiveRow {
   };
 }
 
-export function listDirectives(db: Database, deleted: boolean, terms: readonly string[]): DirectiveRow[] {
+export function listDirectives(
+  db: Database,
+  deleted: boolean,
+  terms: readonly string[],
+): DirectiveRow[] {
   const parts = [deleted ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
   for (let i = 0; i < terms.length; i++) parts.push('instr(search_text, ?) > 0');
   const rows = db
-    .prepare(`SELECT * FROM directives WHERE ${parts.join(' AND ')} ORDER BY date DESC, created_at DESC`)
+    .prepare(
+      `SELECT * FROM directives WHERE ${parts.join(' AND ')} ORDER BY date DESC, created_at DESC`,
+    )
     .all(...terms) as DirectiveDbRow[];
   return rows.map(rowToDirective);
 }
 
 export function getDirective(db: Database, id: string): DirectiveRow | undefined {
-  const row = db.prepare('SELECT * FROM directives WHERE id = ?').get(id) as DirectiveDbRow | undefined;
+  const row = db.prepare('SELECT * FROM directives WHERE id = ?').get(id) as
+    DirectiveDbRow | undefined;
   return row ? rowToDirective(row) : undefined;
 }
 
@@ -54,6 +61,15 @@ export function upsertDirective(db: Database, d: Directive, searchText: string, 
   ).run({ ...d, searchText, now });
 }
 
-export function setDirectiveDeleted(db: Database, id: string, deletedAt: string | null, now: string): void {
-  db.prepare('UPDATE directives SET deleted_at = ?, updated_at = ? WHERE id = ?').run(deletedAt, now, id);
+export function setDirectiveDeleted(
+  db: Database,
+  id: string,
+  deletedAt: string | null,
+  now: string,
+): void {
+  db.prepare('UPDATE directives SET deleted_at = ?, updated_at = ? WHERE id = ?').run(
+    deletedAt,
+    now,
+    id,
+  );
 }

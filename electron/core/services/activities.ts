@@ -88,7 +88,11 @@ export class ActivityService {
         period = { key: p.key, from: p.from, to: p.to, label: p.label };
       } catch (err) {
         if (err instanceof PeriodError) {
-          throw new AppError('invalid_input', { vi: err.message, en: `Invalid period "${filter.period}".` }, 'period');
+          throw new AppError(
+            'invalid_input',
+            { vi: err.message, en: `Invalid period "${filter.period}".` },
+            'period',
+          );
         }
         throw err;
       }
@@ -97,7 +101,8 @@ export class ActivityService {
     }
     if (filter.channels?.length) resolved.channels = filter.channels;
     if (filter.themes?.length) resolved.themes = filter.themes;
-    if (filter.communes?.length) resolved.communeIds = communes.resolve(filter.communes).map((c) => c.id);
+    if (filter.communes?.length)
+      resolved.communeIds = communes.resolve(filter.communes).map((c) => c.id);
     const terms = searchTerms(filter.search ?? '');
     if (terms.length > 0) resolved.terms = terms;
 
@@ -119,7 +124,10 @@ export class ActivityService {
     if (data.id !== undefined && getActivityRow(db, id)) {
       throw new AppError(
         'conflict',
-        { vi: `Đã có hoạt động mang mã "${id}".`, en: `An activity with id "${id}" already exists.` },
+        {
+          vi: `Đã có hoạt động mang mã "${id}".`,
+          en: `An activity with id "${id}" already exists.`,
+        },
         'id',
       );
     }
@@ -130,7 +138,10 @@ export class ActivityService {
         id,
         data,
         communeIds: communes.map((c) => c.id),
-        searchText: searchTextOf(data, communes.map((c) => c.name)),
+        searchText: searchTextOf(
+          data,
+          communes.map((c) => c.name),
+        ),
         now,
       });
       const after = this.row(id);
@@ -164,7 +175,10 @@ export class ActivityService {
         id,
         data,
         communeIds: communes.map((c) => c.id),
-        searchText: searchTextOf(data, communes.map((c) => c.name)),
+        searchText: searchTextOf(
+          data,
+          communes.map((c) => c.name),
+        ),
         now,
       });
       const after = this.row(id);
@@ -214,18 +228,26 @@ export class ActivityService {
    * first write, and all writes share one transaction. A record whose id exists already
    * updates it; an identical one changes nothing.
    */
-  importMany(records: readonly unknown[], where: (index: number, id?: string) => Msg): ImportResult {
+  importMany(
+    records: readonly unknown[],
+    where: (index: number, id?: string) => Msg,
+  ): ImportResult {
     this.requireProfile();
     const { db } = this.ctx;
     const communes = CommuneIndex.of(db);
     const seen = new Set<string>();
     const prepared = records.map((raw, index) => {
-      const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+      const rawId =
+        typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
       const at = where(index, typeof rawId === 'string' ? rawId : undefined);
       const parsed = ActivityInputSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = describeIssue(parsed.error.issues[0]!);
-        throw new AppError('invalid_input', { vi: `${at.vi}: ${issue.msg.vi}.`, en: `${at.en}: ${issue.msg.en}.` }, issue.field);
+        throw new AppError(
+          'invalid_input',
+          { vi: `${at.vi}: ${issue.msg.vi}.`, en: `${at.en}: ${issue.msg.en}.` },
+          issue.field,
+        );
       }
       const data = parsed.data;
       let refs;
@@ -233,7 +255,11 @@ export class ActivityService {
         refs = communes.resolve(data.communes);
       } catch (err) {
         if (err instanceof AppError) {
-          throw new AppError('invalid_input', { vi: `${at.vi}: ${err.msg.vi}`, en: `${at.en}: ${err.msg.en}` }, err.field);
+          throw new AppError(
+            'invalid_input',
+            { vi: `${at.vi}: ${err.msg.vi}`, en: `${at.en}: ${err.msg.en}` },
+            err.field,
+          );
         }
         throw err;
       }
@@ -262,7 +288,10 @@ export class ActivityService {
           id,
           data,
           communeIds: refs.map((c) => c.id),
-          searchText: searchTextOf(data, refs.map((c) => c.name)),
+          searchText: searchTextOf(
+            data,
+            refs.map((c) => c.name),
+          ),
           now,
         };
         const existing = getActivityRow(db, id);
@@ -285,7 +314,10 @@ export class ActivityService {
         const after = toInterchange(rowToActivity(getActivityRow(db, id)!, communes.byId));
         if (JSON.stringify(before) === JSON.stringify(after)) {
           // Identical record: undo the touch of updated_at.
-          db.prepare('UPDATE activities SET updated_at = ? WHERE id = ?').run(existing.updated_at, id);
+          db.prepare('UPDATE activities SET updated_at = ? WHERE id = ?').run(
+            existing.updated_at,
+            id,
+          );
           result.unchanged++;
           continue;
         }
