@@ -1,0 +1,166 @@
+// Benchmarks (not tests): each figure beside the raw better-sqlite3 floor for the same
+// work, measured in the same run on the same kind of file. `npm run bench` prints a
+// Markdown table; bench/README.md keeps the recorded results.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import BetterSqlite3 from 'better-sqlite3';
+import { createCore, DB_FILE } from '../electron/core';
+import { startServer } from '../electron/server';
+import { HTTP_TOKEN_HEADER } from '../shared/contract';
+import { fold } from '../shared/text';
+import { makeActivities, makeActivity, rng } from '../test/fixtures/activities';
+import profile from '../test/fixtures/profile.json';
+
+const SAVES = Number(process.env.BENCH_SAVES ?? 1000);
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 30);
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'tt-bench-'));
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+interface Line {
+  what: string;
+  p50: number;
+  p99: number;
+}
+const lines: Line[] = [];
+
+async function measure(what: string, runs: number, fn: (i: number) => unknown): Promise<void> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t);
+  }
+  lines.push({ what, p50: percentile(samples, 50), p99: percentile(samples, 99) });
+  process.stderr.write(`  ${what}: p50 ${percentile(samples, 50).toFixed(3)} ms\n`);
+}
+
+/** The same pragmas the app sets, on a plain connection: the floor. */
+function rawDb(file: string): BetterSqlite3.Database {
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+async function saves(): Promise<void> {
+  process.stderr.write(`saves (${SAVES} each)\n`);
+  const dir = tempDir();
+  const core = createCore({ dataDir: dir, mode: 'browser' });
+  core.profile.save(JSON.parse(JSON.stringify(profile)) as never);
+  const random = rng(7);
+  const inputs = Array.from({ length: SAVES * 2 }, (_, i) => {
+    const { id: _id, ...rest } = makeActivity(i, random);
+    return rest;
+  });
+
+  await measure('save through the contract (core.call, in process)', SAVES, async (i) => {
+    const r = await core.call('activities:create', inputs[i]);
+    if (!r.ok) throw new Error(r.error.message);
+  });
+
+  const server = await startServer({ core, rendererDir: dir });
+  const base = `http://127.0.0.1:${server.port}/api/`;
+  await measure('save through the contract over HTTP (browser mode)', SAVES, async (i) => {
+    const res = await fetch(`${base}activities:create`, {
+      method: 'POST',
+      headers: { [HTTP_TOKEN_HEADER]: server.token, 'content-type': 'application/json' },
+      body: JSON.stringify(inputs[SAVES + i]),
+    });
+    const r = (await res.json()) as { ok: boolean };
+    if (!r.ok) throw new Error('save failed');
+  });
+  await server.close();
+  core.close();
+
+  // Floor: the same rows (activity, its commune link, an audit row) in one transaction each.
+  const db = rawDb(path.join(dir, DB_FILE));
+  const insert = db.prepare(
+    `INSERT INTO activities (id, channel, date, village, theme_mask, language, title, audience, cost_vnd,
+       notes, sessions, km, minutes, search_text, created_at, updated_at)
+     VALUES (?, 'van', ?, ?, 1, 'vi', ?, ?, ?, '', ?, ?, ?, ?, ?, ?)`,
+  );
+  const link = db.prepare('INSERT INTO activity_communes (activity_id, commune_id, position) VALUES (?, 1, 0)');
+  const audit = db.prepare(
+    "INSERT INTO audit_log (at, entity, entity_id, action, source, after) VALUES (?, 'activity', ?, 'create', 'bench', ?)",
+  );
+  const save = db.transaction((i: number) => {
+    const a = inputs[i]!;
+    const id = `floor-${i}`;
+    const now = new Date().toISOString();
+    insert.run(id, a.date, a.village ?? '', a.title, a.audience ?? 0, a.costVnd ?? 0, 1, 2, 3, fold(a.title), now, now);
+    link.run(id);
+    audit.run(now, id, JSON.stringify(a));
+  });
+  await measure('floor: raw better-sqlite3 insert (same rows, same pragmas)', SAVES, (i) => save(i));
+  db.close();
+}
+
+async function queries(): Promise<void> {
+  process.stderr.write(`logbook queries over ${ROWS} activities\n`);
+  const dir = tempDir();
+  const core = createCore({ dataDir: dir, mode: 'browser' });
+  core.profile.save(JSON.parse(JSON.stringify(profile)) as never);
+  const t = performance.now();
+  core.activities.importMany(makeActivities(ROWS, 3), (i) => ({ vi: `#${i}`, en: `#${i}` }));
+  process.stderr.write(`  (import of ${ROWS}: ${((performance.now() - t) / 1000).toFixed(1)} s)\n`);
+
+  const filter = { period: '2023-Q3', channels: ['van' as const], search: 'luu dong' };
+  const page = core.activities.list({ ...filter, limit: 500 });
+  process.stderr.write(`  filter matches ${page.total} rows\n`);
+  await measure(
+    `logbook: Q3 + channel + search, first 500 rows and totals (${page.total} match)`,
+    QUERY_RUNS,
+    () => core.activities.list({ ...filter, limit: 500 }),
+  );
+  const all = core.activities.list({ period: '2023-Q3' });
+  await measure(`logbook: whole Q3, all ${all.total} rows and totals`, QUERY_RUNS, () =>
+    core.activities.list({ period: '2023-Q3' }),
+  );
+  core.close();
+
+  const db = rawDb(path.join(dir, DB_FILE));
+  const rows = db.prepare(
+    `SELECT * FROM activities WHERE deleted_at IS NULL AND date >= ? AND date <= ? AND channel = ?
+       AND instr(search_text, ?) > 0 AND instr(search_text, ?) > 0
+     ORDER BY date DESC, created_at DESC, id LIMIT 500`,
+  );
+  const totals = db.prepare(
+    `SELECT channel, COUNT(*), TOTAL(audience), TOTAL(cost_vnd), TOTAL(sessions), TOTAL(km), TOTAL(minutes)
+     FROM activities WHERE deleted_at IS NULL AND date >= ? AND date <= ? AND channel = ?
+       AND instr(search_text, ?) > 0 AND instr(search_text, ?) > 0 GROUP BY channel`,
+  );
+  const args = ['2023-06-15', '2023-09-14', 'van', 'luu', 'dong'];
+  await measure('floor: the same filtered SELECT (500 rows) and totals, raw', QUERY_RUNS, () => {
+    rows.all(...args);
+    totals.all(...args);
+  });
+  const allRows = db.prepare(
+    'SELECT * FROM activities WHERE deleted_at IS NULL AND date >= ? AND date <= ? ORDER BY date DESC, created_at DESC, id',
+  );
+  await measure(`floor: whole Q3 SELECT, raw rows`, QUERY_RUNS, () => allRows.all('2023-06-15', '2023-09-14'));
+  db.close();
+}
+
+await saves();
+await queries();
+
+const table = [
+  '| what | p50 ms | p99 ms |',
+  '| --- | ---: | ---: |',
+  ...lines.map((l) => `| ${l.what} | ${l.p50.toFixed(3)} | ${l.p99.toFixed(3)} |`),
+].join('\n');
+process.stdout.write(
+  `\n${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}\n\n${table}\n`,
+);
