@@ -3,13 +3,21 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+/** The installed Electron executable, or null; never triggers a download itself. */
 function electronBinary() {
   try {
-    const bin = require('electron'); // a path string once the binary is installed
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
+    const dir = path.dirname(require.resolve('electron/package.json'));
+    const name = fs.existsSync(path.join(dir, 'path.txt'))
+      ? fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim()
+      : 'electron';
+    // Electron's own override (a local build), honoured as electron/index.js does.
+    const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(dir, 'dist');
+    const bin = path.join(distDir, name);
+    return fs.existsSync(bin) ? bin : null;
   } catch {
     return null;
   }
