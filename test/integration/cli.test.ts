@@ -113,7 +113,7 @@ describe('tuyentruyen activities import', () => {
       channel: 'van',
       measures: { sessions: 1, km: 2, minutes: 3 },
     }));
-    records[2] = { ...records[2]!, ...change } as (typeof records)[number];
+    records[2] = { ...records[2]!, ...change };
     const file = writeJson(dir, 'x.json', records);
     const r = cli(['activities', 'import', file, ...data]);
     expect(r.status).toBe(1);

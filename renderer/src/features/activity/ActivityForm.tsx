@@ -1,0 +1,180 @@
+// The form of one activity of one channel. Whatever is typed is kept: rules say what is
+// wrong next to the field, the engine's refusals land on the field they name, and every
+// change is mirrored into a draft until the activity is saved.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Form, Space } from 'antd';
+import { CopyOutlined, SaveOutlined } from '@ant-design/icons';
+import type { ActivityRow } from '../../../../shared/contract';
+import type { Channel } from '../../../../shared/domain';
+import { formatDate } from '../../../../shared/format';
+import { api, errorMessage } from '../../api';
+import { clearDraft, loadDraft, saveDraft } from '../../lib/drafts';
+import { showOnField } from '../../lib/serverErrors';
+import { activeCommunes, useAppStore, useWritable } from '../../stores/app';
+import {
+  defaultValues,
+  draftKey,
+  formFieldOf,
+  fromDraft,
+  fromRow,
+  toDraft,
+  toInput,
+  type ActivityDraft,
+  type ActivityFormValues,
+} from './formValues';
+import { DateFields, PlaceFields, ReachFields, TopicFields } from './CommonFields';
+import { MeasureFields } from './MeasureFields';
+
+interface Props {
+  channel: Channel;
+  editing: ActivityRow | null;
+  onSaved: (row: ActivityRow) => void;
+  onCancel: () => void;
+}
+
+export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ActivityFormValues>();
+  const profile = useAppStore((s) => s.profile);
+  const writable = useWritable();
+  const communes = useMemo(() => activeCommunes(profile), [profile]);
+  const activeCodes = useMemo(() => new Set(communes.map((c) => c.code)), [communes]);
+  const key = draftKey(channel, editing?.id ?? null);
+  const [saving, setSaving] = useState(false);
+  const [copying, setCopying] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [draft, setDraft] = useState(() => loadDraft<ActivityDraft>(key));
+  const [initialValues] = useState<ActivityFormValues>(() => {
+    if (draft) return fromDraft(draft);
+    return editing ? fromRow(editing, activeCodes) : defaultValues();
+  });
+  const formRef = useRef<HTMLDivElement>(null);
+
+  // antd's Modal moves focus to itself after opening; put it on the first field instead.
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      formRef.current
+        ?.querySelector<HTMLInputElement>('[data-testid="activity-date"] input, input')
+        ?.focus();
+    }, 150);
+    return () => window.clearTimeout(timer);
+  }, []);
+
+  const keepDraft = () => saveDraft(key, toDraft(form.getFieldsValue(true) as ActivityFormValues));
+
+  const discardDraft = () => {
+    clearDraft(key);
+    setDraft(null);
+    form.resetFields();
+    form.setFieldsValue(editing ? fromRow(editing, activeCodes) : defaultValues());
+  };
+
+  const copyLatest = async () => {
+    setCopying(true);
+    try {
+      const latest = await api['activities:latest']({ channel });
+      if (!latest) {
+        message.info('Chưa có hoạt động nào thuộc hình thức này để sao chép.');
+        return;
+      }
+      const values = fromRow(latest, activeCodes);
+      const { date: _date, endDate: _end, ...rest } = values;
+      form.setFieldsValue(rest);
+      keepDraft();
+      message.success(
+        `Đã sao chép từ hoạt động ngày ${formatDate(latest.date)}. Hãy nhập ngày của hoạt động này.`,
+      );
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setCopying(false);
+    }
+  };
+
+  const onFinish = async () => {
+    const values = form.getFieldsValue(true) as ActivityFormValues;
+    setSaving(true);
+    setFormError(null);
+    try {
+      const input = toInput(channel, values);
+      const saved = editing
+        ? await api['activities:update']({ id: editing.id, activity: input })
+        : await api['activities:create'](input);
+      clearDraft(key);
+      onSaved(saved);
+    } catch (err) {
+      if (!showOnField(form, err, formFieldOf)) setFormError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div ref={formRef}>
+      <Form<ActivityFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={() => void onFinish()}
+        onValuesChange={keepDraft}
+        scrollToFirstError={{ block: 'center' }}
+        requiredMark={false}
+        className="compact-form"
+        data-testid="activity-form"
+      >
+        {draft ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title="Đã khôi phục nội dung đang nhập dở lần trước (chưa lưu)."
+            action={
+              <Button size="small" onClick={discardDraft} data-testid="activity-discard-draft">
+                Bỏ bản nháp
+              </Button>
+            }
+          />
+        ) : null}
+        <DateFields />
+        <PlaceFields communes={communes} />
+        <TopicFields />
+        <MeasureFields channel={channel} />
+        <ReachFields onCtrlEnter={() => form.submit()} />
+        {formError ? (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={formError}
+            data-testid="activity-error"
+          />
+        ) : null}
+        <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+          <Button
+            icon={<CopyOutlined />}
+            loading={copying}
+            onClick={() => void copyLatest()}
+            data-testid="activity-copy-latest"
+          >
+            Sao chép lần trước
+          </Button>
+          <Space>
+            <Button onClick={onCancel} data-testid="activity-cancel">
+              Hủy
+            </Button>
+            <Button
+              type="primary"
+              htmlType="submit"
+              icon={<SaveOutlined />}
+              loading={saving}
+              disabled={!writable}
+              data-testid="activity-save"
+            >
+              Lưu
+            </Button>
+          </Space>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// Step one of a new activity: which channel. The four the office runs itself come first;
+// digits 1–9 and 0 pick a channel from the keyboard.
+import { Button, Divider, Typography } from 'antd';
+import {
+  CarOutlined,
+  FlagOutlined,
+  VideoCameraOutlined,
+  SoundOutlined,
+  FileTextOutlined,
+  TeamOutlined,
+  GlobalOutlined,
+  ReadOutlined,
+  MessageOutlined,
+  ClusterOutlined,
+} from '@ant-design/icons';
+import { CHANNELS, CHANNEL_LABELS, CORE_CHANNELS, type Channel } from '../../../../shared/domain';
+
+const ICONS: Record<Channel, React.ReactNode> = {
+  van: <CarOutlined />,
+  banner: <FlagOutlined />,
+  cinema: <VideoCameraOutlined />,
+  radio: <SoundOutlined />,
+  leaflet: <FileTextOutlined />,
+  meeting: <TeamOutlined />,
+  online: <GlobalOutlined />,
+  press: <ReadOutlined />,
+  sms: <MessageOutlined />,
+  model: <ClusterOutlined />,
+};
+
+/** Core channels first, then the others in contract order. */
+export const CHANNEL_ORDER: Channel[] = [
+  ...CORE_CHANNELS,
+  ...CHANNELS.filter((c) => !CORE_CHANNELS.includes(c)),
+];
+
+function hotkey(index: number): string {
+  return index === 9 ? '0' : String(index + 1);
+}
+
+export function ChannelPicker({ onPick }: { onPick: (channel: Channel) => void }) {
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    const i = CHANNEL_ORDER.findIndex((_, idx) => hotkey(idx) === e.key);
+    const channel = CHANNEL_ORDER[i];
+    if (channel) {
+      e.preventDefault();
+      onPick(channel);
+    }
+  };
+
+  const button = (channel: Channel, index: number) => (
+    <Button
+      key={channel}
+      icon={ICONS[channel]}
+      className={CORE_CHANNELS.includes(channel) ? 'core' : undefined}
+      autoFocus={index === 0}
+      onClick={() => onPick(channel)}
+      data-testid={`channel-${channel}`}
+    >
+      <span className="channel-key">{hotkey(index)}</span>
+      {CHANNEL_LABELS[channel]}
+    </Button>
+  );
+
+  return (
+    <div onKeyDown={onKeyDown} data-testid="channel-picker">
+      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+        Chọn hình thức tuyên truyền (bấm chuột hoặc gõ số tương ứng).
+      </Typography.Paragraph>
+      <div className="channel-grid">
+        {CHANNEL_ORDER.slice(0, CORE_CHANNELS.length).map((c, i) => button(c, i))}
+      </div>
+      <Divider plain style={{ margin: '14px 0 10px' }}>
+        Hình thức khác
+      </Divider>
+      <div className="channel-grid">
+        {CHANNEL_ORDER.slice(CORE_CHANNELS.length).map((c, i) =>
+          button(c, i + CORE_CHANNELS.length),
+        )}
+      </div>
+    </div>
+  );
+}

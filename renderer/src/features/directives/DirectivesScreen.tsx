@@ -1,0 +1,191 @@
+// "Văn bản chỉ đạo": the documents behind the work, incoming and outgoing.
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Input, Popconfirm, Segmented, Space, Table, Tag, Tooltip } from 'antd';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
+import type { DirectiveRow } from '../../../../shared/contract';
+import { DIRECTIVE_DIRECTION_LABELS, type DirectiveDirection } from '../../../../shared/domain';
+import { formatDate } from '../../../../shared/format';
+import { api, errorMessage } from '../../api';
+import { useDebounced } from '../../lib/useDebounced';
+import { useWritable } from '../../stores/app';
+import { useDirectivesStore } from '../../stores/directives';
+import { DirectiveFormModal } from './DirectiveFormModal';
+
+export function DirectivesScreen() {
+  const { message } = App.useApp();
+  const { rows, loading, error, deleted, load, setQuery } = useDirectivesStore();
+  const writable = useWritable();
+  const [search, setSearch] = useState(useDirectivesStore.getState().search);
+  const debounced = useDebounced(search, 250);
+  const [form, setForm] = useState<{ open: boolean; editing: DirectiveRow | null }>({
+    open: false,
+    editing: null,
+  });
+
+  useEffect(() => {
+    setQuery({ search: debounced });
+  }, [debounced, setQuery]);
+
+  const restore = async (row: DirectiveRow) => {
+    try {
+      await api['directives:restore']({ id: row.id });
+      void load();
+      message.success(`Đã khôi phục văn bản số ${row.number}.`);
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+
+  const remove = async (row: DirectiveRow) => {
+    try {
+      await api['directives:delete']({ id: row.id });
+      void load();
+      const key = `directive-deleted-${row.id}`;
+      message.open({
+        key,
+        type: 'success',
+        duration: 10,
+        content: (
+          <span>
+            Đã xóa văn bản số {row.number}.{' '}
+            <Button
+              type="link"
+              size="small"
+              onClick={() => {
+                message.destroy(key);
+                void restore(row);
+              }}
+            >
+              Hoàn tác
+            </Button>
+          </span>
+        ),
+      });
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+
+  return (
+    <div className="page" data-testid="directives">
+      <div className="page-title">
+        <h1>Văn bản chỉ đạo</h1>
+        <Button
+          type="primary"
+          size="large"
+          icon={<PlusOutlined />}
+          disabled={!writable}
+          onClick={() => setForm({ open: true, editing: null })}
+          data-testid="directive-add"
+        >
+          Thêm văn bản
+        </Button>
+      </div>
+      <Space wrap>
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder="Tìm số, cơ quan, trích yếu (không cần dấu)"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ width: 340 }}
+          data-testid="directive-search"
+        />
+        <Segmented
+          value={deleted ? 'deleted' : 'active'}
+          onChange={(v) => setQuery({ deleted: v === 'deleted' })}
+          options={[
+            { value: 'active', label: 'Đang dùng' },
+            { value: 'deleted', label: 'Đã xóa' },
+          ]}
+        />
+      </Space>
+      {error ? <Alert type="error" showIcon title={error} /> : null}
+      <Table<DirectiveRow>
+        size="middle"
+        rowKey="id"
+        loading={loading && rows.length === 0}
+        dataSource={rows}
+        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        style={{ background: '#fff', borderRadius: 8 }}
+        locale={{ emptyText: deleted ? 'Không có văn bản nào đã xóa.' : 'Chưa có văn bản nào.' }}
+        data-testid="directive-table"
+        columns={[
+          { title: 'Số, ký hiệu', dataIndex: 'number', width: 160 },
+          { title: 'Ngày', dataIndex: 'date', width: 110, render: (d: string) => formatDate(d) },
+          { title: 'Cơ quan ban hành', dataIndex: 'issuer', width: 220 },
+          { title: 'Trích yếu', dataIndex: 'subject' },
+          {
+            title: 'Loại',
+            dataIndex: 'direction',
+            width: 120,
+            render: (d: DirectiveDirection) => (
+              <Tag color={d === 'incoming' ? 'blue' : 'green'}>{DIRECTIVE_DIRECTION_LABELS[d]}</Tag>
+            ),
+          },
+          {
+            title: '',
+            key: 'actions',
+            width: deleted ? 130 : 90,
+            render: (_, r) =>
+              deleted ? (
+                <Button
+                  size="small"
+                  icon={<UndoOutlined />}
+                  disabled={!writable}
+                  onClick={() => void restore(r)}
+                >
+                  Khôi phục
+                </Button>
+              ) : (
+                <Space size={0}>
+                  <Tooltip title="Sửa">
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<EditOutlined />}
+                      aria-label="Sửa"
+                      disabled={!writable}
+                      onClick={() => setForm({ open: true, editing: r })}
+                    />
+                  </Tooltip>
+                  <Popconfirm
+                    title="Xóa văn bản này?"
+                    description="Có thể khôi phục lại trong mục “Đã xóa”."
+                    okText="Xóa"
+                    cancelText="Không"
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => void remove(r)}
+                  >
+                    <Button
+                      type="text"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label="Xóa"
+                      disabled={!writable}
+                    />
+                  </Popconfirm>
+                </Space>
+              ),
+          },
+        ]}
+      />
+      <DirectiveFormModal
+        open={form.open}
+        editing={form.editing}
+        onClose={() => setForm({ open: false, editing: null })}
+        onSaved={() => {
+          setForm({ open: false, editing: null });
+          void load();
+        }}
+      />
+    </div>
+  );
+}

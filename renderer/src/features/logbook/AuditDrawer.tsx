@@ -1,0 +1,88 @@
+// "Lịch sử": every change to one activity, newest first, with what changed.
+import { useEffect, useState } from 'react';
+import { Alert, Drawer, Empty, Spin, Tag, Timeline, Typography } from 'antd';
+import type { ActivityRow, AuditEntry } from '../../../../shared/contract';
+import { api, errorMessage } from '../../api';
+import { formatInstant } from '../../lib/dates';
+import { ACTION_COLORS, ACTION_LABELS, changesOf, sourceLabel } from './auditText';
+
+function EntryBody({ entry }: { entry: AuditEntry }) {
+  const changes =
+    entry.action === 'create' || entry.action === 'update'
+      ? changesOf(entry.before, entry.after)
+      : [];
+  return (
+    <div data-testid="audit-entry">
+      <div>
+        <Tag color={ACTION_COLORS[entry.action]}>{ACTION_LABELS[entry.action]}</Tag>
+        <Typography.Text strong>{formatInstant(entry.at)}</Typography.Text>{' '}
+        <Typography.Text type="secondary">qua {sourceLabel(entry.source)}</Typography.Text>
+      </div>
+      {changes.length > 0 ? (
+        <ul style={{ margin: '6px 0 0', paddingInlineStart: 18 }}>
+          {changes.map((c) => (
+            <li key={c.key} className="audit-change">
+              <strong>{c.label}</strong>:{' '}
+              {entry.action === 'create' ? (
+                <ins>{c.after}</ins>
+              ) : (
+                <>
+                  <del>{c.before}</del> → <ins>{c.after}</ins>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : entry.action === 'update' ? (
+        <Typography.Text type="secondary">Không có trường nào thay đổi.</Typography.Text>
+      ) : null}
+    </div>
+  );
+}
+
+export function AuditDrawer({ row, onClose }: { row: ActivityRow | null; onClose: () => void }) {
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!row) return undefined;
+    let live = true;
+    setEntries(null);
+    setError(null);
+    api['activities:audit']({ id: row.id })
+      .then((list) => {
+        if (live) setEntries([...list].sort((a, b) => b.id - a.id));
+      })
+      .catch((err: unknown) => {
+        if (live) setError(errorMessage(err));
+      });
+    return () => {
+      live = false;
+    };
+  }, [row]);
+
+  return (
+    <Drawer
+      open={row !== null}
+      onClose={onClose}
+      title={row ? `Lịch sử: ${row.title}` : 'Lịch sử'}
+      size={520}
+      data-testid="audit-drawer"
+    >
+      {error ? <Alert type="error" showIcon title={error} /> : null}
+      {!error && entries === null ? <Spin /> : null}
+      {entries && entries.length === 0 ? (
+        <Empty description="Chưa có thay đổi nào được ghi lại." />
+      ) : null}
+      {entries && entries.length > 0 ? (
+        <Timeline
+          items={entries.map((e) => ({
+            key: e.id,
+            color: ACTION_COLORS[e.action],
+            content: <EntryBody entry={e} />,
+          }))}
+        />
+      ) : null}
+    </Drawer>
+  );
+}

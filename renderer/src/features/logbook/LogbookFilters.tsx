@@ -1,0 +1,101 @@
+// The filter bar of the logbook. The search box waits for a short pause in typing; the
+// engine folds diacritics, so "bang ron" finds "băng rôn".
+import { useEffect, useState } from 'react';
+import { Input, Segmented, Select } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import {
+  CHANNEL_SHORT_LABELS,
+  THEMES,
+  THEME_LABELS,
+  type Channel,
+  type Theme,
+} from '../../../../shared/domain';
+import { foldSearch } from '../../lib/search';
+import { useDebounced } from '../../lib/useDebounced';
+import { useAppStore } from '../../stores/app';
+import { useLogbookStore } from '../../stores/logbook';
+import { CHANNEL_ORDER } from '../activity/ChannelPicker';
+import { PeriodFilter } from './PeriodFilter';
+
+const CHANNEL_OPTIONS = CHANNEL_ORDER.map((c) => ({ value: c, label: CHANNEL_SHORT_LABELS[c] }));
+const THEME_OPTIONS = THEMES.map((t) => ({ value: t, label: THEME_LABELS[t] }));
+
+export function LogbookFilters() {
+  const filter = useLogbookStore((s) => s.filter);
+  const setFilter = useLogbookStore((s) => s.setFilter);
+  const profile = useAppStore((s) => s.profile);
+  const [search, setSearch] = useState(filter.search);
+  const debounced = useDebounced(search, 250);
+
+  useEffect(() => {
+    if (debounced !== useLogbookStore.getState().filter.search) setFilter({ search: debounced });
+  }, [debounced, setFilter]);
+
+  const communeOptions = (profile?.communes ?? []).map((c) => ({
+    value: c.code,
+    label: c.active ? c.name : `${c.name} (đã bỏ)`,
+    searchText: `${c.name} ${c.code}`,
+  }));
+
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+      <PeriodFilter
+        value={filter.period}
+        cutoff={profile?.office.cutoff ?? 'decree09'}
+        onChange={(period) => setFilter({ period })}
+      />
+      <Select<Channel[]>
+        mode="multiple"
+        allowClear
+        value={filter.channels}
+        onChange={(channels) => setFilter({ channels })}
+        options={CHANNEL_OPTIONS}
+        placeholder="Mọi hình thức"
+        maxTagCount="responsive"
+        style={{ width: 190 }}
+        data-testid="filter-channels"
+      />
+      <Select<string[]>
+        mode="multiple"
+        allowClear
+        value={filter.communes}
+        onChange={(communes) => setFilter({ communes })}
+        options={communeOptions}
+        showSearch={foldSearch}
+        placeholder="Mọi xã"
+        maxTagCount="responsive"
+        style={{ width: 180 }}
+        data-testid="filter-communes"
+      />
+      <Select<Theme[]>
+        mode="multiple"
+        allowClear
+        value={filter.themes}
+        onChange={(themes) => setFilter({ themes })}
+        options={THEME_OPTIONS}
+        placeholder="Mọi chủ đề"
+        maxTagCount="responsive"
+        style={{ width: 180 }}
+        data-testid="filter-themes"
+      />
+      <Input
+        allowClear
+        prefix={<SearchOutlined />}
+        placeholder="Tìm (không cần gõ dấu)"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        style={{ width: 220 }}
+        data-testid="filter-search"
+      />
+      <Segmented
+        value={filter.deleted ? 'deleted' : 'active'}
+        onChange={(v) => setFilter({ deleted: v === 'deleted' })}
+        options={[
+          { value: 'active', label: 'Đang ghi' },
+          { value: 'deleted', label: 'Đã xóa' },
+        ]}
+        data-testid="filter-deleted"
+      />
+    </div>
+  );
+}

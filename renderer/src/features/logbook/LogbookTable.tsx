@@ -1,0 +1,210 @@
+// The logbook rows in a virtual table: only the rows on screen are drawn, so 100,000
+// rows scroll as smoothly as 100.
+import { useRef } from 'react';
+import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { DeleteOutlined, EditOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
+import type { ActivityRow } from '../../../../shared/contract';
+import { CHANNEL_LABELS, CHANNEL_SHORT_LABELS, type Channel } from '../../../../shared/domain';
+import { formatDate, formatNumber } from '../../../../shared/format';
+import { measuresText } from '../../lib/measures';
+import { useElementHeight } from '../../lib/useElementHeight';
+import { useWritable } from '../../stores/app';
+import { useActivityFormStore } from '../../stores/activityForm';
+import { useLogbookStore } from '../../stores/logbook';
+import { useRowActions } from './useRowActions';
+
+const CHANNEL_COLORS: Record<Channel, string> = {
+  van: 'blue',
+  banner: 'volcano',
+  cinema: 'purple',
+  radio: 'green',
+  leaflet: 'gold',
+  meeting: 'cyan',
+  online: 'geekblue',
+  press: 'magenta',
+  sms: 'lime',
+  model: 'orange',
+};
+
+/** Height of the table header row, taken off the scroll area. */
+const HEADER_HEIGHT = 40;
+
+export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => void }) {
+  const rows = useLogbookStore((s) => s.rows);
+  const loading = useLogbookStore((s) => s.loading);
+  const filter = useLogbookStore((s) => s.filter);
+  const openEdit = useActivityFormStore((s) => s.openEdit);
+  const writable = useWritable();
+  const { remove, restore } = useRowActions();
+  const box = useRef<HTMLDivElement>(null);
+  const height = useElementHeight(box);
+
+  const filtered =
+    filter.period !== '' ||
+    filter.search.trim() !== '' ||
+    filter.channels.length + filter.communes.length + filter.themes.length > 0;
+
+  const columns: ColumnsType<ActivityRow> = [
+    {
+      title: 'Ngày',
+      dataIndex: 'date',
+      width: 104,
+      render: (_, r) => (
+        <span>
+          {formatDate(r.date)}
+          {r.endDate ? (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              đến {formatDate(r.endDate)}
+            </Typography.Text>
+          ) : null}
+        </span>
+      ),
+    },
+    {
+      title: 'Hình thức',
+      dataIndex: 'channel',
+      width: 118,
+      render: (c: Channel) => (
+        <Tag color={CHANNEL_COLORS[c]} style={{ marginInlineEnd: 0 }} title={CHANNEL_LABELS[c]}>
+          {CHANNEL_SHORT_LABELS[c]}
+        </Tag>
+      ),
+    },
+    {
+      title: 'Xã',
+      dataIndex: 'communes',
+      width: 150,
+      ellipsis: true,
+      render: (names: string[], r) => (
+        <span title={[...names, r.village].filter(Boolean).join(', ')}>{names.join(', ')}</span>
+      ),
+    },
+    {
+      title: 'Nội dung',
+      dataIndex: 'title',
+      ellipsis: true,
+      render: (title: string) => <span title={title}>{title}</span>,
+    },
+    {
+      title: 'Số người',
+      dataIndex: 'audience',
+      width: 92,
+      align: 'right',
+      render: (n: number) => formatNumber(n),
+    },
+    {
+      title: 'Kinh phí (đ)',
+      dataIndex: 'costVnd',
+      width: 112,
+      align: 'right',
+      render: (n: number) => formatNumber(n),
+    },
+    {
+      title: 'Số liệu',
+      key: 'measures',
+      width: 190,
+      ellipsis: true,
+      render: (_, r) => {
+        const text = measuresText(r);
+        return <span title={text}>{text}</span>;
+      },
+    },
+    {
+      title: '',
+      key: 'actions',
+      width: filter.deleted ? 150 : 116,
+      render: (_, r) =>
+        filter.deleted ? (
+          <Space size={0}>
+            <Button
+              size="small"
+              icon={<UndoOutlined />}
+              disabled={!writable}
+              onClick={() => void restore(r)}
+              data-testid="row-restore"
+            >
+              Khôi phục
+            </Button>
+            <Button
+              type="text"
+              size="small"
+              icon={<HistoryOutlined />}
+              aria-label="Lịch sử"
+              title="Lịch sử"
+              onClick={() => onHistory(r)}
+            />
+          </Space>
+        ) : (
+          <Space size={0}>
+            <Button
+              type="text"
+              size="small"
+              icon={<EditOutlined />}
+              aria-label="Sửa"
+              title="Sửa"
+              disabled={!writable}
+              onClick={() => openEdit(r)}
+              data-testid="row-edit"
+            />
+            <Button
+              type="text"
+              size="small"
+              icon={<HistoryOutlined />}
+              aria-label="Lịch sử"
+              title="Lịch sử"
+              onClick={() => onHistory(r)}
+              data-testid="row-history"
+            />
+            <Popconfirm
+              title="Xóa hoạt động này?"
+              description="Có thể khôi phục lại trong mục “Đã xóa”."
+              okText="Xóa"
+              cancelText="Không"
+              okButtonProps={{ danger: true }}
+              onConfirm={() => void remove(r)}
+            >
+              <Button
+                type="text"
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label="Xóa"
+                title="Xóa"
+                disabled={!writable}
+                data-testid="row-delete"
+              />
+            </Popconfirm>
+          </Space>
+        ),
+    },
+  ];
+
+  return (
+    <div ref={box} className="fill" style={{ background: '#fff', borderRadius: 8 }}>
+      <Table<ActivityRow>
+        virtual
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        loading={loading && rows.length === 0}
+        pagination={false}
+        scroll={{ x: 1080, y: Math.max(160, height - HEADER_HEIGHT) }}
+        onRow={(r) => ({
+          onDoubleClick: () => {
+            if (!filter.deleted && writable) openEdit(r);
+          },
+        })}
+        locale={{
+          emptyText: filter.deleted
+            ? 'Không có hoạt động nào đã xóa.'
+            : filtered
+              ? 'Không có hoạt động nào khớp bộ lọc.'
+              : 'Chưa có hoạt động nào. Bấm “Thêm hoạt động” để bắt đầu ghi sổ.',
+        }}
+        data-testid="logbook-table"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+// Audit entries in words: which fields changed, from what to what, as users read them.
+import type { AuditAction } from '../../../../shared/contract';
+import {
+  BANNER_KIND_LABELS,
+  CHANNEL_LABELS,
+  LANGUAGE_LABELS,
+  MEASURE_LABELS,
+  THEME_LABELS,
+  type BannerKind,
+  type Channel,
+  type CountMeasure,
+  type ExtraMeasure,
+  type Language,
+  type Theme,
+} from '../../../../shared/domain';
+import { formatDate, formatNumber } from '../../../../shared/format';
+
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  create: 'Tạo mới',
+  update: 'Sửa',
+  delete: 'Xóa',
+  restore: 'Khôi phục',
+};
+
+export const ACTION_COLORS: Record<AuditAction, string> = {
+  create: 'green',
+  update: 'blue',
+  delete: 'red',
+  restore: 'gold',
+};
+
+const SOURCE_LABELS: Record<string, string> = {
+  desktop: 'ứng dụng trên máy',
+  browser: 'trình duyệt',
+  cli: 'dòng lệnh',
+};
+
+export function sourceLabel(source: string): string {
+  return SOURCE_LABELS[source] ?? source;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  channel: 'Hình thức',
+  date: 'Ngày thực hiện',
+  endDate: 'Đến ngày',
+  communes: 'Xã',
+  village: 'Thôn, bản',
+  themes: 'Chủ đề',
+  language: 'Ngôn ngữ',
+  title: 'Nội dung',
+  audience: 'Số người',
+  costVnd: 'Kinh phí (đồng)',
+  notes: 'Ghi chú',
+};
+
+const ORDER = Object.keys(FIELD_LABELS);
+
+function flatten(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (k === 'id') continue;
+    if (k === 'measures' && typeof v === 'object' && v !== null) {
+      for (const [mk, mv] of Object.entries(v as Record<string, unknown>))
+        out[`measures.${mk}`] = mv;
+    } else out[k] = v;
+  }
+  return out;
+}
+
+export function fieldLabel(key: string): string {
+  if (key.startsWith('measures.')) {
+    const m = key.slice('measures.'.length) as CountMeasure | ExtraMeasure;
+    return MEASURE_LABELS[m] ?? m;
+  }
+  return FIELD_LABELS[key] ?? key;
+}
+
+function plain(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  if (typeof value === 'number') return formatNumber(value);
+  if (Array.isArray(value)) return value.map(plain).join(', ');
+  return JSON.stringify(value);
+}
+
+function labelled<K extends string>(labels: Record<K, string>, value: unknown): string {
+  return typeof value === 'string' && value in labels ? labels[value as K] : plain(value);
+}
+
+export function valueText(key: string, value: unknown): string {
+  if (value === undefined || value === null || value === '') return '(trống)';
+  if (key === 'date' || key === 'endDate')
+    return typeof value === 'string' ? formatDate(value) : plain(value);
+  if (key === 'channel') return labelled<Channel>(CHANNEL_LABELS, value);
+  if (key === 'language') return labelled<Language>(LANGUAGE_LABELS, value);
+  if (key === 'themes' && Array.isArray(value)) {
+    return value.map((t) => labelled<Theme>(THEME_LABELS, t)).join(', ');
+  }
+  if (key === 'measures.kind') return labelled<BannerKind>(BANNER_KIND_LABELS, value);
+  return plain(value);
+}
+
+export interface Change {
+  key: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** Fields whose value differs between `before` and `after` (created: all that are set). */
+export function changesOf(before: unknown, after: unknown): Change[] {
+  const b = flatten(before);
+  const a = flatten(after);
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  keys.sort((x, y) => {
+    const ix = ORDER.indexOf(x.startsWith('measures.') ? 'notes' : x);
+    const iy = ORDER.indexOf(y.startsWith('measures.') ? 'notes' : y);
+    return ix - iy;
+  });
+  return keys
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .filter((k) => before !== null || (a[k] !== '' && a[k] !== undefined))
+    .map((k) => ({
+      key: k,
+      label: fieldLabel(k),
+      before: valueText(k, b[k]),
+      after: valueText(k, a[k]),
+    }));
+}

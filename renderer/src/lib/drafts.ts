@@ -1,0 +1,28 @@
+// Unsaved forms survive a closed window or a crash: each keystroke is kept in
+// localStorage under its own key until the form is saved.
+const PREFIX = 'tuyentruyen:draft:';
+
+export function loadDraft<T>(key: string): T | null {
+  try {
+    const raw = window.localStorage.getItem(PREFIX + key);
+    return raw === null ? null : (JSON.parse(raw) as T);
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraft(key: string, value: unknown): void {
+  try {
+    window.localStorage.setItem(PREFIX + key, JSON.stringify(value));
+  } catch {
+    // A full or disabled storage only loses the safety net, never the form itself.
+  }
+}
+
+export function clearDraft(key: string): void {
+  try {
+    window.localStorage.removeItem(PREFIX + key);
+  } catch {
+    // see saveDraft
+  }
+}

@@ -1,0 +1,21 @@
+// Entry point: Vietnamese locale for antd and dayjs, one theme, then the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import './lib/dates';
+import { App } from './App';
+import { theme } from './theme';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <ConfigProvider locale={viVN} theme={theme}>
+      <AntApp message={{ maxCount: 3 }} style={{ height: '100%' }}>
+        <App />
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,23 @@
+// One calm theme for ordinary laptop screens: readable 14 px text, a friendly blue-green,
+// system fonts only (the CSP allows no external fonts).
+import type { ThemeConfig } from 'antd';
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#0f6cbd',
+    colorLink: '#0f6cbd',
+    borderRadius: 6,
+    fontSize: 14,
+    fontFamily:
+      "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#ffffff', siderBg: '#12324f', bodyBg: '#f3f5f8', headerHeight: 56 },
+    Menu: {
+      darkItemBg: '#12324f',
+      darkSubMenuItemBg: '#12324f',
+      darkItemSelectedBg: '#0f6cbd',
+    },
+    Table: { cellPaddingBlockSM: 6 },
+  },
+};
