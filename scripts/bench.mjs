@@ -12,7 +12,9 @@ await build({
   target: 'node20',
   format: 'esm',
   external: ['better-sqlite3', 'electron'],
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 const r = spawnSync(process.execPath, ['dist/bench.mjs'], { stdio: 'inherit' });

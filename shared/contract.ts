@@ -10,6 +10,7 @@ import type { Lang, Result } from './errors';
 import {
   ActivityFilterSchema,
   ActivityInputSchema,
+  ActivityWindowSchema,
   DirectiveInputSchema,
   ProfileSchema,
   type Activity,
@@ -25,7 +26,8 @@ export const methods = {
   'app:info': { input: none, writes: false },
   'profile:get': { input: none, writes: false },
   'profile:save': { input: ProfileSchema, writes: true },
-  'activities:list': { input: ActivityFilterSchema, writes: false },
+  'activities:list': { input: ActivityWindowSchema, writes: false },
+  'activities:summary': { input: ActivityFilterSchema, writes: false },
   'activities:get': { input: byId, writes: false },
   'activities:create': { input: ActivityInputSchema, writes: true },
   'activities:update': {
@@ -97,11 +99,10 @@ export interface Totals {
   byChannel: Partial<Record<Channel, ChannelTotals>>;
 }
 
-export interface ActivityPage {
-  rows: ActivityRow[];
-  /** Rows matching the filter, of which `rows` is the window [offset, offset + limit). */
-  total: number;
+export interface ActivitySummary {
+  /** Totals of every activity matching the filter (`totals.activities` of them). */
   totals: Totals;
+  /** The period the filter named, resolved with the profile's cut-off rule. */
   period: { key: string; from: string; to: string; label: string } | null;
 }
 
@@ -128,7 +129,8 @@ interface Outputs {
   'app:info': AppInfo;
   'profile:get': ProfileView | null;
   'profile:save': ProfileView;
-  'activities:list': ActivityPage;
+  'activities:list': ActivityRow[];
+  'activities:summary': ActivitySummary;
   'activities:get': ActivityRow;
   'activities:create': ActivityRow;
   'activities:update': ActivityRow;

@@ -179,7 +179,13 @@ export const ActivityFilterSchema = z.strictObject({
   themes: z.array(z.enum(THEMES)).max(THEMES.length).optional(),
   search: z.string().max(200).optional(),
   deleted: z.boolean().optional(),
+});
+export type ActivityFilter = z.input<typeof ActivityFilterSchema>;
+
+/** A window of the filtered logbook, newest first. */
+export const ActivityWindowSchema = z.strictObject({
+  ...ActivityFilterSchema.shape,
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(100_000).optional(),
 });
-export type ActivityFilter = z.input<typeof ActivityFilterSchema>;
+export type ActivityWindow = z.input<typeof ActivityWindowSchema>;

@@ -222,12 +222,12 @@ function activitiesList(args: string[], io: Io): number {
   };
   const core = openCore(values);
   try {
-    const page = core.activities.list(filter);
+    const rows = core.activities.list(filter);
     if (values.json) {
-      io.out(JSON.stringify(page.rows.map(toInterchange), null, 2));
+      io.out(JSON.stringify(rows.map(toInterchange), null, 2));
     } else {
-      io.out(formatActivityTable(page.rows));
-      io.out(formatTotals(page));
+      io.out(formatActivityTable(rows));
+      io.out(formatTotals(core.activities.summary(filter)));
     }
     return EXIT_OK;
   } finally {

@@ -1,5 +1,5 @@
 // Plain-text output of `activities list`: one line per activity, then the totals.
-import type { ActivityPage, ActivityRow } from '../../shared/contract';
+import type { ActivityRow, ActivitySummary } from '../../shared/contract';
 import {
   CHANNEL_MEASURES,
   CHANNEL_SHORT_LABELS,
@@ -32,10 +32,10 @@ export function formatActivityTable(rows: readonly ActivityRow[]): string {
     .join('\n');
 }
 
-export function formatTotals(page: ActivityPage): string {
-  const t = page.totals;
+export function formatTotals(summary: ActivitySummary): string {
+  const t = summary.totals;
   const lines = [
-    `Tổng${page.period ? ` ${page.period.label}` : ''}: ${formatNumber(t.activities)} hoạt động, ` +
+    `Tổng${summary.period ? ` ${summary.period.label}` : ''}: ${formatNumber(t.activities)} hoạt động, ` +
       `${formatNumber(t.audience)} lượt người, kinh phí ${formatNumber(t.costVnd)} đồng.`,
   ];
   for (const channel of CHANNELS) {

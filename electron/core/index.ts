@@ -79,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     'profile:get': () => profile.get(),
     'profile:save': (input) => profile.save(input),
     'activities:list': (input) => activities.list(input),
+    'activities:summary': (input) => activities.summary(input),
     'activities:get': ({ id }) => activities.get(id),
     'activities:create': (input) => activities.create(input),
     'activities:update': ({ id, activity }) => activities.update(id, activity),

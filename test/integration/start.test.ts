@@ -8,7 +8,11 @@ describe('npm start without Electron', () => {
     const r = spawnSync(process.execPath, ['scripts/start.mjs'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ELECTRON_OVERRIDE_DIST_PATH: tempDir() },
+      env: {
+        ...process.env,
+        ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+        ELECTRON_OVERRIDE_DIST_PATH: tempDir(),
+      },
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Hãy dùng chế độ trình duyệt');

@@ -37,6 +37,7 @@ const samples: { [M in Method]: Input<M> } = {
     offset: 0,
     limit: 500,
   },
+  'activities:summary': { period: '2023-Q3', themes: ['drugs'], communes: ['CL-HT'] },
   'activities:get': { id: 'a1' },
   'activities:create': activity,
   'activities:update': { id: 'a1', activity },

@@ -2,6 +2,7 @@
 // A row of the logbook, a line of `activities list` and (later) a report figure all come
 // from here.
 
+import { sql } from '../db/statements';
 import type { Database } from 'better-sqlite3';
 import type { ActivityRow, ChannelTotals, Totals } from '../../../shared/contract';
 import {
@@ -42,7 +43,6 @@ export interface ActivityDbRow {
   relayed: number | null;
   permit_no: string | null;
   url: string | null;
-  search_text: string;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -126,8 +126,12 @@ export function toInterchange(row: ActivityRow): Activity {
   return activity;
 }
 
+// Every column but search_text, which is only ever searched, never shown.
 const SELECT_ACTIVITY = `
-  SELECT a.*,
+  SELECT a.id, a.channel, a.date, a.end_date, a.village, a.theme_mask, a.language, a.title,
+    a.audience, a.cost_vnd, a.notes, a.sessions, a.km, a.minutes, a.pieces, a.screenings,
+    a.message_minutes, a.items, a.broadcasts, a.copies, a.messages, a.models, a.kind, a.slogan,
+    a.film, a.relayed, a.permit_no, a.url, a.created_at, a.updated_at, a.deleted_at,
     (SELECT group_concat(commune_id, ',') FROM
       (SELECT commune_id FROM activity_communes WHERE activity_id = a.id ORDER BY position)) AS commune_ids
   FROM activities a`;
@@ -183,10 +187,14 @@ export function listActivities(
   window: { offset: number; limit: number },
 ): ActivityRow[] {
   const w = where(filter);
-  const order = filter.deleted ? 'a.deleted_at DESC, a.id' : 'a.date DESC, a.created_at DESC, a.id';
-  const rows = db
-    .prepare(`${SELECT_ACTIVITY} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...w.params, window.limit, window.offset) as ActivityDbRow[];
+  const order = filter.deleted
+    ? 'a.deleted_at DESC, a.id'
+    : 'a.date DESC, a.created_at DESC, a.id DESC';
+  const rows = sql(db, `${SELECT_ACTIVITY} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+    ...w.params,
+    window.limit,
+    window.offset,
+  ) as ActivityDbRow[];
   return rows.map((r) => rowToActivity(r, communesById));
 }
 
@@ -210,17 +218,16 @@ interface TotalsDbRow {
 
 export function totalsOf(db: Database, filter: ResolvedFilter): Totals {
   const w = where(filter);
-  const rows = db
-    .prepare(
-      `SELECT a.channel, COUNT(*) AS activities, TOTAL(a.audience) AS audience, TOTAL(a.cost_vnd) AS cost_vnd,
+  const rows = sql(
+    db,
+    `SELECT a.channel, COUNT(*) AS activities, TOTAL(a.audience) AS audience, TOTAL(a.cost_vnd) AS cost_vnd,
          TOTAL(a.sessions) AS sessions, TOTAL(a.km) AS km, TOTAL(a.minutes) AS minutes,
          TOTAL(a.pieces) AS pieces, TOTAL(a.screenings) AS screenings,
          TOTAL(a.message_minutes) AS message_minutes, TOTAL(a.items) AS items,
          TOTAL(a.broadcasts) AS broadcasts, TOTAL(a.copies) AS copies,
          TOTAL(a.messages) AS messages, TOTAL(a.models) AS models
        FROM activities a WHERE ${w.sql} GROUP BY a.channel`,
-    )
-    .all(...w.params) as TotalsDbRow[];
+  ).all(...w.params) as TotalsDbRow[];
   const totals: Totals = { activities: 0, audience: 0, costVnd: 0, byChannel: {} };
   for (const r of rows) {
     const measures: ChannelTotals['measures'] = {};
@@ -241,15 +248,14 @@ export function totalsOf(db: Database, filter: ResolvedFilter): Totals {
 }
 
 export function getActivityRow(db: Database, id: string): ActivityDbRow | undefined {
-  return db.prepare(`${SELECT_ACTIVITY} WHERE a.id = ?`).get(id) as ActivityDbRow | undefined;
+  return sql(db, `${SELECT_ACTIVITY} WHERE a.id = ?`).get(id) as ActivityDbRow | undefined;
 }
 
 export function latestOfChannel(db: Database, channel: Channel): ActivityDbRow | undefined {
-  return db
-    .prepare(
-      `${SELECT_ACTIVITY} WHERE a.channel = ? AND a.deleted_at IS NULL ORDER BY a.created_at DESC, a.date DESC LIMIT 1`,
-    )
-    .get(channel) as ActivityDbRow | undefined;
+  return sql(
+    db,
+    `${SELECT_ACTIVITY} WHERE a.channel = ? AND a.deleted_at IS NULL ORDER BY a.created_at DESC, a.date DESC LIMIT 1`,
+  ).get(channel) as ActivityDbRow | undefined;
 }
 
 export interface ActivityWrite {
@@ -302,7 +308,8 @@ const VALUES = `channel = @channel, date = @date, end_date = @end_date, village 
   url = @url, search_text = @search_text`;
 
 export function insertActivity(db: Database, w: ActivityWrite): void {
-  db.prepare(
+  sql(
+    db,
     `INSERT INTO activities (id, channel, date, end_date, village, theme_mask, language, title,
        audience, cost_vnd, notes, sessions, km, minutes, pieces, screenings, message_minutes, items,
        broadcasts, copies, messages, models, kind, slogan, film, relayed, permit_no, url,
@@ -316,36 +323,40 @@ export function insertActivity(db: Database, w: ActivityWrite): void {
 }
 
 export function updateActivity(db: Database, w: ActivityWrite): void {
-  db.prepare(`UPDATE activities SET ${VALUES}, updated_at = @now WHERE id = @id`).run(params(w));
+  sql(db, `UPDATE activities SET ${VALUES}, updated_at = @now WHERE id = @id`).run(params(w));
   setCommunes(db, w.id, w.communeIds);
 }
 
 function setCommunes(db: Database, id: string, communeIds: readonly number[]): void {
-  db.prepare('DELETE FROM activity_communes WHERE activity_id = ?').run(id);
-  const insert = db.prepare(
+  sql(db, 'DELETE FROM activity_communes WHERE activity_id = ?').run(id);
+  const insert = sql(
+    db,
     'INSERT INTO activity_communes (activity_id, commune_id, position) VALUES (?, ?, ?)',
   );
   communeIds.forEach((communeId, i) => insert.run(id, communeId, i));
 }
 
 export function setDeleted(db: Database, id: string, deletedAt: string | null, now: string): void {
-  db.prepare('UPDATE activities SET deleted_at = ?, updated_at = ? WHERE id = ?').run(
+  sql(db, 'UPDATE activities SET deleted_at = ?, updated_at = ? WHERE id = ?').run(
     deletedAt,
     now,
     id,
   );
 }
 
+export function restoreUpdatedAt(db: Database, id: string, updatedAt: string): void {
+  sql(db, 'UPDATE activities SET updated_at = ? WHERE id = ?').run(updatedAt, id);
+}
+
 export function setSearchText(db: Database, id: string, searchText: string): void {
-  db.prepare('UPDATE activities SET search_text = ? WHERE id = ?').run(searchText, id);
+  sql(db, 'UPDATE activities SET search_text = ? WHERE id = ?').run(searchText, id);
 }
 
 export function idsOfCommunes(db: Database, communeIds: readonly number[]): string[] {
   return (
-    db
-      .prepare(
-        'SELECT DISTINCT activity_id AS id FROM activity_communes WHERE commune_id IN (SELECT value FROM json_each(?))',
-      )
-      .all(JSON.stringify(communeIds)) as { id: string }[]
+    sql(
+      db,
+      'SELECT DISTINCT activity_id AS id FROM activity_communes WHERE commune_id IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify(communeIds)) as { id: string }[]
   ).map((r) => r.id);
 }

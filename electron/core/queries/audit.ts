@@ -1,4 +1,5 @@
 // The audit log: every create, update, delete and restore, with before and after.
+import { sql } from '../db/statements';
 import type { Database } from 'better-sqlite3';
 import type { AuditAction, AuditEntry } from '../../../shared/contract';
 
@@ -25,7 +26,8 @@ export interface AuditWrite {
 }
 
 export function writeAudit(db: Database, a: AuditWrite): void {
-  db.prepare(
+  sql(
+    db,
     `INSERT INTO audit_log (at, entity, entity_id, action, source, before, after, reason)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -45,9 +47,10 @@ export function auditOf(
   entity: AuditEntry['entity'],
   entityId: string,
 ): AuditEntry[] {
-  const rows = db
-    .prepare('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id')
-    .all(entity, entityId) as AuditDbRow[];
+  const rows = sql(
+    db,
+    'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id',
+  ).all(entity, entityId) as AuditDbRow[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

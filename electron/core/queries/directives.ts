@@ -1,4 +1,5 @@
 // The directives register (văn bản chỉ đạo).
+import { sql } from '../db/statements';
 import type { Database } from 'better-sqlite3';
 import type { DirectiveRow } from '../../../shared/contract';
 import type { DirectiveDirection } from '../../../shared/domain';
@@ -37,22 +38,22 @@ export function listDirectives(
 ): DirectiveRow[] {
   const parts = [deleted ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
   for (let i = 0; i < terms.length; i++) parts.push('instr(search_text, ?) > 0');
-  const rows = db
-    .prepare(
-      `SELECT * FROM directives WHERE ${parts.join(' AND ')} ORDER BY date DESC, created_at DESC`,
-    )
-    .all(...terms) as DirectiveDbRow[];
+  const rows = sql(
+    db,
+    `SELECT * FROM directives WHERE ${parts.join(' AND ')} ORDER BY date DESC, created_at DESC`,
+  ).all(...terms) as DirectiveDbRow[];
   return rows.map(rowToDirective);
 }
 
 export function getDirective(db: Database, id: string): DirectiveRow | undefined {
-  const row = db.prepare('SELECT * FROM directives WHERE id = ?').get(id) as
+  const row = sql(db, 'SELECT * FROM directives WHERE id = ?').get(id) as
     DirectiveDbRow | undefined;
   return row ? rowToDirective(row) : undefined;
 }
 
 export function upsertDirective(db: Database, d: Directive, searchText: string, now: string): void {
-  db.prepare(
+  sql(
+    db,
     `INSERT INTO directives (id, number, date, issuer, subject, direction, search_text, created_at, updated_at)
      VALUES (@id, @number, @date, @issuer, @subject, @direction, @searchText, @now, @now)
      ON CONFLICT (id) DO UPDATE SET number = excluded.number, date = excluded.date,
@@ -67,7 +68,7 @@ export function setDirectiveDeleted(
   deletedAt: string | null,
   now: string,
 ): void {
-  db.prepare('UPDATE directives SET deleted_at = ?, updated_at = ? WHERE id = ?').run(
+  sql(db, 'UPDATE directives SET deleted_at = ?, updated_at = ? WHERE id = ?').run(
     deletedAt,
     now,
     id,

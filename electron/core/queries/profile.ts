@@ -1,4 +1,5 @@
 // Office profile (one row) and its communes.
+import { sql } from '../db/statements';
 import type { Database } from 'better-sqlite3';
 import type { Commune, ProfileView } from '../../../shared/contract';
 import { COMMUNE_FLAGS, type CommuneFlag, type Cutoff } from '../../../shared/domain';
@@ -46,7 +47,7 @@ export function rowToCommune(row: CommuneDbRow): Commune {
 }
 
 export function getOffice(db: Database): Office | null {
-  const row = db.prepare('SELECT * FROM office WHERE id = 1').get() as OfficeDbRow | undefined;
+  const row = sql(db, 'SELECT * FROM office WHERE id = 1').get() as OfficeDbRow | undefined;
   if (!row) return null;
   return {
     code: row.code,
@@ -62,9 +63,10 @@ export function getOffice(db: Database): Office | null {
 }
 
 export function allCommunes(db: Database): CommuneDbRow[] {
-  return db
-    .prepare('SELECT * FROM communes ORDER BY active DESC, position, id')
-    .all() as CommuneDbRow[];
+  return sql(
+    db,
+    'SELECT * FROM communes ORDER BY active DESC, position, id',
+  ).all() as CommuneDbRow[];
 }
 
 export function getProfile(db: Database): ProfileView | null {
@@ -74,7 +76,8 @@ export function getProfile(db: Database): ProfileView | null {
 }
 
 export function saveOffice(db: Database, office: Office, now: string): void {
-  db.prepare(
+  sql(
+    db,
     `INSERT INTO office (id, code, name, parent, province, place, doc_symbol, recipients,
        signer_title, signer_name, cutoff, updated_at)
      VALUES (1, @code, @name, @parent, @province, @place, @docSymbol, @recipients, @signerTitle,
@@ -107,8 +110,9 @@ export function saveOffice(db: Database, office: Office, now: string): void {
 export function replaceCommunes(db: Database, communes: readonly CommuneInput[]): number[] {
   const existing = new Map(allCommunes(db).map((c) => [nameKey(c.code), c]));
   const renamed: number[] = [];
-  db.prepare('UPDATE communes SET active = 0').run();
-  const upsert = db.prepare(
+  sql(db, 'UPDATE communes SET active = 0').run();
+  const upsert = sql(
+    db,
     `INSERT INTO communes (code, name, code_key, name_key, border, remote, ethnic, key_area, active, position)
      VALUES (@code, @name, @codeKey, @nameKey, @border, @remote, @ethnic, @key, 1, @position)
      ON CONFLICT (code_key) DO UPDATE SET code = excluded.code, name = excluded.name,

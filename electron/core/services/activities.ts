@@ -1,5 +1,5 @@
 // Activities: create, edit, soft delete and restore, import; each change audited.
-import type { ActivityPage, ActivityRow } from '../../../shared/contract';
+import type { ActivityRow, ActivitySummary } from '../../../shared/contract';
 import { CHANNEL_LABELS } from '../../../shared/domain';
 import { AppError, type Msg } from '../../../shared/errors';
 import { describeIssue } from '../../../shared/issues';
@@ -8,6 +8,7 @@ import {
   ActivityInputSchema,
   type ActivityData,
   type ActivityFilter,
+  type ActivityWindow,
 } from '../../../shared/schemas';
 import { fold, searchTerms } from '../../../shared/text';
 import type { Context } from '../context';
@@ -16,6 +17,7 @@ import {
   insertActivity,
   latestOfChannel,
   listActivities,
+  restoreUpdatedAt,
   rowToActivity,
   setDeleted,
   toInterchange,
@@ -76,11 +78,15 @@ export class ActivityService {
     return row ? rowToActivity(row, CommuneIndex.of(this.ctx.db).byId) : null;
   }
 
-  list(filter: ActivityFilter): ActivityPage {
+  private resolve(filter: ActivityFilter): {
+    resolved: ResolvedFilter;
+    period: ActivitySummary['period'];
+    communes: CommuneIndex;
+  } {
     const { db } = this.ctx;
     const communes = CommuneIndex.of(db);
     const resolved: ResolvedFilter = { deleted: filter.deleted ?? false };
-    let period: ActivityPage['period'] = null;
+    let period: ActivitySummary['period'] = null;
     if (filter.period !== undefined && filter.period !== '') {
       const cutoff = getOffice(db)?.cutoff ?? 'decree09';
       try {
@@ -101,20 +107,27 @@ export class ActivityService {
     }
     if (filter.channels?.length) resolved.channels = filter.channels;
     if (filter.themes?.length) resolved.themes = filter.themes;
-    if (filter.communes?.length)
+    if (filter.communes?.length) {
       resolved.communeIds = communes.resolve(filter.communes).map((c) => c.id);
+    }
     const terms = searchTerms(filter.search ?? '');
     if (terms.length > 0) resolved.terms = terms;
+    return { resolved, period, communes };
+  }
 
-    const read = db.transaction(() => {
-      const totals = totalsOf(db, resolved);
-      const rows = listActivities(db, resolved, communes.byId, {
-        offset: filter.offset ?? 0,
-        limit: filter.limit ?? MAX_PAGE,
-      });
-      return { rows, total: totals.activities, totals, period };
+  /** A window of the filtered logbook, newest first (the logbook pages through it). */
+  list(window: ActivityWindow): ActivityRow[] {
+    const { resolved, communes } = this.resolve(window);
+    return listActivities(this.ctx.db, resolved, communes.byId, {
+      offset: window.offset ?? 0,
+      limit: window.limit ?? MAX_PAGE,
     });
-    return read();
+  }
+
+  /** Totals of everything the filter matches, per channel and measure. */
+  summary(filter: ActivityFilter): ActivitySummary {
+    const { resolved, period } = this.resolve(filter);
+    return { totals: totalsOf(this.ctx.db, resolved), period };
   }
 
   create(data: ActivityData): ActivityRow {
@@ -314,10 +327,7 @@ export class ActivityService {
         const after = toInterchange(rowToActivity(getActivityRow(db, id)!, communes.byId));
         if (JSON.stringify(before) === JSON.stringify(after)) {
           // Identical record: undo the touch of updated_at.
-          db.prepare('UPDATE activities SET updated_at = ? WHERE id = ?').run(
-            existing.updated_at,
-            id,
-          );
+          restoreUpdatedAt(db, id, existing.updated_at);
           result.unchanged++;
           continue;
         }

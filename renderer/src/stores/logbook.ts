@@ -3,7 +3,7 @@
 // follows in pages of 5,000 in the background. Every load carries a generation number,
 // and a page that arrives after the filter changed is thrown away.
 import { create } from 'zustand';
-import type { ActivityPage, ActivityRow, Totals } from '../../../shared/contract';
+import type { ActivityRow, ActivitySummary, Totals } from '../../../shared/contract';
 import type { Channel, Theme } from '../../../shared/domain';
 import type { ActivityFilter } from '../../../shared/schemas';
 import { api, errorMessage } from '../api';
@@ -38,7 +38,7 @@ interface LogbookState {
   rows: ActivityRow[];
   total: number;
   totals: Totals;
-  period: ActivityPage['period'];
+  period: ActivitySummary['period'];
   /** True until the first page of the current filter is in. */
   loading: boolean;
   /** True while later pages are still coming. */
@@ -82,23 +82,28 @@ export const useLogbookStore = create<LogbookState>((set, get) => ({
     set({ generation, loading: true, loadingMore: false, error: null });
     const current = () => get().generation === generation;
     try {
-      const first = await api['activities:list']({ ...filter, offset: 0, limit: FIRST_PAGE });
+      // Totals of the whole filter, then the rows page by page (the totals are never recomputed).
+      const [summary, first] = await Promise.all([
+        api['activities:summary'](filter),
+        api['activities:list']({ ...filter, offset: 0, limit: FIRST_PAGE }),
+      ]);
       if (!current()) return;
+      const total = summary.totals.activities;
       set({
-        rows: first.rows,
-        total: first.total,
-        totals: first.totals,
-        period: first.period,
+        rows: first,
+        total,
+        totals: summary.totals,
+        period: summary.period,
         loading: false,
-        loadingMore: first.rows.length < first.total,
+        loadingMore: first.length < total,
       });
-      let loaded = first.rows.length;
-      while (loaded < get().total) {
+      let loaded = first.length;
+      while (loaded < total) {
         const page = await api['activities:list']({ ...filter, offset: loaded, limit: NEXT_PAGE });
         if (!current()) return;
-        if (page.rows.length === 0) break;
-        loaded += page.rows.length;
-        set((s) => ({ rows: s.rows.concat(page.rows) }));
+        if (page.length === 0) break;
+        loaded += page.length;
+        set((s) => ({ rows: s.rows.concat(page) }));
       }
       if (current()) set({ loadingMore: false });
     } catch (err) {
