@@ -1,24 +1,19 @@
 // "Văn bản chỉ đạo": the documents behind the work, incoming and outgoing.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Input, Popconfirm, Segmented, Space, Table, Tag, Tooltip } from 'antd';
-import {
-  DeleteOutlined,
-  EditOutlined,
-  PlusOutlined,
-  SearchOutlined,
-  UndoOutlined,
-} from '@ant-design/icons';
+import { Alert, Button, Input, Segmented, Space, Table, Tag, Tooltip } from 'antd';
+import { EditOutlined, PlusOutlined, SearchOutlined, UndoOutlined } from '@ant-design/icons';
+import { DeleteButton } from '../../components/DeleteButton';
 import type { DirectiveRow } from '../../../../shared/contract';
 import { DIRECTIVE_DIRECTION_LABELS, type DirectiveDirection } from '../../../../shared/domain';
 import { formatDate } from '../../../../shared/format';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
+import { useUndoableDelete } from '../../lib/useUndoableDelete';
 import { useDebounced } from '../../lib/useDebounced';
 import { useWritable } from '../../stores/app';
 import { useDirectivesStore } from '../../stores/directives';
 import { DirectiveFormModal } from './DirectiveFormModal';
 
 export function DirectivesScreen() {
-  const { message } = App.useApp();
   const { rows, loading, error, deleted, load, setQuery } = useDirectivesStore();
   const writable = useWritable();
   const [search, setSearch] = useState(useDirectivesStore.getState().search);
@@ -32,45 +27,12 @@ export function DirectivesScreen() {
     setQuery({ search: debounced });
   }, [debounced, setQuery]);
 
-  const restore = async (row: DirectiveRow) => {
-    try {
-      await api['directives:restore']({ id: row.id });
-      void load();
-      message.success(`Đã khôi phục văn bản số ${row.number}.`);
-    } catch (err) {
-      message.error(errorMessage(err));
-    }
-  };
-
-  const remove = async (row: DirectiveRow) => {
-    try {
-      await api['directives:delete']({ id: row.id });
-      void load();
-      const key = `directive-deleted-${row.id}`;
-      message.open({
-        key,
-        type: 'success',
-        duration: 10,
-        content: (
-          <span>
-            Đã xóa văn bản số {row.number}.{' '}
-            <Button
-              type="link"
-              size="small"
-              onClick={() => {
-                message.destroy(key);
-                void restore(row);
-              }}
-            >
-              Hoàn tác
-            </Button>
-          </span>
-        ),
-      });
-    } catch (err) {
-      message.error(errorMessage(err));
-    }
-  };
+  const { remove, restore } = useUndoableDelete<DirectiveRow>({
+    remove: (row) => api['directives:delete']({ id: row.id }),
+    restore: (row) => api['directives:restore']({ id: row.id }),
+    reload: load,
+    describe: (row) => `văn bản số ${row.number}`,
+  });
 
   return (
     <div className="page" data-testid="directives">
@@ -155,23 +117,11 @@ export function DirectivesScreen() {
                       onClick={() => setForm({ open: true, editing: r })}
                     />
                   </Tooltip>
-                  <Popconfirm
-                    title="Xóa văn bản này?"
-                    description="Có thể khôi phục lại trong mục “Đã xóa”."
-                    okText="Xóa"
-                    cancelText="Không"
-                    okButtonProps={{ danger: true }}
+                  <DeleteButton
+                    question="Xóa văn bản này?"
                     onConfirm={() => void remove(r)}
-                  >
-                    <Button
-                      type="text"
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label="Xóa"
-                      disabled={!writable}
-                    />
-                  </Popconfirm>
+                    disabled={!writable}
+                  />
                 </Space>
               ),
           },

@@ -1,9 +1,10 @@
 // The logbook rows in a virtual table: only the rows on screen are drawn, so 100,000
 // rows scroll as smoothly as 100.
 import { useRef } from 'react';
-import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import { DeleteButton } from '../../components/DeleteButton';
 import type { ColumnsType } from 'antd/es/table';
-import { DeleteOutlined, EditOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
+import { EditOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
 import { CHANNEL_LABELS, CHANNEL_SHORT_LABELS, type Channel } from '../../../../shared/domain';
 import { formatDate, formatNumber } from '../../../../shared/format';
@@ -156,25 +157,12 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
               onClick={() => onHistory(r)}
               data-testid="row-history"
             />
-            <Popconfirm
-              title="Xóa hoạt động này?"
-              description="Có thể khôi phục lại trong mục “Đã xóa”."
-              okText="Xóa"
-              cancelText="Không"
-              okButtonProps={{ danger: true }}
+            <DeleteButton
+              question="Xóa hoạt động này?"
               onConfirm={() => void remove(r)}
-            >
-              <Button
-                type="text"
-                size="small"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label="Xóa"
-                title="Xóa"
-                disabled={!writable}
-                data-testid="row-delete"
-              />
-            </Popconfirm>
+              disabled={!writable}
+              testId="row-delete"
+            />
           </Space>
         ),
     },
