@@ -7,13 +7,7 @@ import {
   MEASURE_UNITS,
 } from '../../shared/domain';
 import { formatDate, formatNumber } from '../../shared/format';
-
-function measuresText(row: ActivityRow): string {
-  const m = row.measures as Record<string, unknown>;
-  return CHANNEL_MEASURES[row.channel].counts
-    .map((key) => `${formatNumber(Number(m[key] ?? 0))} ${MEASURE_UNITS[key]}`)
-    .join(', ');
-}
+import { measuresText } from '../../shared/measures';
 
 export function formatActivityTable(rows: readonly ActivityRow[]): string {
   if (rows.length === 0) return 'Không có hoạt động nào khớp điều kiện lọc.';

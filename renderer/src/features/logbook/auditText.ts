@@ -29,14 +29,15 @@ export const ACTION_COLORS: Record<AuditAction, string> = {
   restore: 'gold',
 };
 
+// The sources the core writes: 'app' (desktop window), 'browser' (browser mode), 'cli'.
 const SOURCE_LABELS: Record<string, string> = {
-  desktop: 'ứng dụng trên máy',
+  app: 'ứng dụng trên máy',
   browser: 'trình duyệt',
   cli: 'dòng lệnh',
 };
 
 export function sourceLabel(source: string): string {
-  return SOURCE_LABELS[source] ?? source;
+  return Object.hasOwn(SOURCE_LABELS, source) ? SOURCE_LABELS[source]! : source;
 }
 
 const FIELD_LABELS: Record<string, string> = {

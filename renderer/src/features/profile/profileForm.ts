@@ -143,13 +143,17 @@ export function makeCommuneCode(name: string, taken: Set<string>): string {
 
 // ---------- pasting a list ----------
 
-/** "biên giới", "border", "bien gioi" → 'border'. */
+/**
+ * "biên giới", "border", "bien gioi" → 'border'. A part of a label counts only as whole
+ * words of at least three letters: an "x" ticked in a spreadsheet column is not "vùng xa".
+ */
 function flagOf(text: string): CommuneFlag | null {
   const t = fold(text);
   if (t === '') return null;
   for (const f of COMMUNE_FLAGS) {
     const label = fold(COMMUNE_FLAG_LABELS[f]);
-    if (t === f || label === t || label.includes(t)) return f;
+    if (t === f || label === t) return f;
+    if (t.length >= 3 && ` ${label.replace(/,/g, '')} `.includes(` ${t} `)) return f;
   }
   if (t.includes('dan toc')) return 'ethnic';
   if (t.includes('trong diem')) return 'key';
@@ -170,13 +174,20 @@ export interface PasteResult {
  * separated by "," or further ";" and written as keys or Vietnamese labels.
  */
 export function parseCommuneList(text: string, takenCodes: Iterable<string>): PasteResult {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((l) => l.split(/\t|;/).map((p) => p.trim()));
+  // Codes typed anywhere in the list are taken before any code is generated.
   const taken = new Set([...takenCodes].map((c) => c.toLowerCase()));
+  for (const parts of lines) {
+    if (parts.length >= 2 && CODE_LIKE.test(parts[0] ?? ''))
+      taken.add((parts[0] ?? '').toLowerCase());
+  }
   const rows: CommuneRowValues[] = [];
   const unknownFlags: string[] = [];
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim();
-    if (line === '') continue;
-    const parts = line.split(/\t|;/).map((p) => p.trim());
+  for (const parts of lines) {
     let code = '';
     let name: string;
     let rest: string[];
@@ -190,7 +201,6 @@ export function parseCommuneList(text: string, takenCodes: Iterable<string>): Pa
     }
     if (name === '') continue;
     if (code === '') code = makeCommuneCode(name, taken);
-    else taken.add(code.toLowerCase());
     const flags: CommuneFlag[] = [];
     for (const token of rest.flatMap((r) => r.split(','))) {
       if (token.trim() === '') continue;
