@@ -11,7 +11,12 @@ import { createCore, DB_FILE } from '../electron/core';
 import { startServer } from '../electron/server';
 import { HTTP_TOKEN_HEADER } from '../shared/contract';
 import { fold } from '../shared/text';
-import { makeActivities, makeActivity, rng } from '../test/fixtures/activities';
+import {
+  makeActivities,
+  makeActivity,
+  makeQuarterActivities,
+  rng,
+} from '../test/fixtures/activities';
 import profile from '../test/fixtures/profile.json';
 
 const SAVES = Number(process.env.BENCH_SAVES ?? 1000);
@@ -194,8 +199,44 @@ async function queries(): Promise<void> {
   db.close();
 }
 
+async function reports(count: number): Promise<void> {
+  process.stderr.write(`report of a quarter with ${count} activities\n`);
+  const dir = tempDir();
+  let core = createCore({ dataDir: dir, mode: 'cli' });
+  core.profile.save(JSON.parse(JSON.stringify(profile)) as never);
+  core.activities.importMany(makeQuarterActivities(count, 11), (i) => ({
+    vi: `#${i}`,
+    en: `#${i}`,
+  }));
+  core.close();
+  core = createCore({ dataDir: dir, mode: 'cli' });
+  const runs = count > 10_000 ? 3 : QUERY_RUNS;
+  await measure(`report figures, ${count} activities in Q3 (report:data)`, runs, () =>
+    core.report.data('2023-Q3'),
+  );
+  await measure(
+    `report .docx, ${count} activities (figures, texts, appendix, Word file)`,
+    runs,
+    () => core.report.docx('2023-Q3', new Date(0)),
+  );
+  core.close();
+  const db = rawDb(path.join(dir, DB_FILE));
+  const aggregate = db.prepare(
+    `SELECT channel, COUNT(*), TOTAL(audience), TOTAL(cost_vnd), TOTAL(sessions), TOTAL(km), TOTAL(minutes),
+       TOTAL(pieces), TOTAL(screenings), TOTAL(message_minutes), TOTAL(items), TOTAL(broadcasts),
+       TOTAL(copies), TOTAL(messages), TOTAL(models)
+     FROM activities WHERE deleted_at IS NULL AND date >= ? AND date <= ? GROUP BY channel`,
+  );
+  await measure(`floor: the same SQL aggregate alone, ${count} activities`, runs, () =>
+    aggregate.all('2023-06-15', '2023-09-14'),
+  );
+  db.close();
+}
+
 await saves();
 await queries();
+await reports(500);
+await reports(50_000);
 for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 
 const table = [

@@ -7,12 +7,15 @@ import { z } from 'zod';
 import type { Channel, CommuneFlag, CountMeasure } from './domain';
 import { CHANNELS } from './domain';
 import type { Lang, Result } from './errors';
+import type { ReportData, ReportFileView, ReportTexts, SeriesPoint } from './report';
 import {
   ActivityFilterSchema,
   ActivityInputSchema,
   ActivityWindowSchema,
   DirectiveInputSchema,
+  PeriodKeySchema,
   ProfileSchema,
+  ReportTextsSchema,
   type Activity,
   type Directive,
   type Office,
@@ -48,6 +51,23 @@ export const methods = {
   'directives:save': { input: DirectiveInputSchema, writes: true },
   'directives:delete': { input: byId, writes: true },
   'directives:restore': { input: byId, writes: true },
+  'report:data': { input: PeriodKeySchema, writes: false },
+  'report:series': {
+    input: z.strictObject({
+      period: z.string().min(1).max(30),
+      count: z.number().int().min(1).max(12).optional(),
+    }),
+    writes: false,
+  },
+  'report:texts': { input: PeriodKeySchema, writes: false },
+  'report:saveTexts': {
+    input: z.strictObject({ period: z.string().min(1).max(30), texts: ReportTextsSchema }),
+    writes: true,
+  },
+  // Writes a file under the data folder, not the database: allowed on a read-only database.
+  'report:docx': { input: PeriodKeySchema, writes: false },
+  /** Opens the period's Word file in the desktop's word processor (desktop only). */
+  'report:open': { input: PeriodKeySchema, writes: false },
 } as const;
 
 export type Method = keyof typeof methods;
@@ -142,6 +162,12 @@ interface Outputs {
   'directives:save': DirectiveRow;
   'directives:delete': DirectiveRow;
   'directives:restore': DirectiveRow;
+  'report:data': ReportData;
+  'report:series': SeriesPoint[];
+  'report:texts': ReportTexts;
+  'report:saveTexts': ReportTexts;
+  'report:docx': ReportFileView;
+  'report:open': ReportFileView;
 }
 
 // A method without an output type, or an output without a method, fails to compile here.

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'db_newer'
   | 'forbidden'
   | 'unknown_method'
+  | 'unsupported'
   | 'internal';
 
 export interface ErrorInfo {

@@ -54,3 +54,15 @@ export function localToday(now: Date = new Date()): string {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+/**
+ * A date as cited in administrative text, "08/9/2023": the day always with two digits, the
+ * month with two only for January and February (Decree 30/2020/NĐ-CP, Appendix I, the date
+ * line; seed 000 cites "ngày 08/9/2023").
+ */
+export function formatCitationDate(iso: string): string {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return iso;
+  const month = Number(m[2]);
+  return `${m[3]}/${month <= 2 ? m[2] : String(month)}/${m[1]}`;
+}

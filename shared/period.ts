@@ -110,3 +110,28 @@ export function periodContaining(date: string, kind: PeriodKind, cutoff: Cutoff)
   if (!found) throw new PeriodError(`Không tìm thấy kỳ chứa ngày ${formatDate(date)}.`);
   return found;
 }
+
+/** The period of the same kind just before `p` (the report compares against it); null for ad hoc. */
+export function previousPeriod(p: Period, cutoff: Cutoff): Period | null {
+  const year = Number(p.key.slice(0, 4));
+  let m = /^\d{4}-Q([1-4])$/.exec(p.key);
+  if (m) {
+    const q = Number(m[1]);
+    return q === 1 ? quarter(year - 1, 4, cutoff) : quarter(year, (q - 1) as 1 | 2 | 3, cutoff);
+  }
+  m = /^\d{4}-H([12])$/.exec(p.key);
+  if (m) return m[1] === '1' ? half(year - 1, 2, cutoff) : half(year, 1, cutoff);
+  if (/^\d{4}-Y$/.test(p.key)) return wholeYear(year - 1, cutoff);
+  return null;
+}
+
+/** `count` periods of the same kind ending with `p`, oldest first (for charts). */
+export function recentPeriods(p: Period, count: number, cutoff: Cutoff): Period[] {
+  const out = [p];
+  while (out.length < count) {
+    const prev = previousPeriod(out[0]!, cutoff);
+    if (!prev) break;
+    out.unshift(prev);
+  }
+  return out;
+}

@@ -189,3 +189,17 @@ export const ActivityWindowSchema = z.strictObject({
   limit: z.number().int().min(1).max(100_000).optional(),
 });
 export type ActivityWindow = z.input<typeof ActivityWindowSchema>;
+
+// ---------- report texts ----------
+
+export const ReportTextsSchema = z.strictObject({
+  number: text(30),
+  date: isoDate,
+  recipients: z.array(requiredText(300)).max(50),
+  directives: z.array(requiredText(3000)).max(200),
+  strengths: text(20000),
+  limitations: text(20000),
+  nextSteps: text(20000),
+});
+
+export const PeriodKeySchema = z.strictObject({ period: z.string().min(1).max(30) });

@@ -36,6 +36,7 @@ Cách dùng:
   tuyentruyen setup --profile TỆP.json
   tuyentruyen activities import TỆP.json|TỆP.jsonl
   tuyentruyen activities list [--period P] [--channel C] [--commune TÊN] [--search CHỮ] [--json]
+  tuyentruyen report --period P [--out TỆP.docx] [--json]
   tuyentruyen serve [--port N]
 
 Tùy chọn chung:
@@ -235,6 +236,33 @@ function activitiesList(args: string[], io: Io): number {
   }
 }
 
+async function report(args: string[], io: Io, lang: Lang): Promise<number> {
+  const { values } = parse(
+    args,
+    { period: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    0,
+  );
+  if (!values.period) throw new UsageError('thiếu --period P');
+  if (!values.out && !values.json) throw new UsageError('cần --out TỆP.docx hoặc --json');
+  const core = openCore(values);
+  try {
+    if (values.json) io.out(JSON.stringify(core.report.data(values.period).figures, null, 2));
+    if (values.out) {
+      const file = await core.report.docx(values.period);
+      const out = path.resolve(values.out);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, file.bytes);
+      const message = lang === 'en' ? `Wrote the report to ${out}` : `Đã ghi báo cáo vào ${out}`;
+      // With --json on stdout, the note goes to stderr so the JSON stays parseable.
+      if (values.json) io.err(message);
+      else io.out(message);
+    }
+    return EXIT_OK;
+  } finally {
+    core.close();
+  }
+}
+
 async function serve(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { port: { type: 'string' } }, 0);
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -256,7 +284,7 @@ async function serve(args: string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-const NOT_YET = new Set(['report', 'export', 'verify', 'key', 'inbox']);
+const NOT_YET = new Set(['export', 'verify', 'key', 'inbox']);
 
 export async function run(argv: string[], io: Io = stdio): Promise<number> {
   const lang = langOf(argv);
@@ -274,6 +302,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     if (command === 'activities' && sub === 'import')
       return activitiesImport(argv.slice(2), io, lang);
     if (command === 'activities' && sub === 'list') return activitiesList(argv.slice(2), io);
+    if (command === 'report') return await report(argv.slice(1), io, lang);
     if (command === 'serve') return await serve(argv.slice(1), io);
     if (NOT_YET.has(command)) {
       throw new UsageError(`lệnh "${command}" chưa có trong phiên bản này`);

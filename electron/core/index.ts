@@ -18,6 +18,14 @@ import { auditOf } from './queries/audit';
 import { ActivityService } from './services/activities';
 import { DirectiveService } from './services/directives';
 import { ProfileService } from './services/profile';
+import { ReportService, type ReportFile } from './services/report';
+import type { ReportFileView } from '../../shared/report';
+
+const fileView = (f: ReportFile): ReportFileView => ({
+  fileName: f.fileName,
+  path: f.path,
+  base64: f.bytes.toString('base64'),
+});
 
 export interface CoreOptions {
   dataDir: string;
@@ -26,6 +34,8 @@ export interface CoreOptions {
   source?: string;
   now?: () => string;
   newId?: () => string;
+  /** Opens a file with the desktop's default program (given by the Electron shell only). */
+  openFile?: (file: string) => Promise<void>;
 }
 
 export const DB_FILE = 'tuyentruyen.sqlite';
@@ -35,6 +45,7 @@ export interface Core {
   readonly activities: ActivityService;
   readonly profile: ProfileService;
   readonly directives: DirectiveService;
+  readonly report: ReportService;
   info(): AppInfo;
   /** The single entry for every transport: untrusted method name and input in, envelope out. */
   call(method: string, input: unknown, lang?: Lang): Promise<Result<unknown>>;
@@ -56,6 +67,7 @@ export function createCore(options: CoreOptions): Core {
   const activities = new ActivityService(ctx);
   const profile = new ProfileService(ctx);
   const directives = new DirectiveService(ctx);
+  const report = new ReportService(ctx, options.dataDir);
 
   const info = (): AppInfo => ({
     version,
@@ -94,6 +106,22 @@ export function createCore(options: CoreOptions): Core {
     'directives:save': (input) => directives.save(input),
     'directives:delete': ({ id }) => directives.setDeleted(id, true),
     'directives:restore': ({ id }) => directives.setDeleted(id, false),
+    'report:data': ({ period }) => report.data(period),
+    'report:series': ({ period, count }) => report.series(period, count ?? 4),
+    'report:texts': ({ period }) => report.texts(period),
+    'report:saveTexts': ({ period, texts }) => report.saveTexts(period, texts),
+    'report:docx': async ({ period }) => fileView(await report.docx(period)),
+    'report:open': async ({ period }) => {
+      if (!options.openFile) {
+        throw new AppError('unsupported', {
+          vi: 'Chỉ mở được tệp Word trong ứng dụng trên máy tính; ở chế độ trình duyệt hãy dùng "Tải về".',
+          en: 'Opening the Word file works in the desktop app only; use "Download" in browser mode.',
+        });
+      }
+      const file = await report.docx(period);
+      await options.openFile(file.path);
+      return fileView(file);
+    },
   };
   const missing = METHOD_NAMES.filter((m) => typeof handlers[m] !== 'function');
   if (missing.length > 0)
@@ -136,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
     activities,
     profile,
     directives,
+    report,
     info,
     call,
     close: () => closeDatabase(ctx.db),

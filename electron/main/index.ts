@@ -133,7 +133,15 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     try {
-      core = createCore({ dataDir: app.getPath('userData'), mode: 'desktop', source: 'app' });
+      core = createCore({
+        dataDir: app.getPath('userData'),
+        mode: 'desktop',
+        source: 'app',
+        openFile: async (file) => {
+          const problem = await shell.openPath(file);
+          if (problem) throw new Error(problem);
+        },
+      });
     } catch (err) {
       const message = err instanceof AppError ? err.msg.vi : toErrorInfo(err).message;
       dialog.showErrorBox('Sổ tuyên truyền không mở được dữ liệu', message);

@@ -55,6 +55,23 @@ const samples: { [M in Method]: Input<M> } = {
   },
   'directives:delete': { id: 'd1' },
   'directives:restore': { id: 'd1' },
+  'report:data': { period: '2023-Q3' },
+  'report:series': { period: '2023-Q3', count: 4 },
+  'report:texts': { period: '2023-Q3' },
+  'report:saveTexts': {
+    period: '2023-Q3',
+    texts: {
+      number: '12',
+      date: '2023-09-20',
+      recipients: ['Sở Văn hóa, Thể thao và Du lịch'],
+      directives: ['Thực hiện Công văn số 4502/BCĐ-CAT ngày 08/9/2023 của Ban Chỉ đạo 138 tỉnh.'],
+      strengths: 'Tuyên truyền kịp thời.',
+      limitations: 'Kinh phí còn hạn chế.',
+      nextSteps: 'Tiếp tục tuyên truyền.',
+    },
+  },
+  'report:docx': { period: '2023-Q3' },
+  'report:open': { period: '2023-Q3' },
 };
 
 function wrongTypeOf(value: unknown): unknown {

@@ -184,12 +184,14 @@ export function listActivities(
   db: Database,
   filter: ResolvedFilter,
   communesById: Map<number, CommuneRef>,
-  window: { offset: number; limit: number },
+  window: { offset: number; limit: number; oldestFirst?: boolean },
 ): ActivityRow[] {
   const w = where(filter);
   const order = filter.deleted
     ? 'a.deleted_at DESC, a.id'
-    : 'a.date DESC, a.created_at DESC, a.id DESC';
+    : window.oldestFirst
+      ? 'a.date, a.created_at, a.id'
+      : 'a.date DESC, a.created_at DESC, a.id DESC';
   const rows = sql(db, `${SELECT_ACTIVITY} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
     ...w.params,
     window.limit,

@@ -74,3 +74,12 @@ export function setDirectiveDeleted(
     id,
   );
 }
+
+/** Live directives dated inside [from, to], oldest first (section 1 of the report). */
+export function directivesBetween(db: Database, from: string, to: string): DirectiveRow[] {
+  const rows = sql(
+    db,
+    'SELECT * FROM directives WHERE deleted_at IS NULL AND date >= ? AND date <= ? ORDER BY date, created_at',
+  ).all(from, to) as DirectiveDbRow[];
+  return rows.map(rowToDirective);
+}

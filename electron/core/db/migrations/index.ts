@@ -1,12 +1,13 @@
 // Numbered migrations (Signal's ts/sql/migrations): steps of 10, never edited once landed.
 import type { Database } from 'better-sqlite3';
 import * as m0010 from './0010-initial';
+import * as m0020 from './0020-report-drafts';
 
 export interface Migration {
   version: number;
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0010];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

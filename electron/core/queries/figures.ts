@@ -1,0 +1,165 @@
+// The figures of a period: one module feeds the report screen, the Word file and
+// `tuyentruyen report --json`. An activity counts in a period when its date falls inside
+// it; one listed under several communes counts once in totals and once per commune.
+
+import type { Database } from 'better-sqlite3';
+import {
+  CHANNEL_MEASURES,
+  CHANNELS,
+  COMMUNE_FLAGS,
+  THEMES,
+  type CommuneFlag,
+  type Theme,
+} from '../../../shared/domain';
+import type {
+  ChannelFigures,
+  CommuneFigures,
+  FlagFigures,
+  FlaggedCommune,
+  PeriodRef,
+  ReportFigures,
+  ThemeFigures,
+} from '../../../shared/report';
+import { sql } from '../db/statements';
+import { totalsOf } from './activities';
+
+const LIVE_IN_PERIOD = 'a.deleted_at IS NULL AND a.date >= @from AND a.date <= @to';
+
+interface CommuneCountRow {
+  id: number;
+  code: string;
+  name: string;
+  active: number;
+  border: number;
+  remote: number;
+  ethnic: number;
+  key_area: number;
+  activities: number;
+  audience: number;
+}
+
+const FLAG_COLUMN: Record<CommuneFlag, 'border' | 'remote' | 'ethnic' | 'key_area'> = {
+  border: 'border',
+  remote: 'remote',
+  ethnic: 'ethnic',
+  key: 'key_area',
+};
+
+/** Every active commune (zeros included), then inactive ones that still had activities. */
+function communeCounts(db: Database, period: PeriodRef): CommuneCountRow[] {
+  return sql(
+    db,
+    `SELECT c.id, c.code, c.name, c.active, c.border, c.remote, c.ethnic, c.key_area,
+       COUNT(a.id) AS activities, TOTAL(a.audience) AS audience
+     FROM communes c
+     LEFT JOIN activity_communes ac ON ac.commune_id = c.id
+     LEFT JOIN activities a ON a.id = ac.activity_id AND ${LIVE_IN_PERIOD}
+     GROUP BY c.id
+     HAVING c.active = 1 OR COUNT(a.id) > 0
+     ORDER BY c.active DESC, c.position, c.id`,
+  ).all({ from: period.from, to: period.to }) as CommuneCountRow[];
+}
+
+/** Per flag, the activities in at least one commune carrying it, in one pass. */
+function flaggedActivities(db: Database, period: PeriodRef): Record<CommuneFlag, number> {
+  const row = sql(
+    db,
+    `SELECT COUNT(DISTINCT CASE WHEN c.border = 1 THEN a.id END) AS border,
+       COUNT(DISTINCT CASE WHEN c.remote = 1 THEN a.id END) AS remote,
+       COUNT(DISTINCT CASE WHEN c.ethnic = 1 THEN a.id END) AS ethnic,
+       COUNT(DISTINCT CASE WHEN c.key_area = 1 THEN a.id END) AS key
+     FROM activities a
+     JOIN activity_communes ac ON ac.activity_id = a.id
+     JOIN communes c ON c.id = ac.commune_id
+     WHERE ${LIVE_IN_PERIOD}`,
+  ).get({ from: period.from, to: period.to }) as Record<CommuneFlag, number>;
+  return row;
+}
+
+export function reportFigures(db: Database, period: PeriodRef): ReportFigures {
+  return readFigures(db, period).figures;
+}
+
+export interface FiguresDetail {
+  figures: ReportFigures;
+  audience: number;
+  costVnd: number;
+  byTheme: Record<Theme, ThemeFigures>;
+  flaggedCommunes: FlaggedCommune[];
+}
+
+export function readFigures(db: Database, period: PeriodRef): FiguresDetail {
+  return db.transaction(() => {
+    const totals = totalsOf(db, { deleted: false, from: period.from, to: period.to });
+    const byChannel = Object.fromEntries(
+      CHANNELS.map((channel) => {
+        const t = totals.byChannel[channel];
+        const measures = Object.fromEntries(
+          CHANNEL_MEASURES[channel].counts.map((k) => [k, t?.measures[k] ?? 0]),
+        );
+        const figures: ChannelFigures = {
+          activities: t?.activities ?? 0,
+          audience: t?.audience ?? 0,
+          costVnd: t?.costVnd ?? 0,
+          measures,
+        };
+        return [channel, figures];
+      }),
+    ) as ReportFigures['byChannel'];
+
+    const communes = communeCounts(db, period);
+    const byCommune: CommuneFigures[] = communes.map((c) => ({
+      code: c.code,
+      name: c.name,
+      activities: c.activities,
+      audience: c.audience,
+    }));
+    const active = communes.filter((c) => c.active === 1);
+    const flaggedCounts = flaggedActivities(db, period);
+    const flagged = Object.fromEntries(
+      COMMUNE_FLAGS.map((flag) => {
+        const carrying = active.filter((c) => c[FLAG_COLUMN[flag]] === 1);
+        const f: FlagFigures = {
+          communes: carrying.length,
+          reached: carrying.filter((c) => c.activities > 0).length,
+          activities: flaggedCounts[flag],
+        };
+        return [flag, f];
+      }),
+    ) as ReportFigures['flagged'];
+
+    const flaggedCommunes: FlaggedCommune[] = communes
+      .map((c) => ({ c, flags: COMMUNE_FLAGS.filter((f) => c[FLAG_COLUMN[f]] === 1) }))
+      .filter(({ c, flags }) => flags.length > 0 && c.activities > 0)
+      .map(({ c, flags }) => ({
+        code: c.code,
+        name: c.name,
+        flags,
+        activities: c.activities,
+        audience: c.audience,
+      }));
+
+    const themeRows = sql(
+      db,
+      `SELECT
+         TOTAL(a.theme_mask & 1 != 0) AS t0, TOTAL(CASE WHEN a.theme_mask & 1 != 0 THEN a.audience END) AS a0,
+         TOTAL(a.theme_mask & 2 != 0) AS t1, TOTAL(CASE WHEN a.theme_mask & 2 != 0 THEN a.audience END) AS a1,
+         TOTAL(a.theme_mask & 4 != 0) AS t2, TOTAL(CASE WHEN a.theme_mask & 4 != 0 THEN a.audience END) AS a2
+       FROM activities a WHERE ${LIVE_IN_PERIOD}`,
+    ).get({ from: period.from, to: period.to }) as Record<string, number>;
+    const byTheme = Object.fromEntries(
+      THEMES.map((theme, i) => [
+        theme,
+        { activities: themeRows[`t${i}`] ?? 0, audience: themeRows[`a${i}`] ?? 0 },
+      ]),
+    ) as Record<Theme, ThemeFigures>;
+
+    return {
+      figures: { period, activities: totals.activities, byChannel, byCommune, flagged },
+      audience: totals.audience,
+      costVnd: totals.costVnd,
+      byTheme,
+      flaggedCommunes,
+    };
+  })();
+}

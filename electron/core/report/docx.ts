@@ -1,0 +1,201 @@
+// The office's report as a Word file (.docx): the period's figures and the texts staff
+// wrote, laid out as Decree 30/2020/NĐ-CP asks (see docxBlocks.ts and docxStyle.ts), with
+// the list of activities as an appendix in a section of its own.
+
+import type { FileChild, ISectionOptions } from 'docx';
+import { Document, Header, Packer, PageOrientation, SectionType } from 'docx';
+import type { AppendixRow, ReportData, ReportTexts } from '../../../shared/report';
+import {
+  channelSentences,
+  closingParagraph,
+  comparisonSentence,
+  directiveParagraph,
+  flaggedSentence,
+  openingParagraph,
+  reportSubject,
+  reportSubjectLines,
+  resultsLead,
+  summaryTable,
+  textParagraphs,
+} from '../../../shared/reportText';
+import { formatNumber } from '../../../shared/format';
+import type { Office } from '../../../shared/schemas';
+import {
+  appendixTitleBlock,
+  bodyParagraphs,
+  closingBlock,
+  headerBlock,
+  pageNumberHeaders,
+  pageNumberParagraph,
+  recipientsBlock,
+  sectionHeading,
+  signatureBlock,
+  titleBlock,
+} from './docxBlocks';
+import { DOCUMENT_STYLES, MARGIN, PAGE, bodyParagraph } from './docxStyle';
+import { appendixTable, figuresTable } from './docxTables';
+
+export interface ReportDocumentInput {
+  office: Office;
+  texts: ReportTexts;
+  data: ReportData;
+  /** The period's activities, oldest first; at most APPENDIX_LIMIT of them. */
+  appendix: AppendixRow[];
+  createdAt: Date;
+}
+
+/**
+ * The appendix lists at most this many activities. A quarter of 50,000 would be some 1,500
+ * printed pages that nobody signs or reads (and the document model would not fit in
+ * memory); past the limit the appendix says how many it shows, and the full list travels
+ * in the period's data file.
+ */
+export const APPENDIX_LIMIT = 2000;
+
+/** Creator and last editor in the document's properties. */
+export const APP_NAME = 'Sổ tuyên truyền';
+
+/** Page size and margins of every section. */
+export const PAGE_PROPERTIES = {
+  size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+  margin: { ...MARGIN, footer: MARGIN.header, gutter: 0 },
+} as const;
+
+/** The first section: page 1 without a number, the next pages numbered. */
+export function mainSection(children: FileChild[]): ISectionOptions {
+  return {
+    properties: { page: PAGE_PROPERTIES, titlePage: true },
+    headers: pageNumberHeaders(),
+    children,
+  };
+}
+
+/** A section starting on a new page (appendix), its pages numbered on from the report's. */
+export function appendixSection(children: FileChild[]): ISectionOptions {
+  return {
+    properties: { page: PAGE_PROPERTIES, type: SectionType.NEXT_PAGE },
+    headers: { default: new Header({ children: [pageNumberParagraph()] }) },
+    children,
+  };
+}
+
+/** Sections 1 to 4 and the closing of an office's report. */
+export function reportBody(input: ReportDocumentInput): FileChild[] {
+  const { office, texts, data } = input;
+  const label = data.figures.period.label;
+  const flagged = flaggedSentence(data);
+  const comparison = comparisonSentence(data);
+  const results = [
+    resultsLead(data, office.name),
+    ...channelSentences(data),
+    ...(flagged ? [flagged] : []),
+    ...(comparison ? [comparison] : []),
+  ];
+  return [
+    bodyParagraph(openingParagraph(office.name, label)),
+    sectionHeading('1. Công tác chỉ đạo, triển khai thực hiện'),
+    ...bodyParagraphs(texts.directives.filter((d) => d.trim()).map(directiveParagraph)),
+    sectionHeading('2. Kết quả thông tin, tuyên truyền'),
+    ...bodyParagraphs(results),
+    bodyParagraph('Số liệu tổng hợp theo hình thức tuyên truyền:', {
+      italics: true,
+      keepNext: true,
+    }),
+    figuresTable(summaryTable(data)),
+    bodyParagraph('', { after: 0 }),
+    sectionHeading('3. Đánh giá chung'),
+    sectionHeading('3.1. Ưu điểm'),
+    ...bodyParagraphs(textParagraphs(texts.strengths)),
+    sectionHeading('3.2. Tồn tại, hạn chế'),
+    ...bodyParagraphs(textParagraphs(texts.limitations)),
+    sectionHeading('4. Phương hướng, nhiệm vụ trong thời gian tới'),
+    ...bodyParagraphs(textParagraphs(texts.nextSteps)),
+    ...closingBlock(closingParagraph(office.name, label, texts.recipients)),
+  ];
+}
+
+/** The whole first section: header, title, recipients, body, "Nơi nhận" and signature. */
+export function reportMain(input: ReportDocumentInput): FileChild[] {
+  const { office, texts, data } = input;
+  return [
+    headerBlock(office, texts.number, texts.date),
+    ...titleBlock(reportSubjectLines(data.figures.period.label)),
+    ...recipientsBlock(texts.recipients),
+    ...reportBody(input),
+    signatureBlock(office.signer),
+  ];
+}
+
+/** The appendix: title and the table of activities. */
+export function reportAppendix(input: ReportDocumentInput): FileChild[] {
+  const { office, texts, data } = input;
+  return [
+    ...appendixTitleBlock(`Danh sách hoạt động tuyên truyền ${data.figures.period.label}`, {
+      number: texts.number,
+      docSymbol: office.docSymbol,
+      isoDate: texts.date,
+      officeName: office.name,
+    }),
+    appendixTable(input.appendix),
+    ...(data.figures.activities > input.appendix.length
+      ? [
+          bodyParagraph(
+            `Danh sách trên gồm ${formatNumber(input.appendix.length)} trong tổng số ` +
+              `${formatNumber(data.figures.activities)} hoạt động của kỳ báo cáo; danh sách đầy đủ ` +
+              'có trong tệp dữ liệu của kỳ gửi kèm báo cáo.',
+            { italics: true },
+          ),
+        ]
+      : []),
+  ];
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * docProps/core.xml with the given creation time. docx stamps `new Date()` and has no option
+ * for it, so the part is replaced: two builds of the same input at the same time are equal.
+ */
+export function corePropertiesXml(title: string, createdAt: Date): string {
+  const when = `${createdAt.toISOString().slice(0, 19)}Z`;
+  const name = escapeXml(APP_NAME);
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"' +
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"' +
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(title.normalize('NFC'))}</dc:title>` +
+    `<dc:creator>${name}</dc:creator><cp:lastModifiedBy>${name}</cp:lastModifiedBy>` +
+    '<cp:revision>1</cp:revision>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/** Packs sections into a .docx with the report's styles and core properties. */
+export async function packReport(
+  sections: ISectionOptions[],
+  title: string,
+  createdAt: Date,
+): Promise<Buffer> {
+  const doc = new Document({
+    creator: APP_NAME,
+    title: title.normalize('NFC'),
+    styles: DOCUMENT_STYLES,
+    sections,
+  });
+  return Packer.toBuffer(doc, false, [
+    { path: 'docProps/core.xml', data: corePropertiesXml(title, createdAt) },
+  ]);
+}
+
+export async function buildReportDocx(input: ReportDocumentInput): Promise<Buffer> {
+  const subject = reportSubject(input.data.figures.period.label);
+  return packReport(
+    [mainSection(reportMain(input)), appendixSection(reportAppendix(input))],
+    subject,
+    input.createdAt,
+  );
+}

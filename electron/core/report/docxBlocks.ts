@@ -1,0 +1,190 @@
+// The blocks of a report in Decree 30/2020/NĐ-CP layout (Appendix I, "Sơ đồ bố trí các thành
+// phần thể thức"): the two-column header, the title and subject, "Kính gửi", section
+// headings, the closing, "Nơi nhận" with the signature, the page-number headers and the
+// appendix title. The office report and the province's merged report share them.
+
+import type { Paragraph } from 'docx';
+import { AlignmentType, Header, PageNumber, TextRun } from 'docx';
+import type { Office } from '../../../shared/schemas';
+import { placeDateLine } from '../../../shared/reportText';
+import { formatDate } from '../../../shared/format';
+import { layoutTable } from './docxTables';
+import {
+  FONTS,
+  PT,
+  TEXT_WIDTH,
+  bodyParagraph,
+  centred,
+  paragraph,
+  run,
+  shortRule,
+} from './docxStyle';
+
+const upper = (text: string) => text.normalize('NFC').toLocaleUpperCase('vi');
+
+/** Left and right columns of the header: the office (6.35 cm) and the national motto. */
+export const HEADER_COLUMNS = [3600, TEXT_WIDTH - 3600] as const;
+
+/** "12/BC-VHTT"; a blank number is left for the clerk to write in by hand. */
+export function documentNumber(number: string, docSymbol: string): string {
+  const n = number.trim() || '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0';
+  return docSymbol.trim() ? `${n}/${docSymbol.trim()}` : n;
+}
+
+/**
+ * The header: parent authority, office name in bold with a short rule under it and
+ * "Số: …" on the left; the state's name, the motto underlined and "Place, ngày … tháng …
+ * năm …" in italics on the right.
+ */
+export function headerBlock(
+  office: Pick<Office, 'parent' | 'name' | 'place' | 'docSymbol'>,
+  number: string,
+  isoDate: string,
+) {
+  const [leftWidth, rightWidth] = HEADER_COLUMNS;
+  const left: Paragraph[] = [];
+  if (office.parent.trim()) left.push(centred(upper(office.parent), { size: PT.header }));
+  left.push(centred(upper(office.name), { size: PT.header, bold: true }));
+  left.push(shortRule(leftWidth, 1300, 120));
+  left.push(centred(`Số: ${documentNumber(number, office.docSymbol)}`, { size: PT.header }));
+  const right: Paragraph[] = [
+    centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: PT.nation, bold: true }),
+    centred('Độc lập - Tự do - Hạnh phúc', { size: PT.motto, bold: true, underline: true }),
+    centred(placeDateLine(office.place, isoDate), {
+      size: PT.body,
+      italics: true,
+      before: 300,
+    }),
+  ];
+  return layoutTable([leftWidth, rightWidth], [left, right]);
+}
+
+/**
+ * "BÁO CÁO" and the subject, bold and centred, with a short rule under the subject. The
+ * subject comes in lines (reportSubjectLines) so it breaks before the period, not mid-phrase.
+ */
+export function titleBlock(subjectLines: readonly string[], kind = 'BÁO CÁO'): Paragraph[] {
+  return [
+    centred(kind, { bold: true, before: 480, after: 0 }),
+    ...subjectLines.map((line) => centred(line, { bold: true })),
+    shortRule(TEXT_WIDTH, 2400, 240),
+  ];
+}
+
+/** Where "Kính gửi:" starts, and where the recipients of a list start. */
+const TO_LEFT = 1134;
+const TO_HANG = 1250;
+
+/** "Kính gửi: X." on one centred line, or a list "- A;" "- B." aligned after the label. */
+export function recipientsBlock(recipients: readonly string[]): Paragraph[] {
+  const names = recipients.map((r) => r.trim().replace(/[.;,]+$/, '')).filter(Boolean);
+  if (names.length <= 1) {
+    const to = names[0] ? `${names[0]}.` : '…………………';
+    return [centred(`Kính gửi: ${to}`, { after: 240 })];
+  }
+  return names.map((name, i) => {
+    const end = i === names.length - 1 ? '.' : ';';
+    const style = { tight: true, align: AlignmentType.LEFT, after: end === '.' ? 240 : 0 };
+    if (i > 0) return paragraph(`- ${name}${end}`, { ...style, indentLeft: TO_LEFT + TO_HANG });
+    return paragraphWithTab('Kính gửi:', `- ${name}${end}`, style.after);
+  });
+}
+
+/** First line of the recipients list: label, tab, first recipient, with a hanging indent. */
+function paragraphWithTab(label: string, text: string, after: number): Paragraph {
+  return paragraph([run(label), new TextRun({ children: ['\t'], font: FONTS }), run(text)], {
+    tight: true,
+    align: AlignmentType.LEFT,
+    indentLeft: TO_LEFT + TO_HANG,
+    hanging: TO_HANG,
+    tabStop: TO_LEFT + TO_HANG,
+    after,
+  });
+}
+
+/** "1. Công tác chỉ đạo, triển khai thực hiện": bold, kept with what follows. */
+export function sectionHeading(text: string): Paragraph {
+  return bodyParagraph(text, { bold: true, keepNext: true });
+}
+
+/** Body paragraphs, one per string. */
+export function bodyParagraphs(texts: readonly string[]): Paragraph[] {
+  return texts.map((t) => bodyParagraph(t));
+}
+
+/**
+ * The closing sentence, kept on the page of the signature: keepNext ties it to the
+ * signature table's (unsplittable) row, keepLines keeps its own lines together.
+ */
+export function closingBlock(text: string): Paragraph[] {
+  return [bodyParagraph(text, { keepNext: true, keepLines: true, after: 240 })];
+}
+
+/** Widths of "Nơi nhận" (left) and the signature (right). */
+export const SIGNATURE_COLUMNS = [4354, TEXT_WIDTH - 4354] as const;
+
+/** Lines of the "Nơi nhận" block after the label. */
+export const DEFAULT_COPIES = ['Như trên;', 'Lưu: VT.'] as const;
+
+/**
+ * "Nơi nhận:" bottom left (12 pt bold italic, list 11 pt) and the signature bottom right:
+ * the signer's title in capitals, bold (each line of `title` on its own), room for the
+ * signature and seal, then the name in bold. One table row that cannot split, so the two
+ * stay together on one page.
+ */
+export function signatureBlock(
+  signer: Office['signer'],
+  copies: readonly string[] = DEFAULT_COPIES,
+) {
+  const left: Paragraph[] = [
+    paragraph('Nơi nhận:', { size: 12, bold: true, italics: true, tight: true, align: 'left' }),
+    ...copies.map((c) =>
+      paragraph(`- ${c}`, { size: PT.small, tight: true, align: AlignmentType.LEFT }),
+    ),
+  ];
+  const titleLines = signer.title
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const right: Paragraph[] = [
+    ...titleLines.map((l) => centred(upper(l), { bold: true })),
+    ...Array.from({ length: 5 }, () => centred('')),
+    centred(signer.name.trim(), { bold: true }),
+  ];
+  return layoutTable(SIGNATURE_COLUMNS, [left, right]);
+}
+
+/**
+ * Page numbers from page 2 (Decree 30, Appendix I: Arabic numerals, centred in the top
+ * margin, 13–14 pt, none on the first page): use with `titlePage: true`.
+ */
+export function pageNumberHeaders(): { first: Header; default: Header } {
+  return {
+    first: new Header({ children: [centred('')] }),
+    default: new Header({ children: [pageNumberParagraph()] }),
+  };
+}
+
+/** A centred PAGE field in 14 pt Times New Roman. */
+export function pageNumberParagraph(): Paragraph {
+  return centred([new TextRun({ children: [PageNumber.CURRENT], font: FONTS, size: PT.body * 2 })]);
+}
+
+/** "PHỤ LỤC", what it lists, and "(Kèm theo Báo cáo số … ngày … của …)". */
+export function appendixTitleBlock(
+  heading: string,
+  report: { number: string; docSymbol: string; isoDate: string; officeName: string },
+): Paragraph[] {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(report.isoDate)
+    ? ` ngày ${formatDate(report.isoDate)}`
+    : '';
+  const ref =
+    `(Kèm theo Báo cáo số ${documentNumber(report.number, report.docSymbol)}${date}` +
+    ` của ${report.officeName})`;
+  return [
+    centred('PHỤ LỤC', { bold: true }),
+    centred(heading, { bold: true, before: 60 }),
+    centred(ref, { italics: true, before: 60 }),
+    shortRule(TEXT_WIDTH, 2400, 240),
+  ];
+}

@@ -1,0 +1,202 @@
+// Tables of the report: the borderless layout table (header, signature), the summary of
+// figures in section 2 and the appendix list of activities.
+// Widths are fixed and in twips (DXA) everywhere: LibreOffice ignores percentage widths, and
+// a fixed layout stops Word from resizing columns to their content.
+
+import type { Paragraph } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import { CHANNEL_SHORT_LABELS } from '../../../shared/domain';
+import { formatNumber } from '../../../shared/format';
+import type { AppendixRow } from '../../../shared/report';
+import type { SummaryTable } from '../../../shared/reportText';
+import { SUMMARY_HEADERS, appendixDate } from '../../../shared/reportText';
+import type { ParagraphStyle } from './docxStyle';
+import { PT, TEXT_WIDTH, paragraph } from './docxStyle';
+
+const dxa = (size: number) => ({ size, type: WidthType.DXA });
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const NO_CELL_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const GRID = {
+  top: LINE,
+  bottom: LINE,
+  left: LINE,
+  right: LINE,
+  insideHorizontal: LINE,
+  insideVertical: LINE,
+};
+
+/** Checks at build time that a table's columns fill the text width exactly. */
+function checkWidths(widths: readonly number[], total = TEXT_WIDTH): void {
+  const sum = widths.reduce((a, b) => a + b, 0);
+  if (sum !== total) throw new Error(`Table columns add up to ${sum}, not ${total} twips`);
+}
+
+/**
+ * A borderless table of one row, one cell per column: the two-column header and the
+ * "Nơi nhận" / signature block. The row cannot split across pages.
+ */
+export function layoutTable(widths: readonly number[], cells: Paragraph[][]): Table {
+  checkWidths(widths);
+  return new Table({
+    width: dxa(TEXT_WIDTH),
+    columnWidths: [...widths],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: cells.map(
+          (children, i) =>
+            new TableCell({ width: dxa(widths[i] ?? 0), borders: NO_CELL_BORDERS, children }),
+        ),
+      }),
+    ],
+  });
+}
+
+/** A cell of a data table: its text in one or more single-spaced paragraphs. */
+function cell(text: string, width: number, style: ParagraphStyle, columnSpan?: number): TableCell {
+  const lines = text.split('\n');
+  return new TableCell({
+    width: dxa(width),
+    columnSpan,
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    children: lines.map((line) => paragraph(line, { tight: true, ...style })),
+  });
+}
+
+export type ColumnAlign = 'left' | 'center' | 'right';
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+} as const;
+
+export interface DataColumn {
+  header: string;
+  width: number;
+  align: ColumnAlign;
+}
+
+/**
+ * A ruled table with a bold header row that repeats on every page (w:tblHeader) and rows
+ * that do not split; `footer` is an optional bold last row (totals).
+ */
+export function dataTable(
+  columns: readonly DataColumn[],
+  rows: readonly string[][],
+  options: { size: number; footer?: string[]; empty?: string },
+): Table {
+  const widths = columns.map((c) => c.width);
+  checkWidths(widths);
+  const size = options.size;
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: columns.map((c) => cell(c.header, c.width, { size, bold: true, align: 'center' })),
+  });
+  const bodyRow = (values: readonly string[], bold = false) =>
+    new TableRow({
+      cantSplit: true,
+      children: columns.map((c, i) =>
+        cell(values[i] ?? '', c.width, { size, bold, align: ALIGN[c.align] }),
+      ),
+    });
+  const body = rows.map((r) => bodyRow(r));
+  if (rows.length === 0 && options.empty) {
+    body.push(
+      new TableRow({
+        children: [
+          cell(options.empty, TEXT_WIDTH, { size, italics: true, align: 'center' }, columns.length),
+        ],
+      }),
+    );
+  }
+  if (options.footer) body.push(bodyRow(options.footer, true));
+  return new Table({
+    width: dxa(TEXT_WIDTH),
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: GRID,
+    rows: [header, ...body],
+  });
+}
+
+const SUMMARY_COLUMNS: DataColumn[] = [
+  { header: SUMMARY_HEADERS[0], width: 567, align: 'center' },
+  { header: SUMMARY_HEADERS[1], width: 2700, align: 'left' },
+  { header: SUMMARY_HEADERS[2], width: 1100, align: 'center' },
+  { header: SUMMARY_HEADERS[3], width: 2287, align: 'left' },
+  { header: SUMMARY_HEADERS[4], width: 1300, align: 'right' },
+  { header: SUMMARY_HEADERS[5], width: 1400, align: 'right' },
+];
+
+/** "-" for nothing counted, as hand-made report tables write it. */
+const dashIfZero = (n: number) => (n > 0 ? formatNumber(n) : '-');
+
+/** The summary of section 2: one row per channel with activity, and the totals. */
+export function figuresTable(summary: SummaryTable): Table {
+  const rows = summary.rows.map((r, i) => [
+    String(i + 1),
+    r.label,
+    formatNumber(r.activities),
+    r.measures,
+    dashIfZero(r.audience),
+    dashIfZero(r.costVnd),
+  ]);
+  const t = summary.total;
+  return dataTable(SUMMARY_COLUMNS, rows, {
+    size: PT.table,
+    empty: 'Không có hoạt động trong kỳ báo cáo',
+    footer: [
+      '',
+      'Tổng cộng',
+      formatNumber(t.activities),
+      '',
+      formatNumber(t.audience),
+      formatNumber(t.costVnd),
+    ],
+  });
+}
+
+const APPENDIX_COLUMNS: DataColumn[] = [
+  { header: 'STT', width: 620, align: 'center' },
+  { header: 'Ngày', width: 1400, align: 'center' },
+  { header: 'Hình thức', width: 1200, align: 'left' },
+  { header: 'Xã', width: 1400, align: 'left' },
+  { header: 'Nội dung', width: 2534, align: 'left' },
+  { header: 'Số liệu', width: 1400, align: 'left' },
+  { header: 'Số người', width: 800, align: 'right' },
+];
+
+/** The appendix: every activity of the period, 11 pt, header row repeated on each page. */
+export function appendixTable(rows: readonly AppendixRow[]): Table {
+  const values = rows.map((r, i) => [
+    String(i + 1),
+    // A range on two lines ("26/06/2023 -", "28/06/2023"): the column stays narrow.
+    appendixDate(r).replace(' - ', ' -\n'),
+    CHANNEL_SHORT_LABELS[r.channel],
+    r.communes,
+    r.title,
+    r.measures,
+    r.audience > 0 ? formatNumber(r.audience) : '',
+  ]);
+  return dataTable(APPENDIX_COLUMNS, values, {
+    size: PT.small,
+    empty: 'Không có hoạt động trong kỳ báo cáo',
+  });
+}

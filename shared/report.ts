@@ -1,0 +1,108 @@
+// The report of a period: its figures (the `report --json` shape of INTERCHANGE.md), what
+// the screen and the Word file add to them, and the texts staff write.
+
+import type { Channel, CommuneFlag, CountMeasure, Theme } from './domain';
+
+export interface PeriodRef {
+  key: string;
+  from: string;
+  to: string;
+  label: string;
+}
+
+export interface ChannelFigures {
+  activities: number;
+  audience: number;
+  costVnd: number;
+  /** Every count measure of the channel, zero where none. */
+  measures: Partial<Record<CountMeasure, number>>;
+}
+
+export interface CommuneFigures {
+  code: string;
+  name: string;
+  activities: number;
+  audience: number;
+}
+
+export interface FlagFigures {
+  /** Active communes of the profile carrying the flag. */
+  communes: number;
+  /** Of those, the ones with at least one activity in the period. */
+  reached: number;
+  /** Activities in at least one commune carrying the flag (each counted once). */
+  activities: number;
+}
+
+/** Exactly what `tuyentruyen report --period P --json` prints (INTERCHANGE.md). */
+export interface ReportFigures {
+  period: PeriodRef;
+  activities: number;
+  byChannel: Record<Channel, ChannelFigures>;
+  byCommune: CommuneFigures[];
+  flagged: Record<CommuneFlag, FlagFigures>;
+}
+
+export interface ThemeFigures {
+  activities: number;
+  audience: number;
+}
+
+/** A flagged commune reached in the period, with its activities (for the report's text). */
+export interface FlaggedCommune {
+  code: string;
+  name: string;
+  flags: CommuneFlag[];
+  activities: number;
+  audience: number;
+}
+
+/** One line of the appendix table. */
+export interface AppendixRow {
+  date: string;
+  endDate: string | null;
+  channel: Channel;
+  communes: string;
+  title: string;
+  measures: string;
+  audience: number;
+}
+
+/** Everything the screen and the Word file show; `figures` is the public JSON. */
+export interface ReportData {
+  figures: ReportFigures;
+  audience: number;
+  costVnd: number;
+  byTheme: Record<Theme, ThemeFigures>;
+  flaggedCommunes: FlaggedCommune[];
+  /** The previous period of the same kind (none for ad hoc ranges). */
+  previous: ReportFigures | null;
+}
+
+/** What staff write, saved as a draft per period while they type. */
+export interface ReportTexts {
+  /** "Số: …/BC-VHTT": the number part. */
+  number: string;
+  /** Date of the report, YYYY-MM-DD. */
+  date: string;
+  recipients: string[];
+  /** Section 1, one paragraph each (start: the period's directives from the register). */
+  directives: string[];
+  strengths: string;
+  limitations: string;
+  nextSteps: string;
+}
+
+/** One period of the chart on the report screen. */
+export interface SeriesPoint {
+  period: PeriodRef;
+  byChannel: Record<Channel, { activities: number; audience: number }>;
+}
+
+/** A generated Word file, as it crosses the contract. */
+export interface ReportFileView {
+  fileName: string;
+  /** The app's own copy, under the data folder's reports/. */
+  path: string;
+  base64: string;
+}

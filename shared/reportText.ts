@@ -1,0 +1,293 @@
+// The report's sentences, written from its figures the way seed 000 writes them
+// (../shared/DOMAIN.md, "The report"). Pure: the Word file and the screen both use it.
+// Every string returned is NFC.
+
+import type { Channel, CommuneFlag, CountMeasure } from './domain';
+import { CHANNELS, CHANNEL_LABELS, CHANNEL_MEASURES, COMMUNE_FLAGS, MEASURE_UNITS } from './domain';
+import { formatDate, formatNumber } from './format';
+import type { AppendixRow, ChannelFigures, ReportData, ReportFigures } from './report';
+
+const nfc = (text: string): string => text.normalize('NFC');
+
+const SUBJECT = 'Kết quả tuyên truyền công tác phòng, chống mua bán người';
+
+/** "Kết quả tuyên truyền công tác phòng, chống mua bán người quý III năm 2023". */
+export function reportSubject(periodLabel: string): string {
+  return reportSubjectLines(periodLabel).join(' ');
+}
+
+/** The subject in two lines, broken before the period, as the title shows it. */
+export function reportSubjectLines(periodLabel: string): string[] {
+  const label = nfc(periodLabel.trim());
+  return label ? [SUBJECT, label] : [SUBJECT];
+}
+
+/** How each channel is named and counted in a sentence of section 2. */
+interface ChannelWording {
+  /** What starts the sentence, before the colon. */
+  lead: string;
+  /** A verb before the figures ("đã đăng tải"), as seed 000 writes for news items. */
+  verb?: string;
+  /** Units that read better than MEASURE_UNITS in a sentence ("phút phát thanh"). */
+  units?: Partial<Record<CountMeasure, string>>;
+  /** Who the audience is ("lượt người nghe"). */
+  audience: string;
+}
+
+const WORDING: Record<Channel, ChannelWording> = {
+  van: {
+    lead: 'Tuyên truyền bằng xe thông tin lưu động',
+    units: { minutes: 'phút phát thanh' },
+    audience: 'lượt người nghe',
+  },
+  banner: {
+    lead: 'Treo băng rôn, khẩu hiệu, pano, áp phích tại các trục đường chính, khu vực đông dân cư',
+    audience: 'lượt người',
+  },
+  cinema: {
+    lead: 'Chiếu phim lưu động, tuyên truyền lồng ghép trước buổi chiếu',
+    units: { messageMinutes: 'phút tuyên truyền lồng ghép' },
+    audience: 'lượt người xem',
+  },
+  radio: {
+    lead: 'Trên hệ thống đài truyền thanh cấp xã',
+    verb: 'đã phát',
+    units: { minutes: 'phút phát sóng' },
+    audience: 'lượt người nghe',
+  },
+  leaflet: { lead: 'Cấp phát tờ rơi, tài liệu tuyên truyền', audience: 'lượt người' },
+  meeting: {
+    lead: 'Tổ chức hội nghị, nói chuyện chuyên đề, tập huấn',
+    audience: 'lượt người tham dự',
+  },
+  online: {
+    lead: 'Trên trang thông tin điện tử, fanpage',
+    verb: 'đã đăng tải',
+    units: { items: 'tin, bài, ảnh' },
+    audience: 'lượt xem',
+  },
+  press: {
+    lead: 'Trên báo, đài phát thanh - truyền hình',
+    verb: 'đã đăng tải, phát sóng',
+    units: { minutes: 'phút phát sóng' },
+    audience: 'lượt người',
+  },
+  sms: { lead: 'Gửi tin nhắn tuyên truyền qua doanh nghiệp viễn thông', audience: 'lượt người' },
+  model: {
+    lead: 'Duy trì hoạt động mô hình, câu lạc bộ',
+    audience: 'lượt người tham gia',
+  },
+};
+
+/** "12 buổi, 340 km, 900 phút phát thanh": the channel's non-zero count measures. */
+export function measuresText(
+  channel: Channel,
+  figures: ChannelFigures,
+  inSentence = false,
+): string {
+  const units = inSentence ? WORDING[channel].units : undefined;
+  const parts = CHANNEL_MEASURES[channel].counts.flatMap((m) => {
+    const value = figures.measures[m] ?? 0;
+    return value > 0 ? [`${formatNumber(value)} ${units?.[m] ?? MEASURE_UNITS[m]}`] : [];
+  });
+  return nfc(parts.join(', '));
+}
+
+/** Channels with at least one activity, in the order of CHANNELS. */
+function activeChannels(figures: ReportFigures): Channel[] {
+  return CHANNELS.filter((c) => figures.byChannel[c].activities > 0);
+}
+
+/**
+ * One sentence per channel with activity, e.g. "- Tuyên truyền bằng xe thông tin lưu động:
+ * 12 buổi, 340 km, 900 phút phát thanh, khoảng 5.200 lượt người nghe; kinh phí 6.000.000 đồng."
+ */
+export function channelSentences(data: ReportData): string[] {
+  return activeChannels(data.figures).map((channel) => {
+    const f = data.figures.byChannel[channel];
+    const w = WORDING[channel];
+    const measures = measuresText(channel, f, true) || `${formatNumber(f.activities)} hoạt động`;
+    let sentence = `- ${w.lead}: ${w.verb ? `${w.verb} ` : ''}${measures}`;
+    if (f.audience > 0) sentence += `, khoảng ${formatNumber(f.audience)} ${w.audience}`;
+    if (f.costVnd > 0) sentence += `; kinh phí ${formatNumber(f.costVnd)} đồng`;
+    return nfc(`${sentence}.`);
+  });
+}
+
+/** Communes reached in the period (at least one activity). */
+function communesReached(data: ReportData): number {
+  return data.figures.byCommune.filter((c) => c.activities > 0).length;
+}
+
+/** The sentence before the channel list: totals of the period. */
+export function resultsLead(data: ReportData, officeName: string): string {
+  const { figures } = data;
+  if (figures.activities === 0) {
+    return nfc(`- Trong ${figures.period.label}, chưa ghi nhận hoạt động tuyên truyền nào.`);
+  }
+  let s =
+    `- Trong ${figures.period.label}, ${officeName} đã tổ chức, phối hợp thực hiện ` +
+    `${formatNumber(figures.activities)} hoạt động tuyên truyền`;
+  const communes = communesReached(data);
+  if (communes > 0) s += ` tại ${formatNumber(communes)} xã`;
+  if (data.audience > 0) s += `, khoảng ${formatNumber(data.audience)} lượt người được tiếp cận`;
+  if (data.costVnd > 0) s += `; tổng kinh phí ${formatNumber(data.costVnd)} đồng`;
+  return nfc(`${s}. Cụ thể như sau:`);
+}
+
+/** How a flag reads after "xã" in a sentence. */
+const FLAG_PHRASES: Record<CommuneFlag, string> = {
+  border: 'biên giới',
+  remote: 'vùng sâu, vùng xa',
+  ethnic: 'vùng đồng bào dân tộc thiểu số',
+  key: 'trọng điểm',
+};
+
+/**
+ * The flagged communes reached (border, remote, ethnic minority, key areas), e.g.
+ * "- Tại các địa bàn trọng tâm, đã tuyên truyền tại 3/3 xã biên giới (Xã A, Xã B, Xã C)
+ * với 40 hoạt động; 0/2 xã trọng điểm (chưa có hoạt động)." Null when the profile has no
+ * flagged commune.
+ */
+export function flaggedSentence(data: ReportData): string | null {
+  const parts = COMMUNE_FLAGS.flatMap((flag) => {
+    const f = data.figures.flagged[flag];
+    if (f.communes === 0) return [];
+    const share = `${formatNumber(f.reached)}/${formatNumber(f.communes)} xã ${FLAG_PHRASES[flag]}`;
+    if (f.reached === 0) return [`${share} (chưa có hoạt động)`];
+    const names = data.flaggedCommunes
+      .filter((c) => c.flags.includes(flag) && c.activities > 0)
+      .map((c) => c.name);
+    const list = names.length > 0 ? ` (${names.join(', ')})` : '';
+    return [`${share}${list} với ${formatNumber(f.activities)} hoạt động`];
+  });
+  if (parts.length === 0) return null;
+  return nfc(`- Tại các địa bàn trọng tâm, đã tuyên truyền tại ${parts.join('; ')}.`);
+}
+
+function totalAudience(figures: ReportFigures): number {
+  return CHANNELS.reduce((sum, c) => sum + figures.byChannel[c].audience, 0);
+}
+
+/** "tăng 14 hoạt động (14,6%), từ 96 lên 110", "giảm …", "không thay đổi (96 hoạt động)". */
+function change(before: number, after: number, unit: string): string {
+  if (after === before) return `không thay đổi (${formatNumber(after)} ${unit})`;
+  const delta = Math.abs(after - before);
+  const pct = before > 0 ? ` (${formatNumber((delta * 100) / before, 1)}%)` : '';
+  const [word, to] = after > before ? ['tăng', 'lên'] : ['giảm', 'xuống'];
+  return (
+    `${word} ${formatNumber(delta)} ${unit}${pct}, ` +
+    `từ ${formatNumber(before)} ${to} ${formatNumber(after)}`
+  );
+}
+
+/** Comparison with the previous period of the same kind; null when there is none. */
+export function comparisonSentence(data: ReportData): string | null {
+  const prev = data.previous;
+  if (!prev) return null;
+  const activities = change(prev.activities, data.figures.activities, 'hoạt động');
+  const audience = change(totalAudience(prev), data.audience, 'lượt người');
+  return nfc(
+    `- So với ${prev.period.label}, số hoạt động tuyên truyền ${activities}; ` +
+      `số lượt người được tiếp cận ${audience}.`,
+  );
+}
+
+/** A row of the summary table (section 2), for the Word file and the screen. */
+export interface SummaryRow {
+  channel: Channel;
+  label: string;
+  activities: number;
+  /** Main measures, e.g. "12 buổi, 340 km, 900 phút". */
+  measures: string;
+  audience: number;
+  costVnd: number;
+}
+
+export interface SummaryTable {
+  rows: SummaryRow[];
+  total: { activities: number; audience: number; costVnd: number };
+}
+
+export const SUMMARY_HEADERS = [
+  'TT',
+  'Hình thức tuyên truyền',
+  'Số hoạt động',
+  'Số liệu chính',
+  'Số lượt người',
+  'Kinh phí (đồng)',
+] as const;
+
+export function summaryTable(data: ReportData): SummaryTable {
+  const rows = activeChannels(data.figures).map((channel): SummaryRow => {
+    const f = data.figures.byChannel[channel];
+    return {
+      channel,
+      label: CHANNEL_LABELS[channel],
+      activities: f.activities,
+      measures: measuresText(channel, f),
+      audience: f.audience,
+      costVnd: f.costVnd,
+    };
+  });
+  return {
+    rows,
+    total: { activities: data.figures.activities, audience: data.audience, costVnd: data.costVnd },
+  };
+}
+
+/** The opening paragraph, after "Kính gửi". */
+export function openingParagraph(officeName: string, periodLabel: string): string {
+  return nfc(
+    `Thực hiện chức năng, nhiệm vụ được giao, ${officeName} báo cáo kết quả tuyên truyền ` +
+      `công tác phòng, chống mua bán người ${periodLabel} như sau:`,
+  );
+}
+
+/** "Trên đây là Báo cáo … ./." */
+export function closingParagraph(
+  officeName: string,
+  periodLabel: string,
+  recipients: readonly string[],
+): string {
+  const subject = reportSubject(periodLabel);
+  const lowered = subject.charAt(0).toLocaleLowerCase('vi') + subject.slice(1);
+  const to = recipients.map((r) => r.trim().replace(/[.;]+$/, '')).filter(Boolean);
+  const send = to.length > 0 ? `, kính gửi ${to.join(', ')} tổng hợp theo quy định` : '';
+  return nfc(`Trên đây là Báo cáo ${lowered} của ${officeName}${send}./.`);
+}
+
+/**
+ * "Cao Lộc, ngày 05 tháng 10 năm 2023". Decree 30/2020/NĐ-CP, Appendix I, II.5.b: days
+ * below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 01"), other months
+ * do not ("tháng 3"), so that no digit can be added in front afterwards.
+ */
+export function placeDateLine(place: string, isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const prefix = place.trim() ? `${place.trim()}, ` : '';
+  if (!m) return nfc(`${prefix}ngày … tháng … năm …`);
+  const month = Number(m[2]);
+  const monthText = month <= 2 ? String(month).padStart(2, '0') : String(month);
+  return nfc(`${prefix}ngày ${m[3]} tháng ${monthText} năm ${m[1]}`);
+}
+
+/** "28/07/2023" or "28/07/2023 - 30/07/2023" for the appendix. */
+export function appendixDate(row: Pick<AppendixRow, 'date' | 'endDate'>): string {
+  return row.endDate && row.endDate !== row.date
+    ? `${formatDate(row.date)} - ${formatDate(row.endDate)}`
+    : formatDate(row.date);
+}
+
+/** Staff text split into paragraphs: one per non-empty line, NFC. */
+export function textParagraphs(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => nfc(line.trim()))
+    .filter((line) => line.length > 0);
+}
+
+/** A directive as listed in section 1: always starting with "- ". */
+export function directiveParagraph(text: string): string {
+  const t = nfc(text.trim());
+  return /^[-–+•]\s/.test(t) ? t.replace(/^[–•]/, '-') : `- ${t}`;
+}

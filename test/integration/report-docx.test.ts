@@ -1,0 +1,237 @@
+// The Word report: its XML holds the Decree 30 layout and the figures as written, two builds
+// of the same input are identical, and LibreOffice turns it into an A4 PDF of several pages.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReportDocx } from '../../electron/core/report/docx';
+import { REPORT_INPUT } from '../fixtures/reportInput';
+import { ROOT } from './helpers';
+
+const OUT = path.join(ROOT, 'test-output/report');
+const DOCX = path.join(OUT, 'bao-cao-2023-Q3.docx');
+
+/** Text of the runs, paragraph by paragraph, so words split across runs still match. */
+function plainText(xml: string): string {
+  return xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
+let zip: JSZip;
+let documentXml: string;
+let text: string;
+let buffer: Buffer;
+
+async function part(name: string): Promise<string> {
+  const file = zip.file(name);
+  if (!file) throw new Error(`${name} is missing`);
+  return file.async('string');
+}
+
+beforeAll(async () => {
+  buffer = await buildReportDocx(REPORT_INPUT);
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(DOCX, buffer);
+  zip = await JSZip.loadAsync(buffer);
+  documentXml = await part('word/document.xml');
+  text = plainText(documentXml);
+});
+
+describe('report .docx', () => {
+  it('writes the Decree 30 header', () => {
+    expect(text).toContain('UBND HUYỆN CAO LỘC');
+    expect(text).toContain('PHÒNG VĂN HÓA VÀ THÔNG TIN');
+    expect(text).toContain('Số: 12/BC-VHTT');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    // Decree 30: a leading zero for days below 10 and for January and February only.
+    expect(text).toContain('Cao Lộc, ngày 05 tháng 10 năm 2023');
+    expect(text).toContain('BÁO CÁO');
+    // The subject, broken before the period.
+    expect(text).toContain(
+      'Kết quả tuyên truyền công tác phòng, chống mua bán người\nquý III năm 2023',
+    );
+    expect(text).toContain('Kính gửi:');
+    expect(text).toContain('- Ban Chỉ đạo 138 huyện Cao Lộc.');
+  });
+
+  it('writes the four sections and the figures the Vietnamese way', () => {
+    for (const heading of [
+      '1. Công tác chỉ đạo, triển khai thực hiện',
+      '2. Kết quả thông tin, tuyên truyền',
+      '3. Đánh giá chung',
+      '3.1. Ưu điểm',
+      '3.2. Tồn tại, hạn chế',
+      '4. Phương hướng, nhiệm vụ trong thời gian tới',
+    ]) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain(
+      '- Tuyên truyền bằng xe thông tin lưu động: 12 buổi, 340 km, 900 phút phát thanh, khoảng 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
+    );
+    expect(text).toContain('3.250 lượt người');
+    expect(text).toContain('đã đăng tải 22 tin, bài, ảnh');
+    expect(text).toContain('đã đăng tải, phát sóng 25 tin, bài');
+    expect(text).toContain('3/3 xã biên giới (Xã Hợp Thành, Xã Thụy Hùng, Thị trấn Đồng Đăng)');
+    expect(text).toContain(
+      'So với quý II năm 2023, số hoạt động tuyên truyền tăng 14 hoạt động (14,6%), từ 96 lên 110;',
+    );
+    expect(text).toContain('- Trong quý III năm 2023, Phòng Văn hóa và Thông tin đã ban hành');
+    expect(text).toContain('Tổng cộng');
+    expect(text).toContain('19.300.000');
+    expect(text).toMatch(/Trên đây là Báo cáo kết quả tuyên truyền .* quý III năm 2023 .*\.\/\./);
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('- Lưu: VT.');
+    expect(text).toContain('PHÓ TRƯỞNG PHÒNG');
+    expect(text).toContain('Nguyễn Văn A');
+  });
+
+  it('holds NFC text only, even from decomposed input', () => {
+    expect(documentXml).toBe(documentXml.normalize('NFC'));
+    expect(documentXml).not.toContain('Phòng Văn hóa'.normalize('NFD'));
+  });
+
+  it('lays out A4 portrait with the margins of Decree 30', () => {
+    const sectPrs = documentXml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sectPrs).toHaveLength(2);
+    for (const s of sectPrs) {
+      expect(s).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+      expect(s).toMatch(/w:top="1134"/);
+      expect(s).toMatch(/w:bottom="1134"/);
+      expect(s).toMatch(/w:left="1701"/);
+      expect(s).toMatch(/w:right="851"/);
+    }
+    expect(sectPrs[0]).toContain('<w:titlePg/>');
+  });
+
+  it('numbers pages from page 2: no PAGE field in the first-page header', async () => {
+    const rels = await part('word/_rels/document.xml.rels');
+    const first = /<w:headerReference w:type="first" r:id="(rId\d+)"/.exec(documentXml);
+    const dflt = /<w:headerReference w:type="default" r:id="(rId\d+)"/.exec(documentXml);
+    const target = (id: string) =>
+      new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+      new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+    const firstXml = await part(`word/${target(first![1]!)}`);
+    const defaultXml = await part(`word/${target(dflt![1]!)}`);
+    expect(firstXml).not.toMatch(/PAGE/);
+    expect(defaultXml).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+  });
+
+  it('uses Times New Roman for every character set, eastAsia included', async () => {
+    const font =
+      /<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/>/;
+    const styles = await part('word/styles.xml');
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*Times New Roman[\s\S]*<\/w:docDefaults>/);
+    const defaults = /<w:docDefaults>[\s\S]*<\/w:docDefaults>/.exec(styles)![0];
+    expect(defaults).toMatch(/w:eastAsia="Times New Roman"/);
+    expect(documentXml).toMatch(font);
+    expect(documentXml).not.toMatch(/w:rFonts(?![^>]*eastAsia)/);
+  });
+
+  it('keeps the header and signature tables borderless and fixed in twips', () => {
+    const tables = documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    expect(tables.length).toBe(4);
+    for (const t of tables) {
+      expect(t).toContain('<w:tblLayout w:type="fixed"/>');
+      expect(t).not.toMatch(/w:type="pct"/);
+    }
+    const [header, , signature] = tables;
+    expect(header).toMatch(/<w:gridCol w:w="3600"\/><w:gridCol w:w="5754"\/>/);
+    expect(header).toMatch(/<w:top w:val="none"/);
+    expect(signature).toContain('Nơi nhận:');
+    expect(signature).toContain('<w:cantSplit/>');
+  });
+
+  it('repeats the appendix header row on every page', () => {
+    const appendix = documentXml.slice(documentXml.indexOf('PHỤ LỤC'));
+    expect(plainText(appendix)).toContain('Danh sách hoạt động tuyên truyền quý III năm 2023');
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(appendix)![0];
+    const firstRow = /<w:tr>[\s\S]*?<\/w:tr>/.exec(table)![0];
+    expect(firstRow).toContain('<w:tblHeader/>');
+    expect(plainText(firstRow)).toMatch(
+      /STT\s*Ngày\s*Hình thức\s*Xã\s*Nội dung\s*Số liệu\s*Số người/,
+    );
+    expect(plainText(table)).toContain('26/06/2023 -\n28/06/2023');
+    expect(plainText(table)).toContain('Chiếu phim');
+  });
+
+  it('writes the creation time and title into the core properties', async () => {
+    const core = await part('docProps/core.xml');
+    expect(core).toContain('<dc:creator>Sổ tuyên truyền</dc:creator>');
+    expect(core).toContain(
+      '<dc:title>Kết quả tuyên truyền công tác phòng, chống mua bán người quý III năm 2023</dc:title>',
+    );
+    expect(core).toContain('2023-10-05T02:30:00Z</dcterms:created>');
+  });
+
+  it('gives identical XML for the same input at the same creation time', async () => {
+    const again = await JSZip.loadAsync(await buildReportDocx(REPORT_INPUT));
+    for (const name of ['word/document.xml', 'docProps/core.xml', 'word/styles.xml']) {
+      expect(await again.file(name)!.async('string')).toBe(await part(name));
+    }
+  });
+
+  it('builds a report left blank: no activity, recipient, number or previous period', async () => {
+    const blank = await buildReportDocx({
+      ...REPORT_INPUT,
+      texts: {
+        number: '',
+        date: '2024-01-08',
+        recipients: ['Sở Văn hóa, Thể thao và Du lịch'],
+        directives: [],
+        strengths: '',
+        limitations: '',
+        nextSteps: '',
+      },
+      data: {
+        ...REPORT_INPUT.data,
+        figures: { ...REPORT_INPUT.data.figures, activities: 0, byCommune: [] },
+        previous: null,
+      },
+      appendix: [],
+    });
+    const xml = plainText(
+      await (await JSZip.loadAsync(blank)).file('word/document.xml')!.async('string'),
+    );
+    expect(xml).toContain('ngày 08 tháng 01 năm 2024');
+    expect(xml).toContain('Kính gửi: Sở Văn hóa, Thể thao và Du lịch.');
+    expect(xml).toMatch(/Số: \u00a0+\/BC-VHTT/);
+    expect(xml).toContain('chưa ghi nhận hoạt động tuyên truyền nào');
+    expect(xml).not.toContain('So với');
+  });
+
+  it('converts to an A4 PDF of several pages with LibreOffice', { timeout: 120_000 }, () => {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
+    try {
+      const r = spawnSync(
+        'libreoffice',
+        [
+          `-env:UserInstallation=file://${profile}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          OUT,
+          DOCX,
+        ],
+        { encoding: 'utf8', timeout: 110_000 },
+      );
+      expect(r.status, r.stderr).toBe(0);
+    } finally {
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+    const pdf = DOCX.replace(/\.docx$/, '.pdf');
+    expect(fs.existsSync(pdf)).toBe(true);
+    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(2);
+    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+    expect(Math.round(Number(size?.[1]))).toBe(595);
+    expect(Math.round(Number(size?.[2]))).toBe(842);
+  });
+});

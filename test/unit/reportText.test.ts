@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  appendixDate,
+  channelSentences,
+  closingParagraph,
+  comparisonSentence,
+  directiveParagraph,
+  flaggedSentence,
+  placeDateLine,
+  reportSubject,
+  summaryTable,
+  textParagraphs,
+} from '../../shared/reportText';
+import type { ReportData } from '../../shared/report';
+import { REPORT_INPUT } from '../fixtures/reportInput';
+
+const data = REPORT_INPUT.data;
+
+describe('report sentences', () => {
+  it('writes one sentence per channel with activity, in Vietnamese numbers', () => {
+    const sentences = channelSentences(data);
+    expect(sentences).toHaveLength(7);
+    expect(sentences[0]).toBe(
+      '- Tuyên truyền bằng xe thông tin lưu động: 12 buổi, 340 km, 900 phút phát thanh, khoảng 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
+    );
+    expect(sentences).toContain(
+      '- Chiếu phim lưu động, tuyên truyền lồng ghép trước buổi chiếu: 10 buổi chiếu, 150 phút tuyên truyền lồng ghép, khoảng 3.250 lượt người xem; kinh phí 5.000.000 đồng.',
+    );
+    expect(sentences.join()).not.toMatch(/Hội nghị|tin nhắn/i);
+  });
+
+  it('names the flagged communes reached and the ones not reached', () => {
+    expect(flaggedSentence(data)).toContain(
+      '3/3 xã biên giới (Xã Hợp Thành, Xã Thụy Hùng, Thị trấn Đồng Đăng) với 58 hoạt động',
+    );
+    const none: ReportData = {
+      ...data,
+      figures: {
+        ...data.figures,
+        flagged: {
+          border: { communes: 0, reached: 0, activities: 0 },
+          remote: { communes: 0, reached: 0, activities: 0 },
+          ethnic: { communes: 0, reached: 0, activities: 0 },
+          key: { communes: 2, reached: 0, activities: 0 },
+        },
+      },
+    };
+    expect(flaggedSentence(none)).toBe(
+      '- Tại các địa bàn trọng tâm, đã tuyên truyền tại 0/2 xã trọng điểm (chưa có hoạt động).',
+    );
+  });
+
+  it('compares with the previous period, both ways', () => {
+    expect(comparisonSentence(data)).toBe(
+      '- So với quý II năm 2023, số hoạt động tuyên truyền tăng 14 hoạt động (14,6%), từ 96 lên 110; số lượt người được tiếp cận tăng 4.350 lượt người (23,5%), từ 18.500 lên 22.850.',
+    );
+    const fewer: ReportData = {
+      ...data,
+      audience: 18_500,
+      figures: { ...data.figures, activities: 90 },
+    };
+    expect(comparisonSentence(fewer)).toContain('giảm 6 hoạt động (6,3%), từ 96 xuống 90');
+    expect(comparisonSentence(fewer)).toContain('không thay đổi (18.500 lượt người)');
+    expect(comparisonSentence({ ...data, previous: null })).toBeNull();
+  });
+
+  it('builds the summary table model', () => {
+    const table = summaryTable(data);
+    expect(table.rows.map((r) => r.channel)).toEqual([
+      'van',
+      'banner',
+      'cinema',
+      'radio',
+      'leaflet',
+      'online',
+      'press',
+    ]);
+    expect(table.rows[0]).toMatchObject({ activities: 12, measures: '12 buổi, 340 km, 900 phút' });
+    expect(table.total).toEqual({ activities: 110, audience: 22_850, costVnd: 19_300_000 });
+  });
+
+  it('writes the subject, the closing and the dates as Decree 30 asks', () => {
+    expect(reportSubject('quý III năm 2023')).toBe(
+      'Kết quả tuyên truyền công tác phòng, chống mua bán người quý III năm 2023',
+    );
+    expect(closingParagraph('Phòng Văn hóa và Thông tin', 'quý III năm 2023', ['Sở A.'])).toBe(
+      'Trên đây là Báo cáo kết quả tuyên truyền công tác phòng, chống mua bán người quý III năm 2023 của Phòng Văn hóa và Thông tin, kính gửi Sở A tổng hợp theo quy định./.',
+    );
+    expect(placeDateLine('Cao Lộc', '2023-10-05')).toBe('Cao Lộc, ngày 05 tháng 10 năm 2023');
+    expect(placeDateLine('Cao Lộc', '2024-02-15')).toBe('Cao Lộc, ngày 15 tháng 02 năm 2024');
+    expect(placeDateLine('Cao Lộc', '2024-03-09')).toBe('Cao Lộc, ngày 09 tháng 3 năm 2024');
+    expect(appendixDate({ date: '2023-07-28', endDate: null })).toBe('28/07/2023');
+    expect(appendixDate({ date: '2023-07-28', endDate: '2023-07-30' })).toBe(
+      '28/07/2023 - 30/07/2023',
+    );
+  });
+
+  it('splits staff text into NFC paragraphs and marks directives with a dash', () => {
+    expect(textParagraphs('a\n\n  b  \r\nc'.normalize('NFD'))).toEqual(['a', 'b', 'c']);
+    expect(textParagraphs('Hòa'.normalize('NFD'))[0]).toBe('Hòa'.normalize('NFC'));
+    expect(directiveParagraph('Công văn số 1')).toBe('- Công văn số 1');
+    expect(directiveParagraph('- Công văn số 1')).toBe('- Công văn số 1');
+  });
+});
