@@ -51,6 +51,7 @@ describe('the database file', () => {
       'communes',
       'directives',
       'office',
+      'report_drafts',
     ]);
   });
 

@@ -1,14 +1,16 @@
 // The frame around every screen: menu on the left, the office in the header, and a red
 // banner that stays while the data file is read-only.
 import { Alert, Layout, Menu } from 'antd';
-import { BookOutlined, FileTextOutlined, BankOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BookOutlined, FileTextOutlined, BankOutlined } from '@ant-design/icons';
 import { LogbookScreen } from '../features/logbook/LogbookScreen';
 import { DirectivesScreen } from '../features/directives/DirectivesScreen';
 import { ProfileScreen } from '../features/profile/ProfileScreen';
+import { ReportScreen } from '../features/report/ReportScreen';
 import { useAppStore, type Screen } from '../stores/app';
 
 const MENU = [
   { key: 'logbook', icon: <BookOutlined />, label: 'Sổ hoạt động' },
+  { key: 'report', icon: <BarChartOutlined />, label: 'Báo cáo' },
   { key: 'directives', icon: <FileTextOutlined />, label: 'Văn bản chỉ đạo' },
   { key: 'profile', icon: <BankOutlined />, label: 'Thông tin đơn vị' },
 ] satisfies { key: Screen; icon: React.ReactNode; label: string }[];
@@ -53,6 +55,7 @@ export function AppLayout() {
         ) : null}
         <Layout.Content style={{ minHeight: 0, overflow: 'auto' }}>
           {screen === 'logbook' ? <LogbookScreen /> : null}
+          {screen === 'report' ? <ReportScreen /> : null}
           {screen === 'directives' ? <DirectivesScreen /> : null}
           {screen === 'profile' ? <ProfileScreen /> : null}
         </Layout.Content>

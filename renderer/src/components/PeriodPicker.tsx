@@ -1,0 +1,151 @@
+// A period picker: all time (optional), a quarter, a half, a year (period keys of
+// INTERCHANGE.md, cut-off rule applied by the engine) or any range of days. Used by the
+// logbook's filter and the report screen.
+import { useState } from 'react';
+import { DatePicker, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { Cutoff } from '../../../shared/domain';
+import { localToday } from '../../../shared/format';
+import { periodContaining, type PeriodKind } from '../../../shared/period';
+import { DATE_FORMATS, fromIso, toIso } from '../lib/dates';
+
+type Kind = 'all' | PeriodKind;
+
+const ALL_OPTION: { value: Kind; label: string } = { value: 'all', label: 'Tất cả' };
+
+const KIND_OPTIONS: { value: Kind; label: string }[] = [
+  { value: 'quarter', label: 'Theo quý' },
+  { value: 'half', label: 'Theo 6 tháng' },
+  { value: 'year', label: 'Theo năm' },
+  { value: 'adhoc', label: 'Khoảng ngày' },
+];
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+function kindOf(key: string): Kind {
+  if (key === '') return 'all';
+  if (/-Q[1-4]$/.test(key)) return 'quarter';
+  if (/-H[12]$/.test(key)) return 'half';
+  if (/-Y$/.test(key)) return 'year';
+  return 'adhoc';
+}
+
+interface Props {
+  /** A period key, or '' for all time (only with `allowAll`). */
+  value: string;
+  cutoff: Cutoff;
+  onChange: (key: string) => void;
+  /** Offers "Tất cả" (all time, key ''). */
+  allowAll?: boolean;
+  /** Prefix of the data-testid attributes ("period" → "period-kind", "period-quarter"). */
+  testId?: string;
+}
+
+export function PeriodPicker({
+  value,
+  cutoff,
+  onChange,
+  allowAll = false,
+  testId = 'period',
+}: Props) {
+  const [kind, setKind] = useState<Kind>(() => kindOf(value));
+  // The key can change from outside (a default chosen once the profile is known).
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    if (value !== '' || allowAll) setKind(kindOf(value));
+  }
+  const tid = (part: string) => `${testId}-${part}`;
+  const year = Number(value.slice(0, 4)) || dayjs().year();
+
+  const changeKind = (next: Kind) => {
+    setKind(next);
+    if (next === 'all') onChange('');
+    else onChange(periodContaining(localToday(), next, cutoff).key);
+  };
+
+  let picker: React.ReactNode = null;
+  if (kind === 'quarter') {
+    const q = Number(/-Q([1-4])$/.exec(value)?.[1] ?? 1);
+    picker = (
+      <DatePicker
+        picker="quarter"
+        allowClear={false}
+        value={dayjs(new Date(year, (q - 1) * 3, 1))}
+        format={(d: Dayjs) => `Quý ${ROMAN[Math.floor(d.month() / 3)] ?? ''}/${String(d.year())}`}
+        onChange={(d: Dayjs | null) => {
+          if (d) onChange(`${String(d.year())}-Q${String(Math.floor(d.month() / 3) + 1)}`);
+        }}
+        style={{ width: 130 }}
+        data-testid={tid('quarter')}
+      />
+    );
+  } else if (kind === 'half') {
+    const h = /-H2$/.test(value) ? 2 : 1;
+    picker = (
+      <>
+        <Select
+          value={h}
+          onChange={(v: number) => onChange(`${String(year)}-H${String(v)}`)}
+          options={[
+            { value: 1, label: '6 tháng đầu năm' },
+            { value: 2, label: '6 tháng cuối năm' },
+          ]}
+          style={{ width: 150 }}
+          data-testid={tid('half')}
+        />
+        <DatePicker
+          picker="year"
+          allowClear={false}
+          value={dayjs(new Date(year, 0, 1))}
+          onChange={(d: Dayjs | null) => {
+            if (d) onChange(`${String(d.year())}-H${String(h)}`);
+          }}
+          style={{ width: 96 }}
+        />
+      </>
+    );
+  } else if (kind === 'year') {
+    picker = (
+      <DatePicker
+        picker="year"
+        allowClear={false}
+        value={dayjs(new Date(year, 0, 1))}
+        onChange={(d: Dayjs | null) => {
+          if (d) onChange(`${String(d.year())}-Y`);
+        }}
+        style={{ width: 96 }}
+        data-testid={tid('year')}
+      />
+    );
+  } else if (kind === 'adhoc') {
+    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value);
+    picker = (
+      <DatePicker.RangePicker
+        format={DATE_FORMATS}
+        value={m ? [fromIso(m[1]), fromIso(m[2])] : null}
+        placeholder={['Từ ngày', 'Đến ngày']}
+        onChange={(range) => {
+          const [from, to] = range ?? [];
+          if (from && to) onChange(`${toIso(from)}..${toIso(to)}`);
+        }}
+        style={{ width: 240 }}
+        data-testid={tid('range')}
+      />
+    );
+  }
+
+  return (
+    <Space.Compact>
+      <Select
+        value={kind}
+        onChange={changeKind}
+        options={allowAll ? [ALL_OPTION, ...KIND_OPTIONS] : KIND_OPTIONS}
+        style={{ width: 128 }}
+        data-testid={tid('kind')}
+        aria-label="Kỳ"
+      />
+      {picker}
+    </Space.Compact>
+  );
+}

@@ -1,0 +1,28 @@
+// The period by place and theme: communes on the left; themes and the flagged areas
+// (border, remote, ethnic minority, key) on the right.
+import { Typography } from 'antd';
+import type { ReportData } from '../../../../shared/report';
+import { CommuneFiguresTable } from './CommuneFiguresTable';
+import { FlaggedTable } from './FlaggedTable';
+import { ThemeTable } from './ThemeTable';
+
+export function AreaFigures({ data }: { data: ReportData }) {
+  return (
+    <div className="report-areas">
+      <section>
+        <Typography.Title level={5}>Theo xã, thị trấn</Typography.Title>
+        <CommuneFiguresTable rows={data.figures.byCommune} />
+      </section>
+      <section className="report-stack">
+        <div>
+          <Typography.Title level={5}>Theo chủ đề</Typography.Title>
+          <ThemeTable data={data} />
+        </div>
+        <div>
+          <Typography.Title level={5}>Địa bàn trọng tâm</Typography.Title>
+          <FlaggedTable data={data} />
+        </div>
+      </section>
+    </div>
+  );
+}

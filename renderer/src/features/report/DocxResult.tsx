@@ -1,0 +1,83 @@
+// The generated Word file: "Tải về" everywhere, "Mở bằng Word" in the desktop app only
+// (browser mode cannot open a program on the user's machine).
+import { useState } from 'react';
+import { Alert, Button, Space } from 'antd';
+import { DownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { api, errorMessage } from '../../api';
+import { useReportStore } from '../../stores/report';
+import { downloadBase64 } from './download';
+
+/** What came of the last "Tạo báo cáo Word": the file to take, or why there is none. */
+export function DocxResult() {
+  const file = useReportStore((s) => s.file);
+  const fileError = useReportStore((s) => s.fileError);
+  const period = useReportStore((s) => s.period);
+  const [opening, setOpening] = useState(false);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const desktop = typeof window !== 'undefined' && window.api !== undefined;
+
+  if (fileError) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title="Không tạo được báo cáo Word"
+        description={fileError}
+        data-testid="report-docx-error"
+      />
+    );
+  }
+  if (!file) return null;
+
+  const open = async () => {
+    setOpening(true);
+    setOpenError(null);
+    try {
+      await api['report:open']({ period });
+    } catch (err) {
+      setOpenError(errorMessage(err));
+    } finally {
+      setOpening(false);
+    }
+  };
+
+  return (
+    <Alert
+      type="success"
+      showIcon
+      title={`Đã tạo báo cáo: ${file.fileName}`}
+      description={
+        desktop || openError ? (
+          <>
+            {desktop ? (
+              <div className="report-file-path">Bản lưu trong máy: {file.path}</div>
+            ) : null}
+            {openError ? <div className="report-open-error">{openError}</div> : null}
+          </>
+        ) : undefined
+      }
+      action={
+        <Space>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => downloadBase64(file.base64, file.fileName)}
+            data-testid="report-download"
+          >
+            Tải về
+          </Button>
+          {desktop ? (
+            <Button
+              icon={<FolderOpenOutlined />}
+              loading={opening}
+              onClick={() => void open()}
+              data-testid="report-open"
+            >
+              Mở bằng Word
+            </Button>
+          ) : null}
+        </Space>
+      }
+      data-testid="report-docx-result"
+    />
+  );
+}

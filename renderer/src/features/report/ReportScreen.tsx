@@ -1,0 +1,116 @@
+// "Báo cáo": the report of a period. Pick the period, check its figures and the chart,
+// write the texts (saved as a draft while typing) and make the Word file.
+import { useEffect, useState } from 'react';
+import { Alert, Spin, Tabs, Typography } from 'antd';
+import { formatDate, localToday } from '../../../../shared/format';
+import { parsePeriod, periodContaining, type Period } from '../../../../shared/period';
+import { PeriodPicker } from '../../components/PeriodPicker';
+import { useAppStore } from '../../stores/app';
+import { useReportStore } from '../../stores/report';
+import { AreaFigures } from './AreaFigures';
+import { ChannelChart } from './ChannelChart';
+import { ChannelTable } from './ChannelTable';
+import { DocxButton } from './DocxButton';
+import { DocxResult } from './DocxResult';
+import { SummaryStats } from './SummaryStats';
+import { TextsForm } from './TextsForm';
+import './report.css';
+
+function periodOf(key: string, cutoff: Parameters<typeof parsePeriod>[1]): Period | null {
+  try {
+    return key === '' ? null : parsePeriod(key, cutoff);
+  } catch {
+    return null;
+  }
+}
+
+const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+const tabLabel = (text: string, id: string) => <span data-testid={`report-tab-${id}`}>{text}</span>;
+
+export function ReportScreen() {
+  const cutoff = useAppStore((s) => s.profile?.office.cutoff ?? 'decree09');
+  const period = useReportStore((s) => s.period);
+  const setPeriod = useReportStore((s) => s.setPeriod);
+  const data = useReportStore((s) => s.data);
+  const series = useReportStore((s) => s.series);
+  const texts = useReportStore((s) => s.texts);
+  const loading = useReportStore((s) => s.loading);
+  const error = useReportStore((s) => s.error);
+  const [tab, setTab] = useState('summary');
+
+  useEffect(() => {
+    const store = useReportStore.getState();
+    // The quarter containing today by default; back on the screen, fresh figures.
+    if (store.period === '')
+      void store.setPeriod(periodContaining(localToday(), 'quarter', cutoff).key);
+    else void store.load();
+    // Typed text is saved before the window goes, and before the screen is left.
+    const leave = () => void useReportStore.getState().flush();
+    window.addEventListener('beforeunload', leave);
+    return () => {
+      window.removeEventListener('beforeunload', leave);
+      leave();
+    };
+  }, [cutoff]);
+
+  const p = periodOf(period, cutoff);
+  const current = data && data.figures.period.key === period ? data : null;
+
+  const figures = current ? (
+    <div className="report-stack">
+      <SummaryStats data={current} />
+      <ChannelTable data={current} />
+    </div>
+  ) : null;
+
+  return (
+    <div className="report-page" data-testid="report">
+      <div className="page-title">
+        <h1>Báo cáo kết quả tuyên truyền</h1>
+        <DocxButton />
+      </div>
+      <div className="report-period-bar">
+        <PeriodPicker
+          value={period}
+          cutoff={cutoff}
+          onChange={(key) => void setPeriod(key)}
+          testId="report-period"
+        />
+        {p ? (
+          <span className="report-period-text">
+            <strong data-testid="report-period-label">{capitalize(p.label)}</strong>
+            <Typography.Text type="secondary" data-testid="report-period-dates">
+              {formatDate(p.from)} – {formatDate(p.to)}
+            </Typography.Text>
+          </span>
+        ) : null}
+        {loading ? <Spin size="small" /> : null}
+      </div>
+      <DocxResult />
+      {error ? <Alert type="error" showIcon title={error} data-testid="report-error" /> : null}
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'summary', label: tabLabel('Số liệu', 'summary'), children: figures },
+          {
+            key: 'areas',
+            label: tabLabel('Theo địa bàn, chủ đề', 'areas'),
+            children: current ? <AreaFigures data={current} /> : null,
+          },
+          {
+            key: 'chart',
+            label: tabLabel('Biểu đồ', 'chart'),
+            children: series ? <ChannelChart series={series} /> : null,
+          },
+          {
+            key: 'texts',
+            label: tabLabel('Nội dung báo cáo', 'texts'),
+            children: texts ? <TextsForm texts={texts} /> : null,
+          },
+        ]}
+      />
+    </div>
+  );
+}

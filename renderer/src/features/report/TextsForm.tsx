@@ -1,0 +1,108 @@
+// What staff write in the report: number, date, recipients, section 1 (directives),
+// 3.1 strengths, 3.2 limitations and 4 next steps. Every change goes to the store, which
+// saves the draft of the period a moment after typing stops.
+import { DatePicker, Form, Input, Space, Typography } from 'antd';
+import type { ReportTexts } from '../../../../shared/report';
+import { DATE_FORMATS, fromIso, toIso } from '../../lib/dates';
+import { useAppStore, useWritable } from '../../stores/app';
+import { useReportStore } from '../../stores/report';
+import { DirectivesList } from './DirectivesList';
+import { SaveStatusText } from './SaveStatusText';
+
+const LONG_TEXT = 20000;
+
+interface Props {
+  texts: ReportTexts;
+}
+
+export function TextsForm({ texts }: Props) {
+  const edit = useReportStore((s) => s.editTexts);
+  const docSymbol = useAppStore((s) => s.profile?.office.docSymbol ?? '');
+  const writable = useWritable();
+  const recipients = texts.recipients.join('\n');
+  const noRecipient = texts.recipients.every((r) => r.trim() === '');
+
+  const longText = (field: 'strengths' | 'limitations' | 'nextSteps', placeholder: string) => (
+    <Input.TextArea
+      value={texts[field]}
+      onChange={(e) => edit({ [field]: e.target.value })}
+      autoSize={{ minRows: 3, maxRows: 16 }}
+      maxLength={LONG_TEXT}
+      placeholder={placeholder}
+      disabled={!writable}
+      data-testid={`report-${field}`}
+    />
+  );
+
+  return (
+    <Form layout="vertical" className="report-texts" data-testid="report-texts" component="div">
+      <div className="report-texts-head">
+        <Typography.Text type="secondary">
+          Mục 2 (kết quả tuyên truyền) lấy từ sổ hoạt động; các mục dưới đây do đơn vị viết.
+        </Typography.Text>
+        <SaveStatusText />
+      </div>
+      <div className="report-texts-row">
+        <Form.Item label="Số, ký hiệu" style={{ width: 260 }}>
+          <Space.Compact block>
+            <Space.Addon>Số:</Space.Addon>
+            <Input
+              value={texts.number}
+              onChange={(e) => edit({ number: e.target.value })}
+              maxLength={30}
+              placeholder="…"
+              disabled={!writable}
+              data-testid="report-number"
+            />
+            {docSymbol ? <Space.Addon>/{docSymbol}</Space.Addon> : null}
+          </Space.Compact>
+        </Form.Item>
+        <Form.Item
+          label="Ngày báo cáo"
+          required
+          validateStatus={texts.date === '' ? 'error' : undefined}
+          help={texts.date === '' ? 'Hãy chọn ngày báo cáo.' : undefined}
+        >
+          <DatePicker
+            value={fromIso(texts.date)}
+            format={DATE_FORMATS}
+            placeholder="dd/mm/yyyy"
+            onChange={(d) => edit({ date: d ? toIso(d) : '' })}
+            disabled={!writable}
+            style={{ width: 160 }}
+            data-testid="report-date"
+          />
+        </Form.Item>
+      </div>
+      <Form.Item
+        label="Kính gửi (mỗi dòng một nơi nhận)"
+        validateStatus={noRecipient ? 'warning' : undefined}
+        help={noRecipient ? 'Chưa có nơi nhận báo cáo.' : undefined}
+      >
+        <Input.TextArea
+          value={recipients}
+          onChange={(e) => edit({ recipients: e.target.value.split('\n') })}
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          disabled={!writable}
+          data-testid="report-recipients"
+        />
+      </Form.Item>
+      <Form.Item label="1. Công tác chỉ đạo, triển khai thực hiện">
+        <DirectivesList
+          value={texts.directives}
+          onChange={(directives) => edit({ directives })}
+          disabled={!writable}
+        />
+      </Form.Item>
+      <Form.Item label="3.1. Ưu điểm">
+        {longText('strengths', 'Những kết quả nổi bật, cách làm hiệu quả…')}
+      </Form.Item>
+      <Form.Item label="3.2. Tồn tại, hạn chế">
+        {longText('limitations', 'Khó khăn về kinh phí, nhân lực, phương tiện…')}
+      </Form.Item>
+      <Form.Item label="4. Phương hướng, nhiệm vụ trong thời gian tới">
+        {longText('nextSteps', 'Nhiệm vụ trọng tâm của kỳ tới…')}
+      </Form.Item>
+    </Form>
+  );
+}
