@@ -233,10 +233,12 @@ async function reports(count: number): Promise<void> {
   db.close();
 }
 
-await saves();
-await queries();
-await reports(500);
-await reports(50_000);
+// BENCH_ONLY=reports runs one part (saves, queries, reports).
+const only = process.env.BENCH_ONLY;
+if (!only || only === 'saves') await saves();
+if (!only || only === 'queries') await queries();
+if (!only || only === 'reports') await reports(500);
+if (!only || only === 'reports') await reports(50_000);
 for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 
 const table = [

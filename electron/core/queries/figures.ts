@@ -47,15 +47,18 @@ const FLAG_COLUMN: Record<CommuneFlag, 'border' | 'remote' | 'ethnic' | 'key_are
 
 /** Every active commune (zeros included), then inactive ones that still had activities. */
 function communeCounts(db: Database, period: PeriodRef): CommuneCountRow[] {
+  // Counted from the period's activities (index range) rather than from every link.
   return sql(
     db,
-    `SELECT c.id, c.code, c.name, c.active, c.border, c.remote, c.ethnic, c.key_area,
-       COUNT(a.id) AS activities, TOTAL(a.audience) AS audience
-     FROM communes c
-     LEFT JOIN activity_communes ac ON ac.commune_id = c.id
-     LEFT JOIN activities a ON a.id = ac.activity_id AND ${LIVE_IN_PERIOD}
-     GROUP BY c.id
-     HAVING c.active = 1 OR COUNT(a.id) > 0
+    `WITH counts AS (
+       SELECT ac.commune_id, COUNT(*) AS activities, TOTAL(a.audience) AS audience
+       FROM activities a JOIN activity_communes ac ON ac.activity_id = a.id
+       WHERE ${LIVE_IN_PERIOD}
+       GROUP BY ac.commune_id)
+     SELECT c.id, c.code, c.name, c.active, c.border, c.remote, c.ethnic, c.key_area,
+       COALESCE(n.activities, 0) AS activities, COALESCE(n.audience, 0) AS audience
+     FROM communes c LEFT JOIN counts n ON n.commune_id = c.id
+     WHERE c.active = 1 OR n.activities > 0
      ORDER BY c.active DESC, c.position, c.id`,
   ).all({ from: period.from, to: period.to }) as CommuneCountRow[];
 }
@@ -64,14 +67,14 @@ function communeCounts(db: Database, period: PeriodRef): CommuneCountRow[] {
 function flaggedActivities(db: Database, period: PeriodRef): Record<CommuneFlag, number> {
   const row = sql(
     db,
-    `SELECT COUNT(DISTINCT CASE WHEN c.border = 1 THEN a.id END) AS border,
-       COUNT(DISTINCT CASE WHEN c.remote = 1 THEN a.id END) AS remote,
-       COUNT(DISTINCT CASE WHEN c.ethnic = 1 THEN a.id END) AS ethnic,
-       COUNT(DISTINCT CASE WHEN c.key_area = 1 THEN a.id END) AS key
-     FROM activities a
-     JOIN activity_communes ac ON ac.activity_id = a.id
-     JOIN communes c ON c.id = ac.commune_id
-     WHERE ${LIVE_IN_PERIOD}`,
+    `SELECT TOTAL(border) AS border, TOTAL(remote) AS remote, TOTAL(ethnic) AS ethnic, TOTAL(key_area) AS key
+     FROM (SELECT MAX(c.border) AS border, MAX(c.remote) AS remote, MAX(c.ethnic) AS ethnic,
+             MAX(c.key_area) AS key_area
+           FROM activities a
+           JOIN activity_communes ac ON ac.activity_id = a.id
+           JOIN communes c ON c.id = ac.commune_id
+           WHERE ${LIVE_IN_PERIOD}
+           GROUP BY a.id)`,
   ).get({ from: period.from, to: period.to }) as Record<CommuneFlag, number>;
   return row;
 }
