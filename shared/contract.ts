@@ -68,6 +68,17 @@ export const methods = {
   'report:docx': { input: PeriodKeySchema, writes: false },
   /** Opens the period's Word file in the desktop's word processor (desktop only). */
   'report:open': { input: PeriodKeySchema, writes: false },
+  'periods:locks': { input: none, writes: false },
+  'periods:unlock': {
+    input: z.strictObject({
+      period: z.string().min(1).max(30),
+      reason: z
+        .string()
+        .transform((s) => s.normalize('NFC').trim())
+        .pipe(z.string().min(5).max(2000)),
+    }),
+    writes: true,
+  },
 } as const;
 
 export type Method = keyof typeof methods;
@@ -126,17 +137,30 @@ export interface ActivitySummary {
   period: { key: string; from: string; to: string; label: string } | null;
 }
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'lock' | 'unlock' | 'export';
 
 export interface AuditEntry {
   id: number;
   at: string;
-  entity: 'activity' | 'directive' | 'profile';
+  entity: 'activity' | 'directive' | 'profile' | 'period' | 'package';
   entityId: string;
   action: AuditAction;
   source: string;
   before: unknown;
   after: unknown;
+}
+
+export interface PeriodLock {
+  key: string;
+  from: string;
+  to: string;
+  label: string;
+  lockedAt: string;
+  /** SHA-256 of the package whose export locked the period. */
+  packageSha256: string | null;
+  /** Set when unlocked for correction; the lock is then lifted. */
+  unlockedAt: string | null;
+  unlockReason: string | null;
 }
 
 export type DirectiveRow = Directive & {
@@ -168,6 +192,8 @@ interface Outputs {
   'report:saveTexts': ReportTexts;
   'report:docx': ReportFileView;
   'report:open': ReportFileView;
+  'periods:locks': PeriodLock[];
+  'periods:unlock': PeriodLock;
 }
 
 // A method without an output type, or an output without a method, fails to compile here.

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'unknown_method'
   | 'unsupported'
+  | 'locked'
   | 'internal';
 
 export interface ErrorInfo {

@@ -17,6 +17,7 @@ import { closeDatabase, openDatabase } from './db/open';
 import { auditOf } from './queries/audit';
 import { ActivityService } from './services/activities';
 import { DirectiveService } from './services/directives';
+import { LockService } from './services/locks';
 import { ProfileService } from './services/profile';
 import { ReportService, type ReportFile } from './services/report';
 import type { ReportFileView } from '../../shared/report';
@@ -46,6 +47,7 @@ export interface Core {
   readonly profile: ProfileService;
   readonly directives: DirectiveService;
   readonly report: ReportService;
+  readonly locks: LockService;
   info(): AppInfo;
   /** The single entry for every transport: untrusted method name and input in, envelope out. */
   call(method: string, input: unknown, lang?: Lang): Promise<Result<unknown>>;
@@ -68,6 +70,7 @@ export function createCore(options: CoreOptions): Core {
   const profile = new ProfileService(ctx);
   const directives = new DirectiveService(ctx);
   const report = new ReportService(ctx, options.dataDir);
+  const locks = new LockService(ctx);
 
   const info = (): AppInfo => ({
     version,
@@ -111,6 +114,8 @@ export function createCore(options: CoreOptions): Core {
     'report:texts': ({ period }) => report.texts(period),
     'report:saveTexts': ({ period, texts }) => report.saveTexts(period, texts),
     'report:docx': async ({ period }) => fileView(await report.docx(period)),
+    'periods:locks': () => locks.list(),
+    'periods:unlock': ({ period, reason }) => locks.unlock(report.period(period).key, reason),
     'report:open': async ({ period }) => {
       if (!options.openFile) {
         throw new AppError('unsupported', {
@@ -165,6 +170,7 @@ export function createCore(options: CoreOptions): Core {
     profile,
     directives,
     report,
+    locks,
     info,
     call,
     close: () => closeDatabase(ctx.db),

@@ -51,6 +51,8 @@ describe('the database file', () => {
       'communes',
       'directives',
       'office',
+      'packages',
+      'period_locks',
       'report_drafts',
     ]);
   });

@@ -72,6 +72,8 @@ const samples: { [M in Method]: Input<M> } = {
   },
   'report:docx': { period: '2023-Q3' },
   'report:open': { period: '2023-Q3' },
+  'periods:locks': {},
+  'periods:unlock': { period: '2023-Q3', reason: 'Bổ sung hoạt động bị sót' },
 };
 
 function wrongTypeOf(value: unknown): unknown {

@@ -28,6 +28,7 @@ import {
 import { writeAudit } from '../queries/audit';
 import { getOffice } from '../queries/profile';
 import { CommuneIndex } from './communes';
+import { LockService } from './locks';
 
 export const MAX_PAGE = 100_000;
 
@@ -52,7 +53,11 @@ export function searchTextOf(data: ActivityData, communeNames: readonly string[]
 }
 
 export class ActivityService {
-  constructor(private readonly ctx: Context) {}
+  private readonly locks: LockService;
+
+  constructor(private readonly ctx: Context) {
+    this.locks = new LockService(ctx);
+  }
 
   private requireProfile(): void {
     if (!getOffice(this.ctx.db)) {
@@ -144,6 +149,7 @@ export class ActivityService {
         'id',
       );
     }
+    this.locks.assertOpen([data.date]);
     const communes = CommuneIndex.of(db).resolve(data.communes);
     const now = this.ctx.now();
     return db.transaction(() => {
@@ -181,6 +187,7 @@ export class ActivityService {
       );
     }
     const before = this.row(id);
+    this.locks.assertOpen([before.date, data.date]);
     const communes = CommuneIndex.of(db).resolve(data.communes);
     const now = this.ctx.now();
     return db.transaction(() => {
@@ -220,6 +227,7 @@ export class ActivityService {
     const { db } = this.ctx;
     const before = this.row(id);
     if ((before.deletedAt !== null) === deleted) return before;
+    this.locks.assertOpen([before.date]);
     const now = this.ctx.now();
     return db.transaction(() => {
       setDeleted(db, id, deleted ? now : null, now);
@@ -276,6 +284,8 @@ export class ActivityService {
         }
         throw err;
       }
+      const existingDate = data.id === undefined ? undefined : getActivityRow(db, data.id)?.date;
+      this.locks.assertOpen(existingDate ? [existingDate, data.date] : [data.date], at);
       if (data.id !== undefined) {
         if (seen.has(data.id)) {
           throw new AppError(

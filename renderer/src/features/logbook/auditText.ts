@@ -20,6 +20,9 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   update: 'Sửa',
   delete: 'Xóa',
   restore: 'Khôi phục',
+  lock: 'Khóa kỳ',
+  unlock: 'Mở khóa để sửa',
+  export: 'Xuất gói dữ liệu',
 };
 
 export const ACTION_COLORS: Record<AuditAction, string> = {
@@ -27,6 +30,9 @@ export const ACTION_COLORS: Record<AuditAction, string> = {
   update: 'blue',
   delete: 'red',
   restore: 'gold',
+  lock: 'purple',
+  unlock: 'orange',
+  export: 'cyan',
 };
 
 // The sources the core writes: 'app' (desktop window), 'browser' (browser mode), 'cli'.
