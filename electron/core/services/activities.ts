@@ -3,7 +3,6 @@ import type { ActivityRow, ActivitySummary } from '../../../shared/contract';
 import { CHANNEL_LABELS } from '../../../shared/domain';
 import { AppError, type Msg } from '../../../shared/errors';
 import { describeIssue } from '../../../shared/issues';
-import { parsePeriod, PeriodError } from '../../../shared/period';
 import {
   ActivityInputSchema,
   type ActivityData,
@@ -29,6 +28,7 @@ import { writeAudit } from '../queries/audit';
 import { getOffice } from '../queries/profile';
 import { CommuneIndex } from './communes';
 import { LockService } from './locks';
+import { resolvePeriod } from './period';
 
 export const MAX_PAGE = 100_000;
 
@@ -93,20 +93,8 @@ export class ActivityService {
     const resolved: ResolvedFilter = { deleted: filter.deleted ?? false };
     let period: ActivitySummary['period'] = null;
     if (filter.period !== undefined && filter.period !== '') {
-      const cutoff = getOffice(db)?.cutoff ?? 'decree09';
-      try {
-        const p = parsePeriod(filter.period, cutoff);
-        period = { key: p.key, from: p.from, to: p.to, label: p.label };
-      } catch (err) {
-        if (err instanceof PeriodError) {
-          throw new AppError(
-            'invalid_input',
-            { vi: err.message, en: `Invalid period "${filter.period}".` },
-            'period',
-          );
-        }
-        throw err;
-      }
+      const p = resolvePeriod(db, filter.period);
+      period = { key: p.key, from: p.from, to: p.to, label: p.label };
       resolved.from = period.from;
       resolved.to = period.to;
     }

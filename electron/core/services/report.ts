@@ -8,13 +8,7 @@ import { CHANNELS } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { localToday } from '../../../shared/format';
 import { measuresText } from '../../../shared/measures';
-import {
-  parsePeriod,
-  PeriodError,
-  previousPeriod,
-  recentPeriods,
-  type Period,
-} from '../../../shared/period';
+import { previousPeriod, recentPeriods, type Period } from '../../../shared/period';
 import type {
   AppendixRow,
   PeriodRef,
@@ -31,6 +25,7 @@ import { getOffice } from '../queries/profile';
 import { getDraft, previousDraft, saveDraft } from '../queries/reports';
 import { APPENDIX_LIMIT, buildReportDocx } from '../report/docx';
 import { CommuneIndex } from './communes';
+import { resolvePeriod } from './period';
 
 export interface ReportFile {
   fileName: string;
@@ -59,18 +54,7 @@ export class ReportService {
   }
 
   period(key: string): Period {
-    try {
-      return parsePeriod(key, getOffice(this.ctx.db)?.cutoff ?? 'decree09');
-    } catch (err) {
-      if (err instanceof PeriodError) {
-        throw new AppError(
-          'invalid_input',
-          { vi: err.message, en: `Invalid period "${key}".` },
-          'period',
-        );
-      }
-      throw err;
-    }
+    return resolvePeriod(this.ctx.db, key);
   }
 
   data(key: string): ReportData {
