@@ -8,6 +8,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
 import { createCore, DB_FILE } from '../electron/core';
+import { sha256Of, writeZip } from '../electron/core/package';
+import { createKeyStore, createPassphraseSealer, signDetached } from '../electron/core/signing';
 import { startServer } from '../electron/server';
 import { HTTP_TOKEN_HEADER } from '../shared/contract';
 import { fold } from '../shared/text';
@@ -233,12 +235,54 @@ async function reports(count: number): Promise<void> {
   db.close();
 }
 
-// BENCH_ONLY=reports runs one part (saves, queries, reports).
+async function packages(count: number): Promise<void> {
+  process.stderr.write(`signed package of a quarter with ${count} activities\n`);
+  const dir = tempDir();
+  const core = createCore({ dataDir: dir, mode: 'cli', passphrase: 'bench passphrase' });
+  core.profile.save(JSON.parse(JSON.stringify(profile)) as never);
+  core.activities.importMany(makeQuarterActivities(count, 11), (i) => ({
+    vi: `#${i}`,
+    en: `#${i}`,
+  }));
+  const out = path.join(dir, 'out');
+  const runs = count > 10_000 ? 3 : 10;
+  await measure(
+    `export: ${count} activities (key unsealed, data.json, .docx, sign, zip, write, read back)`,
+    runs,
+    async () => {
+      if (core.locks.list().some((l) => l.unlockedAt === null))
+        core.locks.unlock(core.report.period('2023-Q3').key, 'bench: export again');
+      await core.packages.export('2023-Q3', out);
+    },
+  );
+  // Floor: the same bytes zipped with yazl, their SHA-256 and one signature, nothing else.
+  const data = Buffer.from(JSON.stringify(core.packages.data(core.report.period('2023-Q3'))));
+  const docx = (await core.report.docx('2023-Q3', new Date(0))).bytes;
+  const key = createKeyStore(
+    path.join(dir, 'keys'),
+    createPassphraseSealer('bench passphrase'),
+  ).load();
+  core.close();
+  await measure(`floor: zip + SHA-256 + one signature, same bytes (${count})`, runs, async () => {
+    const manifest = Buffer.from(JSON.stringify({ data: sha256Of(data), docx: sha256Of(docx) }));
+    const zip = await writeZip([
+      { name: 'manifest.json', bytes: manifest, compress: false },
+      { name: 'manifest.json.p7s', bytes: signDetached(manifest, key), compress: false },
+      { name: 'data.json', bytes: data, compress: true },
+      { name: 'report.docx', bytes: docx, compress: false },
+    ]);
+    sha256Of(zip);
+  });
+}
+
+// BENCH_ONLY=reports runs one part (saves, queries, reports, packages).
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'saves') await saves();
 if (!only || only === 'queries') await queries();
 if (!only || only === 'reports') await reports(500);
 if (!only || only === 'reports') await reports(50_000);
+if (!only || only === 'packages') await packages(500);
+if (!only || only === 'packages') await packages(50_000);
 for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 
 const table = [

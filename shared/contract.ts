@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Channel, CommuneFlag, CountMeasure } from './domain';
 import { CHANNELS } from './domain';
 import type { Lang, Result } from './errors';
+import type { ExportResult, KeyInfo, PackageCheck, PackageRow } from './package';
 import type { ReportData, ReportFileView, ReportTexts, SeriesPoint } from './report';
 import {
   ActivityFilterSchema,
@@ -79,6 +80,15 @@ export const methods = {
     }),
     writes: true,
   },
+  /** Writes the period's signed package into the data folder's packages/ and locks the period. */
+  'package:export': { input: PeriodKeySchema, writes: true },
+  'package:list': { input: none, writes: false },
+  /** Checks a package file without importing it (the same check as `tuyentruyen verify`). */
+  'package:verify': {
+    input: z.strictObject({ path: z.string().min(1).max(4096) }),
+    writes: false,
+  },
+  'key:info': { input: none, writes: false },
 } as const;
 
 export type Method = keyof typeof methods;
@@ -194,6 +204,10 @@ interface Outputs {
   'report:open': ReportFileView;
   'periods:locks': PeriodLock[];
   'periods:unlock': PeriodLock;
+  'package:export': ExportResult;
+  'package:list': PackageRow[];
+  'package:verify': PackageCheck;
+  'key:info': KeyInfo;
 }
 
 // A method without an output type, or an output without a method, fails to compile here.

@@ -9,7 +9,9 @@ import { AppError, toErrorInfo, type Lang, type Msg } from '../../shared/errors'
 import { describeIssue } from '../../shared/issues';
 import { ProfileSchema, type ActivityFilter } from '../../shared/schemas';
 import { createCore, type Core } from '../core';
+import { verifyPackage } from '../core/package';
 import { toInterchange } from '../core/queries/activities';
+import type { PassphraseSource } from '../core/services/packages';
 import { defaultDataDir } from '../core/paths';
 import { startServer } from '../server';
 import { formatActivityTable, formatTotals } from './print';
@@ -37,6 +39,10 @@ Cách dùng:
   tuyentruyen activities import TỆP.json|TỆP.jsonl
   tuyentruyen activities list [--period P] [--channel C] [--commune TÊN] [--search CHỮ] [--json]
   tuyentruyen report --period P [--out TỆP.docx] [--json]
+  tuyentruyen export --period P --out THƯ_MỤC
+  tuyentruyen verify TỆP.ttpkg…
+  tuyentruyen key show
+  tuyentruyen key cert --out TỆP.pem
   tuyentruyen serve [--port N]
 
 Tùy chọn chung:
@@ -44,6 +50,8 @@ Tùy chọn chung:
   --lang vi|en         ngôn ngữ của thông báo lỗi (mặc định vi)
   --help               hiện hướng dẫn này
 
+Khóa ký được bảo vệ bằng mật khẩu: đặt biến môi trường TUYENTRUYEN_PASSPHRASE,
+hoặc nhập khi được hỏi (trong cửa sổ dòng lệnh).
 Kỳ P: 2023-Q3, 2023-H1, 2023-Y hoặc 2023-07-01..2023-09-30.
 Kênh C: ${CHANNELS.join(', ')}.
 `;
@@ -89,6 +97,73 @@ function langOf(args: string[]): Lang {
 function openCore(values: { 'data-dir'?: string | undefined }): Core {
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
   return createCore({ dataDir, mode: 'cli', source: 'cli' });
+}
+
+/** The key's passphrase: TUYENTRUYEN_PASSPHRASE, else asked on the terminal, else none. */
+function passphraseSource(lang: Lang): PassphraseSource | undefined {
+  const env = process.env.TUYENTRUYEN_PASSPHRASE;
+  if (env !== undefined && env !== '') return env;
+  if (!process.stdin.isTTY) return undefined;
+  return async (purpose) => {
+    const first = await askHidden(
+      lang === 'en'
+        ? purpose === 'create'
+          ? 'New passphrase for the office signing key: '
+          : 'Passphrase of the office signing key: '
+        : purpose === 'create'
+          ? 'Đặt mật khẩu cho khóa ký mới của cơ quan: '
+          : 'Mật khẩu khóa ký của cơ quan: ',
+    );
+    if (purpose === 'create') {
+      const again = await askHidden(lang === 'en' ? 'Again: ' : 'Nhập lại mật khẩu: ');
+      if (again !== first) {
+        throw refused({
+          vi: 'Hai lần nhập mật khẩu không giống nhau; khóa chưa được tạo.',
+          en: 'The two passphrases differ; no key was created.',
+        });
+      }
+    }
+    return first;
+  };
+}
+
+/** Reads one line from the terminal without echoing it. */
+function askHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const finish = (err: Error | null) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+      if (err) reject(err);
+      else resolve(text);
+    };
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return finish(null);
+        if (ch === '\u0003') return finish(new UsageError('đã hủy'));
+        if (ch === '\u007f' || ch === '\b') text = [...text].slice(0, -1).join('');
+        else text += ch;
+      }
+    };
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.on('data', onData);
+  });
+}
+
+function openKeyCore(values: { 'data-dir'?: string | undefined }, lang: Lang): Core {
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const passphrase = passphraseSource(lang);
+  return createCore({
+    dataDir,
+    mode: 'cli',
+    source: 'cli',
+    ...(passphrase !== undefined ? { passphrase } : {}),
+  });
 }
 
 function refused(msg: Msg): AppError {
@@ -263,6 +338,79 @@ async function report(args: string[], io: Io, lang: Lang): Promise<number> {
   }
 }
 
+async function exportPackage(args: string[], io: Io, lang: Lang): Promise<number> {
+  const { values } = parse(args, { period: { type: 'string' }, out: { type: 'string' } }, 0);
+  if (!values.period) throw new UsageError('thiếu --period P');
+  if (!values.out) throw new UsageError('thiếu --out THƯ_MỤC');
+  const core = openKeyCore(values, lang);
+  try {
+    const result = await core.packages.export(values.period, path.resolve(values.out));
+    if (result.reused) {
+      io.err(
+        lang === 'en'
+          ? `${result.period.key} is locked and was already exported (sequence ${result.sequence}); the same package is given again. Unlock it for correction to export a new one.`
+          : `${result.period.label} đã khóa và đã được xuất (số ${result.sequence}); gói cũ được đưa lại. Muốn xuất gói mới, hãy mở khóa để sửa.`,
+      );
+    }
+    io.out(result.path);
+    return EXIT_OK;
+  } finally {
+    core.close();
+  }
+}
+
+async function verify(args: string[], io: Io, lang: Lang): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: GLOBAL_OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  if (parsed.positionals.length === 0) throw new UsageError('thiếu tệp gói cần kiểm tra');
+  let failed = false;
+  for (const file of parsed.positionals) {
+    const check = await verifyPackage(file);
+    if (check.ok) {
+      const m = check.manifest;
+      io.out(`OK ${file} ${m.office.code} ${m.period.key} ${m.sequence}`);
+    } else {
+      failed = true;
+      io.out(`FAIL ${file}: ${check.reason[lang]}`);
+    }
+  }
+  return failed ? EXIT_REFUSED : EXIT_OK;
+}
+
+async function key(sub: string | undefined, args: string[], io: Io, lang: Lang): Promise<number> {
+  if (sub !== 'show' && sub !== 'cert') {
+    throw new UsageError(
+      sub === undefined ? 'thiếu "show" hoặc "cert" sau "key"' : `không có lệnh "key ${sub}"`,
+    );
+  }
+  const { values } = parse(args, sub === 'cert' ? { out: { type: 'string' } } : {}, 0);
+  const out = (values as { out?: string }).out;
+  if (sub === 'cert' && !out) throw new UsageError('thiếu --out TỆP.pem');
+  const core = openKeyCore(values, lang);
+  try {
+    const cert = await core.packages.certificate();
+    if (sub === 'show') {
+      io.out(
+        lang === 'en'
+          ? `Subject: ${cert.subject.text}\nSHA-256 fingerprint: ${cert.fingerprint}`
+          : `Chủ thể: ${cert.subject.text}\nVân tay SHA-256: ${cert.fingerprint}`,
+      );
+    } else {
+      const file = path.resolve(out!);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, cert.certificatePem);
+      io.out(lang === 'en' ? `Wrote the certificate to ${file}` : `Đã ghi chứng thư vào ${file}`);
+    }
+    return EXIT_OK;
+  } finally {
+    core.close();
+  }
+}
+
 async function serve(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { port: { type: 'string' } }, 0);
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -284,7 +432,7 @@ async function serve(args: string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-const NOT_YET = new Set(['export', 'verify', 'key', 'inbox']);
+const NOT_YET = new Set(['inbox']);
 
 export async function run(argv: string[], io: Io = stdio): Promise<number> {
   const lang = langOf(argv);
@@ -304,6 +452,9 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     if (command === 'activities' && sub === 'list') return activitiesList(argv.slice(2), io);
     if (command === 'report') return await report(argv.slice(1), io, lang);
     if (command === 'serve') return await serve(argv.slice(1), io);
+    if (command === 'export') return await exportPackage(argv.slice(1), io, lang);
+    if (command === 'verify') return await verify(argv.slice(1), io, lang);
+    if (command === 'key') return await key(sub, argv.slice(2), io, lang);
     if (NOT_YET.has(command)) {
       throw new UsageError(`lệnh "${command}" chưa có trong phiên bản này`);
     }

@@ -18,9 +18,11 @@ import { auditOf } from './queries/audit';
 import { ActivityService } from './services/activities';
 import { DirectiveService } from './services/directives';
 import { LockService } from './services/locks';
+import { PackageService, type PassphraseSource } from './services/packages';
 import { ProfileService } from './services/profile';
 import { ReportService, type ReportFile } from './services/report';
 import type { ReportFileView } from '../../shared/report';
+import type { KeySealer } from './signing';
 
 const fileView = (f: ReportFile): ReportFileView => ({
   fileName: f.fileName,
@@ -37,6 +39,10 @@ export interface CoreOptions {
   newId?: () => string;
   /** Opens a file with the desktop's default program (given by the Electron shell only). */
   openFile?: (file: string) => Promise<void>;
+  /** Seals the office key (Electron's safeStorage, from the desktop shell); wins over `passphrase`. */
+  keySealer?: KeySealer;
+  /** Seals the office key otherwise: the CLI passes TUYENTRUYEN_PASSPHRASE or asks on the terminal. */
+  passphrase?: PassphraseSource;
 }
 
 export const DB_FILE = 'tuyentruyen.sqlite';
@@ -48,6 +54,7 @@ export interface Core {
   readonly directives: DirectiveService;
   readonly report: ReportService;
   readonly locks: LockService;
+  readonly packages: PackageService;
   info(): AppInfo;
   /** The single entry for every transport: untrusted method name and input in, envelope out. */
   call(method: string, input: unknown, lang?: Lang): Promise<Result<unknown>>;
@@ -71,6 +78,10 @@ export function createCore(options: CoreOptions): Core {
   const directives = new DirectiveService(ctx);
   const report = new ReportService(ctx, options.dataDir);
   const locks = new LockService(ctx);
+  const packages = new PackageService(ctx, options.dataDir, report, locks, {
+    sealer: options.keySealer,
+    passphrase: options.passphrase,
+  });
 
   const info = (): AppInfo => ({
     version,
@@ -116,6 +127,10 @@ export function createCore(options: CoreOptions): Core {
     'report:docx': async ({ period }) => fileView(await report.docx(period)),
     'periods:locks': () => locks.list(),
     'periods:unlock': ({ period, reason }) => locks.unlock(report.period(period).key, reason),
+    'package:export': ({ period }) => packages.export(period),
+    'package:list': () => packages.list(),
+    'package:verify': ({ path: file }) => packages.verify(file),
+    'key:info': () => packages.keyInfo(),
     'report:open': async ({ period }) => {
       if (!options.openFile) {
         throw new AppError('unsupported', {
@@ -171,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
     directives,
     report,
     locks,
+    packages,
     info,
     call,
     close: () => closeDatabase(ctx.db),

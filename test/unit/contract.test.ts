@@ -74,6 +74,10 @@ const samples: { [M in Method]: Input<M> } = {
   'report:open': { period: '2023-Q3' },
   'periods:locks': {},
   'periods:unlock': { period: '2023-Q3', reason: 'Bổ sung hoạt động bị sót' },
+  'package:export': { period: '2023-Q3' },
+  'package:list': {},
+  'package:verify': { path: '/tmp/LS-CAOLOC-VHTT_2023-Q3_0001.ttpkg' },
+  'key:info': {},
 };
 
 function wrongTypeOf(value: unknown): unknown {

@@ -9,7 +9,11 @@ export function resolvePeriod(db: Database, key: string): Period {
     return parsePeriod(key, getOffice(db)?.cutoff ?? 'decree09');
   } catch (err) {
     if (err instanceof PeriodError) {
-      throw new AppError('invalid_input', { vi: err.message, en: `Invalid period "${key}".` }, 'period');
+      throw new AppError(
+        'invalid_input',
+        { vi: err.message, en: `Invalid period "${key}".` },
+        'period',
+      );
     }
     throw err;
   }

@@ -1,0 +1,84 @@
+// Building a package's bytes from the period's contents and the office key: data.json and
+// report.docx are hashed into the manifest, the manifest is signed as exact bytes, and the
+// four entries are zipped in a fixed order.
+import { createHash } from 'node:crypto';
+import type { Activity, Directive, Office } from '../../../shared/schemas';
+import type { CommuneInput } from '../../../shared/schemas';
+import {
+  DATA_FILE,
+  MANIFEST_FILE,
+  PACKAGE_SCHEMA_VERSION,
+  REPORT_FILE,
+  SIGNATURE_FILE,
+  type Manifest,
+} from '../../../shared/package';
+import type { PeriodRef, ReportFigures, ReportTexts } from '../../../shared/report';
+import { signDetached, type SigningKey } from '../signing';
+import { writeZip } from './zip';
+
+/** data.json: everything the province needs to read the period without the app. */
+export interface PackageData {
+  schemaVersion: typeof PACKAGE_SCHEMA_VERSION;
+  /** The profile as `setup --profile` takes it (the office's active communes). */
+  profile: { office: Office; communes: CommuneInput[] };
+  period: PeriodRef;
+  /** The period's activities in the import format, oldest first. */
+  activities: Activity[];
+  /** Exactly `report --period P --json`. */
+  figures: ReportFigures;
+  texts: ReportTexts;
+  /** The directives register's entries dated in the period. */
+  directives: Directive[];
+}
+
+export interface PackageInput {
+  data: PackageData;
+  reportDocx: Buffer;
+  sequence: number;
+  supersedes: string | null;
+  createdAt: string;
+  key: SigningKey & { fingerprint: string };
+}
+
+export interface BuiltPackage {
+  manifest: Manifest;
+  manifestBytes: Buffer;
+  bytes: Buffer;
+  sha256: string;
+}
+
+export const sha256Of = (bytes: Uint8Array): string =>
+  createHash('sha256').update(bytes).digest('hex');
+
+export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
+  const { data } = input;
+  const dataBytes = Buffer.from(`${JSON.stringify(data)}\n`);
+  const files = [
+    { name: DATA_FILE, bytes: dataBytes, compress: true },
+    // A .docx is itself a deflated ZIP: storing it saves the time of compressing it again.
+    { name: REPORT_FILE, bytes: input.reportDocx, compress: false },
+  ];
+  const manifest: Manifest = {
+    schemaVersion: PACKAGE_SCHEMA_VERSION,
+    office: { code: data.profile.office.code, name: data.profile.office.name },
+    certificate: { sha256: input.key.fingerprint },
+    period: data.period,
+    sequence: input.sequence,
+    supersedes: input.supersedes,
+    createdAt: input.createdAt,
+    counts: {
+      activities: data.activities.length,
+      communes: data.profile.communes.length,
+      directives: data.directives.length,
+    },
+    files: files.map((f) => ({ name: f.name, sha256: sha256Of(f.bytes), size: f.bytes.length })),
+  };
+  const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+  const signature = signDetached(manifestBytes, input.key, new Date(input.createdAt));
+  const bytes = await writeZip([
+    { name: MANIFEST_FILE, bytes: manifestBytes, compress: false },
+    { name: SIGNATURE_FILE, bytes: signature, compress: false },
+    ...files,
+  ]);
+  return { manifest, manifestBytes, bytes, sha256: sha256Of(bytes) };
+}

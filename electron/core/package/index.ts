@@ -1,0 +1,12 @@
+// The signed package of a period (issue 4, items 2 and 4): build, write, read, verify.
+export {
+  buildPackage,
+  sha256Of,
+  type BuiltPackage,
+  type PackageData,
+  type PackageInput,
+} from './build';
+export { writeDurably } from './files';
+export { verifyPackage, verifyPackageBytes } from './verify';
+export { readZip, writeZip, ZIP_LIMITS, ZipRefused, type ZipEntry, type ZipInput } from './zip';
+export { allPackages, insertPackage, latestPackageOf, nextSequence } from './queries';

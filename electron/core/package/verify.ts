@@ -1,0 +1,227 @@
+// Checking a package: the one function behind `tuyentruyen verify`, the app's "check a
+// package" and the read-back after every export. Each failure is one sentence naming the
+// file at fault; the first failure found is the one reported.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Msg } from '../../../shared/errors';
+import { describeIssue } from '../../../shared/issues';
+import {
+  DATA_FILE,
+  MANIFEST_FILE,
+  ManifestSchema,
+  REPORT_FILE,
+  SIGNATURE_FILE,
+  type Manifest,
+  type PackageCheck,
+} from '../../../shared/package';
+import { verifyDetached } from '../signing';
+import { readZip, ZIP_LIMITS, ZipRefused, type ZipEntry } from './zip';
+
+class Refused extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.en);
+  }
+}
+
+const refuse = (vi: string, en: string): Refused => new Refused({ vi, en });
+
+/** The part of data.json the manifest must agree with. */
+interface DataHead {
+  schemaVersion?: unknown;
+  profile?: { office?: { code?: unknown }; communes?: unknown };
+  period?: { key?: unknown; from?: unknown; to?: unknown };
+  activities?: unknown;
+  directives?: unknown;
+}
+
+function checkSignature(entries: Map<string, ZipEntry>): PackageCheckSigner {
+  const manifest = entries.get(MANIFEST_FILE);
+  const signature = entries.get(SIGNATURE_FILE);
+  if (!manifest)
+    throw refuse(`Gói thiếu tệp ${MANIFEST_FILE}.`, `The package lacks ${MANIFEST_FILE}.`);
+  if (!signature) {
+    throw refuse(
+      `Gói thiếu tệp chữ ký ${SIGNATURE_FILE}.`,
+      `The package lacks the signature ${SIGNATURE_FILE}.`,
+    );
+  }
+  const result = verifyDetached(signature.bytes, manifest.bytes);
+  if (!result.ok) {
+    // A digest mismatch means the signed content changed; anything else is the signature's fault.
+    if (result.reason.en.startsWith('The content changed after signing')) {
+      throw refuse(
+        `Tệp ${MANIFEST_FILE} đã bị thay đổi sau khi ký: mã băm không khớp với chữ ký ${SIGNATURE_FILE}.`,
+        `The file ${MANIFEST_FILE} changed after signing: its digest does not match the signature ${SIGNATURE_FILE}.`,
+      );
+    }
+    throw refuse(
+      `Tệp ${SIGNATURE_FILE} không hợp lệ: ${lowerFirst(result.reason.vi)}`,
+      `The file ${SIGNATURE_FILE} is not valid: ${lowerFirst(result.reason.en)}`,
+    );
+  }
+  return {
+    subject: result.subject.text,
+    fingerprint: result.fingerprint,
+    signingTime: result.signingTime.toISOString(),
+  };
+}
+
+type PackageCheckSigner = Extract<PackageCheck, { ok: true }>['signer'];
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+function parseManifest(bytes: Buffer): Manifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw refuse(
+      `Tệp ${MANIFEST_FILE} không phải JSON hợp lệ.`,
+      `The file ${MANIFEST_FILE} is not valid JSON.`,
+    );
+  }
+  const parsed = ManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = describeIssue(parsed.error.issues[0]!);
+    throw refuse(
+      `Tệp ${MANIFEST_FILE} không đúng định dạng: ${issue.msg.vi}.`,
+      `The file ${MANIFEST_FILE} is not in the expected format: ${issue.msg.en}.`,
+    );
+  }
+  return parsed.data;
+}
+
+function checkFiles(manifest: Manifest, entries: Map<string, ZipEntry>): void {
+  for (const required of [DATA_FILE, REPORT_FILE]) {
+    if (!manifest.files.some((f) => f.name === required)) {
+      throw refuse(
+        `Tệp ${MANIFEST_FILE} không liệt kê tệp ${required}.`,
+        `The file ${MANIFEST_FILE} does not list ${required}.`,
+      );
+    }
+  }
+  for (const listed of manifest.files) {
+    const entry = entries.get(listed.name);
+    if (!entry) {
+      throw refuse(
+        `Gói thiếu tệp ${listed.name} mà ${MANIFEST_FILE} liệt kê.`,
+        `The package lacks ${listed.name}, which ${MANIFEST_FILE} lists.`,
+      );
+    }
+    if (entry.bytes.length !== listed.size || entry.sha256 !== listed.sha256) {
+      throw refuse(
+        `Tệp ${listed.name} trong gói đã bị thay đổi: kích thước hoặc mã SHA-256 không khớp với ${MANIFEST_FILE}.`,
+        `The file ${listed.name} in the package changed: its size or SHA-256 does not match ${MANIFEST_FILE}.`,
+      );
+    }
+  }
+  const listed = new Set([MANIFEST_FILE, SIGNATURE_FILE, ...manifest.files.map((f) => f.name)]);
+  for (const name of entries.keys()) {
+    if (!listed.has(name)) {
+      throw refuse(
+        `Gói có tệp ${name} không được liệt kê trong ${MANIFEST_FILE}.`,
+        `The package holds ${name}, which ${MANIFEST_FILE} does not list.`,
+      );
+    }
+  }
+}
+
+function checkData(manifest: Manifest, bytes: Buffer): void {
+  let data: DataHead;
+  try {
+    data = JSON.parse(bytes.toString('utf8')) as DataHead;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('shape');
+  } catch {
+    throw refuse(
+      `Tệp ${DATA_FILE} không phải JSON hợp lệ.`,
+      `The file ${DATA_FILE} is not valid JSON.`,
+    );
+  }
+  const disagree = (vi: string, en: string): Refused =>
+    refuse(
+      `Tệp ${DATA_FILE} không khớp với ${MANIFEST_FILE}: ${vi}.`,
+      `The file ${DATA_FILE} does not agree with ${MANIFEST_FILE}: ${en}.`,
+    );
+  if (data.schemaVersion !== manifest.schemaVersion)
+    throw disagree('phiên bản định dạng khác nhau', 'the schema versions differ');
+  if (data.profile?.office?.code !== manifest.office.code)
+    throw disagree('mã đơn vị khác nhau', 'the office codes differ');
+  const p = data.period;
+  if (
+    p?.key !== manifest.period.key ||
+    p.from !== manifest.period.from ||
+    p.to !== manifest.period.to
+  )
+    throw disagree('kỳ báo cáo khác nhau', 'the periods differ');
+  const counts: [keyof Manifest['counts'], unknown, string][] = [
+    ['activities', data.activities, 'số hoạt động'],
+    ['communes', data.profile?.communes, 'số xã'],
+    ['directives', data.directives, 'số văn bản chỉ đạo'],
+  ];
+  for (const [key, list, vi] of counts) {
+    if (!Array.isArray(list) || list.length !== manifest.counts[key])
+      throw disagree(`${vi} khác nhau`, `the ${key} counts differ`);
+  }
+}
+
+/** Checks the package bytes; `file` is only used to name the file in the result. */
+export async function verifyPackageBytes(file: string, bytes: Buffer): Promise<PackageCheck> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  try {
+    let list: ZipEntry[];
+    try {
+      list = await readZip(bytes);
+    } catch (err) {
+      if (err instanceof ZipRefused) throw new Refused(err.msg);
+      throw refuse(
+        `Tệp ${path.basename(file)} không phải gói hợp lệ: không đọc được tệp ZIP.`,
+        `The file ${path.basename(file)} is not a valid package: it cannot be read as a ZIP.`,
+      );
+    }
+    const entries = new Map(list.map((e) => [e.name, e]));
+    const signer = checkSignature(entries);
+    const manifest = parseManifest(entries.get(MANIFEST_FILE)!.bytes);
+    if (signer.fingerprint !== manifest.certificate.sha256) {
+      throw refuse(
+        `Tệp ${SIGNATURE_FILE} được ký bằng chứng thư ${signer.fingerprint}, không phải chứng thư mà ${MANIFEST_FILE} ghi.`,
+        `The file ${SIGNATURE_FILE} is signed with the certificate ${signer.fingerprint}, not the one ${MANIFEST_FILE} names.`,
+      );
+    }
+    checkFiles(manifest, entries);
+    checkData(manifest, entries.get(DATA_FILE)!.bytes);
+    return { ok: true, file, sha256, manifest, signer };
+  } catch (err) {
+    if (err instanceof Refused) return { ok: false, file, reason: err.msg };
+    throw err;
+  }
+}
+
+/** Reads and checks a package file. Never throws for a bad package; only for a bug. */
+export async function verifyPackage(file: string): Promise<PackageCheck> {
+  let bytes: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > ZIP_LIMITS.fileBytes) {
+      return {
+        ok: false,
+        file,
+        reason: {
+          vi: `Tệp ${path.basename(file)} quá lớn để là một gói báo cáo.`,
+          en: `The file ${path.basename(file)} is too large to be a package.`,
+        },
+      };
+    }
+    bytes = fs.readFileSync(file);
+  } catch {
+    return {
+      ok: false,
+      file,
+      reason: {
+        vi: `Không đọc được tệp ${file}.`,
+        en: `Cannot read the file ${file}.`,
+      },
+    };
+  }
+  return verifyPackageBytes(file, bytes);
+}

@@ -1,0 +1,303 @@
+// Exporting the signed package of a period (issue 4, items 2 and 3) and the office key behind
+// it. The file is written and read back before the database records anything; then one
+// transaction adds the package row, locks the period and writes the audit row.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import {
+  packageFileName,
+  type ExportResult,
+  type KeyInfo,
+  type PackageCheck,
+  type PackageRow,
+} from '../../../shared/package';
+import type { Period } from '../../../shared/period';
+import type { PeriodRef } from '../../../shared/report';
+import type { Office } from '../../../shared/schemas';
+import type { Context } from '../context';
+import {
+  allPackages,
+  buildPackage,
+  insertPackage,
+  latestPackageOf,
+  nextSequence,
+  sha256Of,
+  verifyPackage,
+  writeDurably,
+  type PackageData,
+} from '../package';
+import { listActivities, toInterchange } from '../queries/activities';
+import { writeAudit } from '../queries/audit';
+import { directivesBetween } from '../queries/directives';
+import { getLock } from '../queries/locks';
+import { getProfile } from '../queries/profile';
+import {
+  createKeyStore,
+  createPassphraseSealer,
+  type KeyCertificate,
+  type KeySealer,
+  type OfficeKey,
+} from '../signing';
+import { CommuneIndex } from './communes';
+import type { LockService } from './locks';
+import type { ReportService } from './report';
+
+/** A passphrase, or a way to ask for one ('create': a new key is being sealed with it). */
+export type PassphraseSource = string | ((purpose: 'create' | 'open') => Promise<string>);
+
+export interface KeyAccess {
+  /** Electron's safeStorage, given by the desktop shell; wins over a passphrase. */
+  sealer?: KeySealer | undefined;
+  passphrase?: PassphraseSource | undefined;
+}
+
+export const KEYS_DIR = 'keys';
+export const PACKAGES_DIR = 'packages';
+
+const needPassphrase = (): AppError =>
+  new AppError(
+    'invalid_input',
+    {
+      vi: 'Khóa ký của cơ quan được bảo vệ bằng mật khẩu: hãy đặt mật khẩu vào biến môi trường TUYENTRUYEN_PASSPHRASE (hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi).',
+      en: 'The office signing key is protected by a passphrase: set TUYENTRUYEN_PASSPHRASE (or run the command in a terminal to be asked).',
+    },
+    'passphrase',
+  );
+
+/** Stands in where only the certificate is read: unsealing through it is a bug. */
+const certificateOnly = (kind: KeySealer['kind']): KeySealer => ({
+  kind,
+  seal: () => {
+    throw needPassphrase();
+  },
+  unseal: () => {
+    throw needPassphrase();
+  },
+});
+
+const ref = (p: Period): PeriodRef => ({ key: p.key, from: p.from, to: p.to, label: p.label });
+
+export class PackageService {
+  private readonly keysDir: string;
+  /** Exports run one at a time: two at once would take the same sequence number. */
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly dataDir: string,
+    private readonly report: ReportService,
+    private readonly locks: LockService,
+    private readonly access: KeyAccess,
+  ) {
+    this.keysDir = path.join(dataDir, KEYS_DIR);
+  }
+
+  // ---------- the key ----------
+
+  private office(): Office {
+    const profile = getProfile(this.ctx.db);
+    if (!profile) {
+      throw new AppError('no_profile', {
+        vi: 'Chưa có thông tin đơn vị: hãy khai báo đơn vị trước khi tạo khóa ký hoặc xuất gói báo cáo.',
+        en: 'The office profile is not set up yet; set it up before creating a key or exporting.',
+      });
+    }
+    return profile.office;
+  }
+
+  private async sealer(purpose: 'create' | 'open'): Promise<KeySealer> {
+    if (this.access.sealer) return this.access.sealer;
+    const source = this.access.passphrase;
+    const passphrase = typeof source === 'function' ? await source(purpose) : source;
+    if (passphrase === undefined || passphrase === '') throw needPassphrase();
+    return createPassphraseSealer(passphrase);
+  }
+
+  private kind(): KeySealer['kind'] {
+    return this.access.sealer?.kind ?? 'passphrase';
+  }
+
+  /** The key, unsealed; created (with the profile's office) when there is none. */
+  private async signingKey(): Promise<OfficeKey> {
+    const certOnly = createKeyStore(this.keysDir, certificateOnly(this.kind()));
+    if (certOnly.exists()) {
+      // A key sealed another way cannot be opened here: say so before asking for anything.
+      if (certOnly.certificate().sealedWith !== this.kind()) return certOnly.load();
+      return createKeyStore(this.keysDir, await this.sealer('open')).load();
+    }
+    const office = this.office();
+    return createKeyStore(this.keysDir, await this.sealer('create')).create(office);
+  }
+
+  keyInfo(): KeyInfo {
+    const store = createKeyStore(this.keysDir, certificateOnly(this.kind()));
+    if (!store.exists()) {
+      return {
+        exists: false,
+        subject: null,
+        fingerprint: null,
+        notAfter: null,
+        origin: null,
+        sealedWith: null,
+      };
+    }
+    const c = store.certificate();
+    return {
+      exists: true,
+      subject: c.subject.text,
+      fingerprint: c.fingerprint,
+      notAfter: c.notAfter.toISOString(),
+      origin: c.origin,
+      sealedWith: c.sealedWith,
+    };
+  }
+
+  /** The certificate, creating the key first when there is none (`key show`, `key cert`). */
+  async certificate(): Promise<KeyCertificate> {
+    const store = createKeyStore(this.keysDir, certificateOnly(this.kind()));
+    if (store.exists()) return store.certificate();
+    return this.signingKey();
+  }
+
+  // ---------- packages ----------
+
+  list(): PackageRow[] {
+    return allPackages(this.ctx.db);
+  }
+
+  verify(file: string): Promise<PackageCheck> {
+    return verifyPackage(file);
+  }
+
+  /** data.json of the period. */
+  data(period: Period): PackageData {
+    const { db } = this.ctx;
+    const profile = getProfile(db)!;
+    const activities = listActivities(
+      db,
+      { deleted: false, from: period.from, to: period.to },
+      CommuneIndex.of(db).byId,
+      { offset: 0, limit: -1, oldestFirst: true },
+    ).map(toInterchange);
+    return {
+      schemaVersion: 1,
+      profile: {
+        office: profile.office,
+        communes: profile.communes
+          .filter((c) => c.active)
+          .map((c) => ({ code: c.code, name: c.name, flags: c.flags })),
+      },
+      period: ref(period),
+      activities,
+      figures: this.report.data(period.key).figures,
+      texts: this.report.texts(period.key),
+      directives: directivesBetween(db, period.from, period.to).map((d) => ({
+        id: d.id,
+        number: d.number,
+        date: d.date,
+        issuer: d.issuer,
+        subject: d.subject,
+        direction: d.direction,
+      })),
+    };
+  }
+
+  /**
+   * Writes the period's package into `outDir` (by default the data folder's packages/). A
+   * period still locked by its last package gives that package again (`reused`).
+   */
+  export(periodKey: string, outDir?: string): Promise<ExportResult> {
+    const run = this.running.then(() => this.exportNow(periodKey, outDir));
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  private async exportNow(periodKey: string, outDir?: string): Promise<ExportResult> {
+    const { db } = this.ctx;
+    const dir = path.resolve(outDir ?? path.join(this.dataDir, PACKAGES_DIR));
+    const period = this.report.period(periodKey);
+    const office = this.office();
+    const latest = latestPackageOf(db, period.key);
+    const lock = getLock(db, period.key);
+    if (latest && lock && lock.unlocked_at === null && lock.package_sha256 === latest.sha256) {
+      return this.reuse(latest, period, dir);
+    }
+
+    // The key first: a wrong passphrase must leave no file and no row behind.
+    const key = await this.signingKey();
+    const createdAt = this.ctx.now();
+    const sequence = nextSequence(db);
+    const supersedes = latest?.sha256 ?? null;
+    const data = this.data(period);
+    const docx = await this.report.docx(period.key, new Date(createdAt));
+    const built = await buildPackage({
+      data,
+      reportDocx: docx.bytes,
+      sequence,
+      supersedes,
+      createdAt,
+      key,
+    });
+    const fileName = packageFileName(office.code, period.key, sequence);
+    const file = path.join(dir, fileName);
+    fs.mkdirSync(dir, { recursive: true });
+    writeDurably(file, built.bytes);
+    const row: PackageRow = {
+      sequence,
+      period: { key: period.key, from: period.from, to: period.to },
+      sha256: built.sha256,
+      supersedes,
+      fileName,
+      path: file,
+      createdAt,
+    };
+    try {
+      const check = await verifyPackage(file);
+      if (!check.ok || check.sha256 !== built.sha256) {
+        throw new AppError('internal', {
+          vi: `Gói vừa ghi vào ${file} đọc lại không khớp${check.ok ? '' : ` (${check.reason.vi})`}; gói đã bị xóa. Hãy kiểm tra thư mục hoặc ổ đĩa rồi xuất lại.`,
+          en: `The package just written to ${file} does not read back intact${check.ok ? '' : ` (${check.reason.en})`}; it was removed. Check the folder or drive and export again.`,
+        });
+      }
+      db.transaction(() => {
+        insertPackage(db, row);
+        this.locks.lock(period, built.sha256);
+        writeAudit(db, {
+          at: createdAt,
+          entity: 'package',
+          entityId: built.sha256,
+          action: 'export',
+          source: this.ctx.source,
+          before: null,
+          after: { ...row, counts: built.manifest.counts },
+        });
+      })();
+    } catch (err) {
+      fs.rmSync(file, { force: true });
+      throw err;
+    }
+    return { ...row, path: file, period: ref(period), reused: false };
+  }
+
+  /** The period's last package again, copied into `dir` when it lives elsewhere. */
+  private reuse(latest: PackageRow, period: Period, dir: string): ExportResult {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(latest.path);
+    } catch {
+      bytes = Buffer.alloc(0);
+    }
+    if (sha256Of(bytes) !== latest.sha256) {
+      throw new AppError('conflict', {
+        vi: `${period.label} đã được xuất và đang khóa, nhưng gói ${latest.fileName} không còn nguyên ở ${latest.path}. Muốn xuất lại, hãy "Mở khóa để sửa" kỳ này (ghi rõ lý do) rồi xuất gói đính chính.`,
+        en: `${period.key} was exported and is locked, but the package ${latest.fileName} is no longer intact at ${latest.path}. To export again, unlock the period for correction (with a reason) and export a correction.`,
+      });
+    }
+    const target = path.join(dir, latest.fileName);
+    if (path.resolve(target) !== path.resolve(latest.path)) {
+      fs.mkdirSync(dir, { recursive: true });
+      writeDurably(target, bytes);
+    }
+    return { ...latest, path: target, period: ref(period), reused: true };
+  }
+}

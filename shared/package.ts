@@ -1,0 +1,126 @@
+// The signed package of a period (INTERCHANGE.md, "The signed package"): a ZIP named
+// `<office code>_<period>_<sequence>.ttpkg` holding manifest.json, its detached CMS signature
+// manifest.json.p7s, data.json and report.docx. The manifest lists every other entry with
+// its SHA-256 and size; the signature covers the manifest's exact bytes, so it covers them all.
+
+import { z } from 'zod';
+import type { Msg } from './errors';
+import type { PeriodRef } from './report';
+
+/** "Tuyên truyền package": a ZIP; its own extension so the OS does not offer to unpack it. */
+export const PACKAGE_EXTENSION = '.ttpkg';
+export const PACKAGE_SCHEMA_VERSION = 1;
+
+export const MANIFEST_FILE = 'manifest.json';
+export const SIGNATURE_FILE = 'manifest.json.p7s';
+export const DATA_FILE = 'data.json';
+export const REPORT_FILE = 'report.docx';
+/** Every entry of a package we write, in the order written. */
+export const PACKAGE_ENTRIES = [MANIFEST_FILE, SIGNATURE_FILE, DATA_FILE, REPORT_FILE] as const;
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+/** As `openssl x509 -fingerprint -sha256` prints it: uppercase hex pairs with colons. */
+const fingerprint = z.string().regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** A plain entry name: no folders, no `..`, no backslash or drive letter. */
+const entryName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/);
+
+export const PackageFileSchema = z.strictObject({
+  name: entryName,
+  sha256: sha256Hex,
+  size: count,
+});
+
+export const ManifestSchema = z.strictObject({
+  schemaVersion: z.literal(PACKAGE_SCHEMA_VERSION),
+  office: z.strictObject({
+    code: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
+    name: z.string().min(1).max(200),
+  }),
+  certificate: z.strictObject({ sha256: fingerprint }),
+  period: z.strictObject({
+    key: z.string().min(1).max(30),
+    from: isoDay,
+    to: isoDay,
+    label: z.string().max(100),
+  }),
+  /** Grows by one with every package the office exports, whatever the period. */
+  sequence: z.number().int().min(1).max(999_999),
+  /** SHA-256 (hex) of the package file this one corrects; null for a first export. */
+  supersedes: sha256Hex.nullable(),
+  createdAt: z.iso.datetime(),
+  counts: z.strictObject({ activities: count, communes: count, directives: count }),
+  files: z
+    .array(PackageFileSchema)
+    .min(1)
+    .max(14)
+    .superRefine((files, ctx) => {
+      const seen = new Set<string>();
+      files.forEach((f, i) => {
+        const reserved = f.name === MANIFEST_FILE || f.name === SIGNATURE_FILE;
+        if (seen.has(f.name) || reserved) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'name'],
+            params: { rule: 'duplicate' },
+            message: 'duplicate',
+          });
+        }
+        seen.add(f.name);
+      });
+    }),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type PackageFile = z.infer<typeof PackageFileSchema>;
+
+/** `LS-CAOLOC-VHTT_2023-Q3_0007.ttpkg`; an ad hoc range's `..` becomes `_`. */
+export function packageFileName(officeCode: string, periodKey: string, sequence: number): string {
+  return `${officeCode}_${periodKey.replace('..', '_')}_${String(sequence).padStart(4, '0')}${PACKAGE_EXTENSION}`;
+}
+
+// ---------- what the contract returns ----------
+
+export interface ExportResult {
+  path: string;
+  fileName: string;
+  /** SHA-256 (hex) of the package file. */
+  sha256: string;
+  sequence: number;
+  supersedes: string | null;
+  period: PeriodRef;
+  createdAt: string;
+  /** True when the period was already exported and not unlocked since: no new package. */
+  reused: boolean;
+}
+
+export interface PackageRow {
+  sequence: number;
+  period: { key: string; from: string; to: string };
+  sha256: string;
+  supersedes: string | null;
+  fileName: string;
+  path: string;
+  createdAt: string;
+}
+
+/** The outcome of checking one package file: one sentence (both languages) when it fails. */
+export type PackageCheck =
+  | {
+      ok: true;
+      file: string;
+      sha256: string;
+      manifest: Manifest;
+      signer: { subject: string; fingerprint: string; signingTime: string };
+    }
+  | { ok: false; file: string; reason: Msg };
+
+export interface KeyInfo {
+  exists: boolean;
+  subject: string | null;
+  /** SHA-256 of the certificate, uppercase hex pairs with colons. */
+  fingerprint: string | null;
+  notAfter: string | null;
+  origin: 'generated' | 'pkcs12' | null;
+  sealedWith: 'os' | 'passphrase' | null;
+}
