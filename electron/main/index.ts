@@ -4,11 +4,23 @@
 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { IPC_CHANNEL } from '../../shared/transport';
 import { AppError, toErrorInfo } from '../../shared/errors';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../core/paths';
+import type { KeySealer } from '../core/signing';
 import { CSP } from '../server';
 
 const SCHEME = 'app';
@@ -21,6 +33,20 @@ protocol.registerSchemesAsPrivileged([
 app.setPath('userData', defaultDataDir());
 
 let core: Core | null = null;
+
+/**
+ * The office's private key sealed by the operating system (DPAPI on Windows, the keychain on
+ * macOS, libsecret on Linux): https://www.electronjs.org/docs/latest/api/safe-storage.
+ * Where none is available the core falls back to a passphrase.
+ */
+function osSealer(): KeySealer | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  return {
+    kind: 'os',
+    seal: (plain) => safeStorage.encryptString(plain.toString('base64')),
+    unseal: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  };
+}
 
 function isOwnFrame(url: string | undefined): boolean {
   return url !== undefined && url.startsWith(`${ORIGIN}/`);
@@ -137,6 +163,7 @@ if (!app.requestSingleInstanceLock()) {
         dataDir: app.getPath('userData'),
         mode: 'desktop',
         source: 'app',
+        keySealer: osSealer(),
         openFile: async (file) => {
           const problem = await shell.openPath(file);
           if (problem) throw new Error(problem);
