@@ -89,6 +89,36 @@ export const methods = {
     writes: false,
   },
   'key:info': { input: none, writes: false },
+  // ---------- the outbox (issue 4, item 5) ----------
+  'outbox:list': { input: none, writes: false },
+  /** One delivery per destination (email: one per recipient); a pair already queued is kept. */
+  'outbox:enqueue': {
+    input: z.strictObject({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      folder: z.string().min(1).max(4096).optional(),
+      email: z.boolean().optional(),
+      upload: z.boolean().optional(),
+    }),
+    writes: true,
+  },
+  'outbox:sendNow': { input: byId, writes: true },
+  'outbox:cancel': { input: byId, writes: true },
+  'outbox:drives': { input: none, writes: false },
+  'settings:getDelivery': { input: none, writes: false },
+  /** `smtpPassword`: absent keeps the stored one, '' removes it; it is never returned. */
+  'settings:saveDelivery': {
+    input: z.strictObject({
+      smtpHost: z.string().trim().max(255),
+      smtpPort: z.number().int().min(1).max(65535),
+      smtpSecurity: z.enum(['tls', 'starttls', 'none']),
+      smtpUser: z.string().trim().max(320),
+      smtpPassword: z.string().max(1000).optional(),
+      sender: z.string().trim().max(320),
+      recipients: z.array(z.string().trim().max(320)).max(50),
+      uploadUrl: z.string().trim().max(2000),
+    }),
+    writes: true,
+  },
 } as const;
 
 export type Method = keyof typeof methods;
@@ -179,6 +209,50 @@ export type DirectiveRow = Directive & {
   deletedAt: string | null;
 };
 
+export type DeliveryKind = 'folder' | 'email' | 'upload';
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface DeliveryRow {
+  id: string;
+  packageSha256: string;
+  /** The package's file name and period, for the outbox screen. */
+  fileName: string;
+  periodKey: string;
+  kind: DeliveryKind;
+  /** Folder path, recipient address or upload URL. */
+  destination: string;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  messageId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+}
+
+export interface DriveInfo {
+  path: string;
+  label: string;
+}
+
+export interface DeliverySettings {
+  smtpHost: string;
+  smtpPort: number;
+  /** 'tls': TLS from the first byte (465); 'starttls': upgrade required (587); 'none': plain. */
+  smtpSecurity: 'tls' | 'starttls' | 'none';
+  smtpUser: string;
+  /** The password itself is write-only. */
+  hasPassword: boolean;
+  passwordSealedWith: 'os' | 'passphrase' | null;
+  sender: string;
+  /** As saved; empty means "the profile's recipients that are email addresses". */
+  recipients: string[];
+  /** The addresses email deliveries go to. */
+  effectiveRecipients: string[];
+  uploadUrl: string;
+}
+
 interface Outputs {
   'app:info': AppInfo;
   'profile:get': ProfileView | null;
@@ -208,6 +282,13 @@ interface Outputs {
   'package:list': PackageRow[];
   'package:verify': PackageCheck;
   'key:info': KeyInfo;
+  'outbox:list': DeliveryRow[];
+  'outbox:enqueue': DeliveryRow[];
+  'outbox:sendNow': DeliveryRow;
+  'outbox:cancel': DeliveryRow;
+  'outbox:drives': DriveInfo[];
+  'settings:getDelivery': DeliverySettings;
+  'settings:saveDelivery': DeliverySettings;
 }
 
 // A method without an output type, or an output without a method, fails to compile here.

@@ -78,6 +78,27 @@ const samples: { [M in Method]: Input<M> } = {
   'package:list': {},
   'package:verify': { path: '/tmp/LS-CAOLOC-VHTT_2023-Q3_0001.ttpkg' },
   'key:info': {},
+  'outbox:list': {},
+  'outbox:enqueue': {
+    sha256: 'a'.repeat(64),
+    folder: '/media/usb/BAOCAO',
+    email: true,
+    upload: true,
+  },
+  'outbox:sendNow': { id: 'd1' },
+  'outbox:cancel': { id: 'd1' },
+  'outbox:drives': {},
+  'settings:getDelivery': {},
+  'settings:saveDelivery': {
+    smtpHost: 'smtp.langson.gov.vn',
+    smtpPort: 587,
+    smtpSecurity: 'starttls',
+    smtpUser: 'vhtt.caoloc@langson.gov.vn',
+    smtpPassword: 'mật khẩu thư',
+    sender: 'vhtt.caoloc@langson.gov.vn',
+    recipients: ['stttt@langson.gov.vn'],
+    uploadUrl: 'https://baocao.langson.gov.vn/api/packages',
+  },
 };
 
 function wrongTypeOf(value: unknown): unknown {
