@@ -6,7 +6,7 @@ export {
   type PackageData,
   type PackageInput,
 } from './build';
-export { writeDurably } from './files';
+export { writeDurably } from '../durable';
 export { verifyPackage, verifyPackageBytes } from './verify';
 export { readZip, writeZip, ZIP_LIMITS, ZipRefused, type ZipEntry, type ZipInput } from './zip';
 export { allPackages, insertPackage, latestPackageOf, nextSequence } from './queries';

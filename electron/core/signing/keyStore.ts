@@ -14,7 +14,7 @@ import {
   type OfficeIdentity,
 } from './certificate';
 import { fingerprintOf, toPem } from './der';
-import { writeAtomically } from './files';
+import { writeDurably } from '../durable';
 import { readPkcs12 } from './pkcs12';
 import { createPassphraseSealer, type KeySealer } from './sealer';
 
@@ -173,7 +173,7 @@ export function createKeyStore(dir: string, sealer: KeySealer): KeyStore {
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
       fs.copyFileSync(file, path.join(dir, `signing-key.replaced-${stamp}.json`));
     }
-    writeAtomically(file, Buffer.from(`${JSON.stringify(record, null, 2)}\n`));
+    writeDurably(file, Buffer.from(`${JSON.stringify(record, null, 2)}\n`), 0o600);
     return key;
   }
 

@@ -1,13 +1,17 @@
 // Writing a file so that a crash leaves either the old content or the new, never a mix:
-// temporary file, flushed, renamed over the old one, then the folder flushed.
+// a temporary name in the same folder, flushed, renamed over the real name, then the folder
+// flushed. Used for the signing key, packages, and packages copied to a USB stick.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function writeAtomically(file: string, bytes: Buffer): void {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+export function writeDurably(file: string, bytes: Buffer, mode = 0o644): void {
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
-    const fd = fs.openSync(tmp, 'wx', 0o600);
+    const fd = fs.openSync(tmp, 'wx', mode);
     try {
       fs.writeFileSync(fd, bytes);
       fs.fsyncSync(fd);
@@ -20,7 +24,7 @@ export function writeAtomically(file: string, bytes: Buffer): void {
     throw err;
   }
   try {
-    // Make the rename itself durable (POSIX); Windows cannot open a directory for this.
+    // Make the rename itself durable (POSIX); Windows cannot open a folder for this.
     const dirFd = fs.openSync(path.dirname(file), 'r');
     try {
       fs.fsyncSync(dirFd);
