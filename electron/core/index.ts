@@ -18,6 +18,7 @@ import { auditOf } from './queries/audit';
 import { ActivityService } from './services/activities';
 import { DirectiveService } from './services/directives';
 import { LockService } from './services/locks';
+import { OutboxService, type OutboxTuning } from './services/outbox';
 import { PackageService, type PassphraseSource } from './services/packages';
 import { ProfileService } from './services/profile';
 import { ReportService, type ReportFile } from './services/report';
@@ -43,6 +44,10 @@ export interface CoreOptions {
   keySealer?: KeySealer;
   /** Seals the office key otherwise: the CLI passes TUYENTRUYEN_PASSPHRASE or asks on the terminal. */
   passphrase?: PassphraseSource;
+  /** Runs the outbox's delivery loop (desktop and browser mode); off for tests and the CLI. */
+  outbox?: boolean;
+  /** Backoff, poll and timeout of the outbox (tests shorten them). */
+  outboxTuning?: OutboxTuning;
 }
 
 export const DB_FILE = 'tuyentruyen.sqlite';
@@ -55,6 +60,7 @@ export interface Core {
   readonly report: ReportService;
   readonly locks: LockService;
   readonly packages: PackageService;
+  readonly outbox: OutboxService;
   info(): AppInfo;
   /** The single entry for every transport: untrusted method name and input in, envelope out. */
   call(method: string, input: unknown, lang?: Lang): Promise<Result<unknown>>;
@@ -82,6 +88,12 @@ export function createCore(options: CoreOptions): Core {
     sealer: options.keySealer,
     passphrase: options.passphrase,
   });
+  const outbox = new OutboxService(
+    ctx,
+    report,
+    { sealer: options.keySealer, passphrase: options.passphrase },
+    options.outboxTuning,
+  );
 
   const info = (): AppInfo => ({
     version,
@@ -131,6 +143,13 @@ export function createCore(options: CoreOptions): Core {
     'package:list': () => packages.list(),
     'package:verify': ({ path: file }) => packages.verify(file),
     'key:info': () => packages.keyInfo(),
+    'outbox:list': () => outbox.list(),
+    'outbox:enqueue': ({ sha256, ...to }) => outbox.enqueue(sha256, to),
+    'outbox:sendNow': ({ id }) => outbox.sendNow(id),
+    'outbox:cancel': ({ id }) => outbox.cancel(id),
+    'outbox:drives': () => outbox.drives(),
+    'settings:getDelivery': () => outbox.getSettings(),
+    'settings:saveDelivery': (input) => outbox.saveSettings(input),
     'report:open': async ({ period }) => {
       if (!options.openFile) {
         throw new AppError('unsupported', {
@@ -179,6 +198,8 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
+  if (options.outbox && opened.writable) outbox.start();
+
   return {
     dataDir: options.dataDir,
     activities,
@@ -187,8 +208,12 @@ export function createCore(options: CoreOptions): Core {
     report,
     locks,
     packages,
+    outbox,
     info,
     call,
-    close: () => closeDatabase(ctx.db),
+    close: () => {
+      outbox.stop();
+      closeDatabase(ctx.db);
+    },
   };
 }

@@ -164,6 +164,8 @@ if (!app.requestSingleInstanceLock()) {
         mode: 'desktop',
         source: 'app',
         keySealer: osSealer(),
+        // Deliveries queued in SQLite go out whenever the laptop is online.
+        outbox: true,
         openFile: async (file) => {
           const problem = await shell.openPath(file);
           if (problem) throw new Error(problem);

@@ -49,6 +49,8 @@ describe('the database file', () => {
       'activity_communes',
       'audit_log',
       'communes',
+      'deliveries',
+      'delivery_settings',
       'directives',
       'office',
       'packages',

@@ -1,0 +1,125 @@
+// Email delivery over SMTP with nodemailer: one message per recipient, the package attached
+// byte for byte, a Message-ID derived from the package's hash and the recipient so that the
+// same package to the same recipient is always the same message. A temporary refusal (4xx)
+// or no connection is retried; a permanent refusal (5xx) ends the delivery with the server's
+// words (RFC 5321 §4.2.1).
+import { createHash } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import { formatDate } from '../../../shared/format';
+import { failed, retry, sent, type Outcome } from './outcome';
+
+export interface SmtpAccount {
+  host: string;
+  port: number;
+  security: 'tls' | 'starttls' | 'none';
+  user: string;
+  password: string | null;
+  sender: string;
+}
+
+export interface MailPackage {
+  sha256: string;
+  fileName: string;
+  bytes: Buffer;
+  sequence: number;
+  supersedes: string | null;
+  office: { code: string; name: string };
+  period: { key: string; from: string; to: string; label: string };
+}
+
+export const MESSAGE_ID_DOMAIN = 'sotuyentruyen.local';
+
+/** `<sha256.recipient-hash@sotuyentruyen.local>`: the same for the same package and recipient. */
+export function messageIdOf(sha256: string, recipient: string): string {
+  const who = createHash('sha256').update(recipient.trim().toLowerCase()).digest('hex');
+  return `<${sha256}.${who.slice(0, 16)}@${MESSAGE_ID_DOMAIN}>`;
+}
+
+export function subjectOf(p: MailPackage): string {
+  const what = p.supersedes ? 'Gói báo cáo đính chính' : 'Gói báo cáo';
+  return `[Sổ tuyên truyền] ${what} ${p.period.label} – ${p.office.name} (${p.office.code})`;
+}
+
+export function bodyOf(p: MailPackage): string {
+  const lines = [
+    'Kính gửi: Quý cơ quan,',
+    '',
+    `${p.office.name} (mã ${p.office.code}) gửi kèm theo thư này gói báo cáo ${p.period.label} ` +
+      `(từ ngày ${formatDate(p.period.from)} đến ngày ${formatDate(p.period.to)}).`,
+    '',
+    `- Tệp đính kèm: ${p.fileName}`,
+    `- Số thứ tự gói: ${p.sequence}`,
+    `- Mã SHA-256 của tệp: ${p.sha256}`,
+  ];
+  if (p.supersedes)
+    lines.push(`- Gói này đính chính (thay thế) gói có mã SHA-256: ${p.supersedes}`);
+  lines.push(
+    '',
+    'Gói được ký số bằng khóa của cơ quan; có thể kiểm tra bằng lệnh ' +
+      `"tuyentruyen verify ${p.fileName}" hoặc chức năng "Kiểm tra gói" của phần mềm.`,
+    '',
+    'Thư này được gửi tự động từ phần mềm Sổ tuyên truyền; xin vui lòng không trả lời thư này.',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+interface SmtpError {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  message?: string;
+}
+
+/** A refusal or a lost connection, told apart by the SMTP reply code when there is one. */
+export function classifySmtpError(err: unknown): Outcome {
+  const e = (err ?? {}) as SmtpError;
+  const words = (e.response ?? e.message ?? String(err)).trim();
+  const code = typeof e.responseCode === 'number' ? e.responseCode : null;
+  if (code !== null && code >= 500 && code < 600) {
+    return failed(`Máy chủ thư từ chối hẳn (${code}): ${words}`);
+  }
+  if (code !== null && code >= 400 && code < 500) {
+    return retry(`Máy chủ thư tạm từ chối (${code}), sẽ gửi lại: ${words}`);
+  }
+  if (e.code === 'EAUTH') return failed(`Đăng nhập máy chủ thư không được: ${words}`);
+  return retry(`Không kết nối được máy chủ thư, sẽ gửi lại khi có mạng: ${words}`);
+}
+
+export async function sendMail(
+  account: SmtpAccount,
+  p: MailPackage,
+  recipient: string,
+  timeoutMs: number,
+): Promise<Outcome> {
+  const transport = nodemailer.createTransport({
+    host: account.host,
+    port: account.port,
+    secure: account.security === 'tls',
+    requireTLS: account.security === 'starttls',
+    ignoreTLS: account.security === 'none',
+    auth: account.user ? { user: account.user, pass: account.password ?? '' } : undefined,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs * 4,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  try {
+    await transport.sendMail({
+      from: { name: p.office.name, address: account.sender },
+      to: recipient,
+      subject: subjectOf(p),
+      text: bodyOf(p),
+      messageId: messageIdOf(p.sha256, recipient),
+      headers: { 'X-Package-SHA256': p.sha256 },
+      attachments: [
+        { filename: p.fileName, content: p.bytes, contentType: 'application/octet-stream' },
+      ],
+    });
+    return sent();
+  } catch (err) {
+    return classifySmtpError(err);
+  } finally {
+    transport.close();
+  }
+}

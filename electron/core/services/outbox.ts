@@ -1,0 +1,496 @@
+// The outbox (issue 4, item 5): every package leaves by a queue kept in SQLite, one delivery
+// per destination (a folder or drive, each email recipient, the upload address). `runOnce`
+// performs the deliveries that are due; `start` runs it on a timer that survives restarts
+// because the queue is in the database: a delivery left 'sending' by a crash goes back to
+// 'pending' on the next start. A delivery is claimed (pending → sending) in one statement
+// before anything leaves the machine, and nothing ever moves a 'sent' one back.
+import fs from 'node:fs';
+import type {
+  DeliveryKind,
+  DeliveryRow,
+  DeliverySettings,
+  DriveInfo,
+  ParsedInput,
+} from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { PackageRow } from '../../../shared/package';
+import type { Context } from '../context';
+import { allPackages, sha256Of } from '../package';
+import { getProfile } from '../queries/profile';
+import { DEFAULT_BACKOFF, retryDelay, type Backoff } from '../outbox/backoff';
+import { listDrives } from '../outbox/drives';
+import { messageIdOf, sendMail, type MailPackage, type SmtpAccount } from '../outbox/email';
+import { deliverToFolder } from '../outbox/folder';
+import { failed, type Outcome } from '../outbox/outcome';
+import {
+  allDeliveries,
+  cancelDelivery,
+  claim,
+  deliveryById,
+  deliveryOf,
+  dueDeliveries,
+  getDeliverySettings,
+  insertDelivery,
+  markFailed,
+  markRetry,
+  markSent,
+  nextDue,
+  requeueSending,
+  revive,
+  saveDeliverySettings,
+} from '../outbox/queries';
+import { uploadPackage, uploadUrlProblem } from '../outbox/upload';
+import { createPassphraseSealer, type KeySealer } from '../signing';
+import type { KeyAccess } from './packages';
+import type { ReportService } from './report';
+
+export interface OutboxTuning {
+  backoff?: Partial<Backoff>;
+  /** The loop looks at the queue at least this often, in ms (default one minute). */
+  pollMs?: number;
+  /** Connection and answer timeouts for SMTP and upload, in ms (default 30 s). */
+  timeoutMs?: number;
+  /** Deliveries performed per run (default 20). */
+  batch?: number;
+}
+
+/** Loose on purpose: what an address needs to reach an SMTP server, not RFC 5322 in full. */
+const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
+export const looksLikeEmail = (s: string): boolean => EMAIL.test(s.trim()) && s.length <= 320;
+
+const MIN_TICK_MS = 5;
+
+const notFound = (id: string): AppError =>
+  new AppError('not_found', {
+    vi: `Không tìm thấy lượt gửi "${id}" trong hộp thư đi.`,
+    en: `There is no delivery "${id}" in the outbox.`,
+  });
+
+export class OutboxService {
+  private readonly backoff: Backoff;
+  private readonly pollMs: number;
+  private readonly timeoutMs: number;
+  private readonly batch: number;
+  private timer: NodeJS.Timeout | null = null;
+  private started = false;
+  /** Runs never overlap: the loop, "send now" and tests queue behind one another. */
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly report: ReportService,
+    private readonly access: KeyAccess,
+    tuning: OutboxTuning = {},
+  ) {
+    this.backoff = { ...DEFAULT_BACKOFF, ...tuning.backoff };
+    this.pollMs = tuning.pollMs ?? 60_000;
+    this.timeoutMs = tuning.timeoutMs ?? 30_000;
+    this.batch = tuning.batch ?? 20;
+  }
+
+  // ---------- settings ----------
+
+  private profileEmails(): string[] {
+    const profile = getProfile(this.ctx.db);
+    return (profile?.office.recipients ?? []).map((r) => r.trim()).filter(looksLikeEmail);
+  }
+
+  getSettings(): DeliverySettings {
+    const s = getDeliverySettings(this.ctx.db);
+    const recipients = JSON.parse(s.recipients) as string[];
+    return {
+      smtpHost: s.smtp_host,
+      smtpPort: s.smtp_port,
+      smtpSecurity: s.smtp_security,
+      smtpUser: s.smtp_user,
+      hasPassword: s.smtp_password_sealed !== null,
+      passwordSealedWith: s.smtp_password_sealed_with,
+      sender: s.sender,
+      recipients,
+      effectiveRecipients: recipients.length > 0 ? recipients : this.profileEmails(),
+      uploadUrl: s.upload_url,
+    };
+  }
+
+  private async sealer(purpose: 'create' | 'open'): Promise<KeySealer | null> {
+    if (this.access.sealer) return this.access.sealer;
+    const source = this.access.passphrase;
+    const passphrase = typeof source === 'function' ? await source(purpose) : source;
+    if (passphrase === undefined || passphrase === '') return null;
+    return createPassphraseSealer(passphrase);
+  }
+
+  async saveSettings(input: ParsedInput<'settings:saveDelivery'>): Promise<DeliverySettings> {
+    const bad = (field: string, vi: string, en: string): AppError =>
+      new AppError('invalid_input', { vi, en }, field);
+    if (input.smtpHost !== '' && !/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(input.smtpHost)) {
+      throw bad(
+        'smtpHost',
+        `Tên máy chủ thư "${input.smtpHost}" không hợp lệ.`,
+        `The mail server name "${input.smtpHost}" is not valid.`,
+      );
+    }
+    if (input.sender !== '' && !looksLikeEmail(input.sender)) {
+      throw bad(
+        'sender',
+        `Địa chỉ người gửi "${input.sender}" không phải địa chỉ email.`,
+        `The sender "${input.sender}" is not an email address.`,
+      );
+    }
+    const recipients = [...new Set(input.recipients.filter((r) => r !== ''))];
+    recipients.forEach((r, i) => {
+      if (!looksLikeEmail(r)) {
+        throw bad(
+          `recipients[${i}]`,
+          `Người nhận "${r}" không phải địa chỉ email.`,
+          `The recipient "${r}" is not an email address.`,
+        );
+      }
+    });
+    if (input.uploadUrl !== '') {
+      const problem = uploadUrlProblem(input.uploadUrl);
+      if (problem) {
+        throw bad(
+          'uploadUrl',
+          problem,
+          'The upload address must be https:// (http:// only to this machine).',
+        );
+      }
+    }
+    const old = getDeliverySettings(this.ctx.db);
+    let sealed = old.smtp_password_sealed;
+    let sealedWith = old.smtp_password_sealed_with;
+    if (input.smtpPassword === '') {
+      sealed = null;
+      sealedWith = null;
+    } else if (input.smtpPassword !== undefined) {
+      const sealer = await this.sealer('create');
+      if (!sealer) {
+        throw bad(
+          'smtpPassword',
+          'Không lưu được mật khẩu thư: chưa có cách niêm phong mật khẩu trên máy này. Hãy mở ứng dụng trên máy tính (dùng kho khóa của hệ điều hành) hoặc đặt mật khẩu bảo vệ vào biến môi trường TUYENTRUYEN_PASSPHRASE; mật khẩu không bao giờ được lưu dưới dạng chữ thường.',
+          'The mail password cannot be stored: there is no way to seal it on this machine. Use the desktop app (the OS keychain) or set TUYENTRUYEN_PASSPHRASE; the password is never stored in plain text.',
+        );
+      }
+      sealed = sealer.seal(Buffer.from(input.smtpPassword, 'utf8'));
+      sealedWith = sealer.kind;
+    }
+    saveDeliverySettings(
+      this.ctx.db,
+      {
+        smtp_host: input.smtpHost,
+        smtp_port: input.smtpPort,
+        smtp_security: input.smtpSecurity,
+        smtp_user: input.smtpUser,
+        smtp_password_sealed: sealed,
+        smtp_password_sealed_with: sealedWith,
+        sender: input.sender,
+        recipients,
+        upload_url: input.uploadUrl,
+      },
+      this.ctx.now(),
+    );
+    return this.getSettings();
+  }
+
+  // ---------- the queue ----------
+
+  list(): DeliveryRow[] {
+    return allDeliveries(this.ctx.db);
+  }
+
+  drives(): DriveInfo[] {
+    return listDrives();
+  }
+
+  get(id: string): DeliveryRow {
+    const row = deliveryById(this.ctx.db, id);
+    if (!row) throw notFound(id);
+    return row;
+  }
+
+  private packageOf(sha256: string): PackageRow {
+    const pkg = allPackages(this.ctx.db).find((p) => p.sha256 === sha256);
+    if (!pkg) {
+      throw new AppError(
+        'not_found',
+        {
+          vi: `Không có gói báo cáo nào có mã SHA-256 ${sha256}: hãy xuất gói trước khi gửi.`,
+          en: `There is no package with SHA-256 ${sha256}; export it first.`,
+        },
+        'sha256',
+      );
+    }
+    return pkg;
+  }
+
+  /**
+   * One delivery per destination; a destination already queued for this package keeps its
+   * row (a failed or cancelled one is queued again; a sent one stays sent).
+   */
+  enqueue(
+    sha256: string,
+    to: { folder?: string | undefined; email?: boolean | undefined; upload?: boolean | undefined },
+  ): DeliveryRow[] {
+    this.packageOf(sha256);
+    const targets: { kind: DeliveryKind; destination: string }[] = [];
+    if (to.folder !== undefined) {
+      // A drive not plugged in yet is fine (retried); a relative path is not.
+      if (!/^([A-Za-z]:[\\/]|\/|\\\\)/.test(to.folder)) {
+        throw new AppError(
+          'invalid_input',
+          {
+            vi: `Thư mục "${to.folder}" phải là đường dẫn đầy đủ (ví dụ E:\\ hoặc /media/usb).`,
+            en: `The folder "${to.folder}" must be a full path (e.g. E:\\ or /media/usb).`,
+          },
+          'folder',
+        );
+      }
+      targets.push({ kind: 'folder', destination: to.folder });
+    }
+    if (to.email) {
+      const recipients = this.getSettings().effectiveRecipients;
+      if (recipients.length === 0) {
+        throw new AppError(
+          'invalid_input',
+          {
+            vi: 'Chưa có địa chỉ email người nhận: hãy ghi địa chỉ email vào "Nơi nhận" của đơn vị hoặc vào cài đặt gửi thư.',
+            en: 'There is no recipient email address: add one to the profile recipients or the delivery settings.',
+          },
+          'email',
+        );
+      }
+      // Addresses are compared lower-cased: one delivery (and one Message-ID) per mailbox.
+      for (const r of new Set(recipients.map((a) => a.trim().toLowerCase()))) {
+        targets.push({ kind: 'email', destination: r });
+      }
+    }
+    if (to.upload) {
+      const url = this.getSettings().uploadUrl;
+      if (url === '') {
+        throw new AppError(
+          'invalid_input',
+          {
+            vi: 'Chưa có địa chỉ tải lên của tỉnh trong cài đặt gửi gói.',
+            en: 'There is no upload address in the delivery settings.',
+          },
+          'upload',
+        );
+      }
+      targets.push({ kind: 'upload', destination: url });
+    }
+    if (targets.length === 0) {
+      throw new AppError('invalid_input', {
+        vi: 'Hãy chọn ít nhất một nơi gửi: thư mục (ổ USB), email hoặc tải lên.',
+        en: 'Choose at least one destination: a folder (USB drive), email or upload.',
+      });
+    }
+    const { db } = this.ctx;
+    const at = this.ctx.now();
+    const rows = db.transaction(() =>
+      targets.map(({ kind, destination }) => {
+        const old = deliveryOf(db, sha256, kind, destination);
+        if (old) {
+          if (old.state === 'failed' || old.state === 'cancelled') revive(db, old.id, at);
+          return old.id;
+        }
+        const id = this.ctx.newId();
+        const messageId = kind === 'email' ? messageIdOf(sha256, destination) : null;
+        insertDelivery(db, { id, sha256, kind, destination, messageId, at });
+        return id;
+      }),
+    )();
+    this.poke();
+    return rows.map((id) => this.get(id));
+  }
+
+  cancel(id: string): DeliveryRow {
+    const row = this.get(id);
+    if (!cancelDelivery(this.ctx.db, id, this.ctx.now())) {
+      throw new AppError('conflict', {
+        vi:
+          row.state === 'sent'
+            ? 'Gói đã được gửi đến nơi này, không hủy được nữa.'
+            : row.state === 'sending'
+              ? 'Gói đang được gửi, chưa hủy được; hãy thử lại sau giây lát.'
+              : 'Lượt gửi này đã được hủy.',
+        en: `The delivery is ${row.state} and cannot be cancelled.`,
+      });
+    }
+    return this.get(id);
+  }
+
+  /** Due now (a failed one is queued again), then performed. */
+  async sendNow(id: string): Promise<DeliveryRow> {
+    const row = this.get(id);
+    if (row.state === 'sent') return row;
+    if (row.state === 'cancelled') {
+      throw new AppError('conflict', {
+        vi: 'Lượt gửi này đã bị hủy; hãy thêm lại nơi gửi nếu muốn gửi.',
+        en: 'This delivery was cancelled; queue the destination again to send it.',
+      });
+    }
+    if (row.state !== 'sending') revive(this.ctx.db, id, this.ctx.now());
+    await this.runOnce();
+    return this.get(id);
+  }
+
+  /** Performs the deliveries due at `now` (one batch); resolves to those it attempted. */
+  runOnce(now?: Date | string): Promise<DeliveryRow[]> {
+    const run = this.running.then(() => this.runNow(now));
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runNow(now?: Date | string): Promise<DeliveryRow[]> {
+    const { db } = this.ctx;
+    if (!db.open) return [];
+    const at = now === undefined ? this.ctx.now() : new Date(now).toISOString();
+    const done: DeliveryRow[] = [];
+    for (const d of dueDeliveries(db, at, this.batch)) {
+      if (!db.open) break;
+      if (!claim(db, d.id, this.ctx.now())) continue;
+      let outcome: Outcome;
+      try {
+        outcome = await this.perform(d);
+      } catch (err) {
+        outcome = failed(err instanceof AppError ? err.msg.vi : String(err));
+      }
+      if (!db.open) break; // closed while sending: the next start finds it 'sending' and retries
+      const end = this.ctx.now();
+      if (outcome.kind === 'sent') markSent(db, d.id, end);
+      else if (outcome.kind === 'failed') markFailed(db, d.id, end, outcome.error);
+      else {
+        const wait = retryDelay(this.backoff, d.attempts + 1);
+        const next = new Date(Math.max(Date.parse(end), Date.parse(at)) + wait).toISOString();
+        markRetry(db, d.id, end, next, outcome.error);
+      }
+      done.push(this.get(d.id));
+    }
+    return done;
+  }
+
+  private async perform(d: DeliveryRow): Promise<Outcome> {
+    const pkg = this.packageOf(d.packageSha256);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(pkg.path);
+    } catch {
+      return failed(`Không đọc được tệp gói ${pkg.path}: tệp đã bị xóa hoặc di chuyển.`);
+    }
+    if (sha256Of(bytes) !== pkg.sha256) {
+      return failed(`Tệp gói ${pkg.path} đã bị thay đổi sau khi xuất (mã SHA-256 không khớp).`);
+    }
+    const file = { sha256: pkg.sha256, fileName: pkg.fileName, bytes };
+    switch (d.kind) {
+      case 'folder':
+        return deliverToFolder(d.destination, file);
+      case 'upload': {
+        const problem = uploadUrlProblem(d.destination);
+        if (problem) return failed(problem);
+        return uploadPackage(d.destination, file, this.timeoutMs);
+      }
+      case 'email': {
+        const account = await this.account();
+        if (typeof account === 'string') return failed(account);
+        return sendMail(account, this.mailPackage(pkg, bytes), d.destination, this.timeoutMs);
+      }
+    }
+  }
+
+  private async account(): Promise<SmtpAccount | string> {
+    const s = getDeliverySettings(this.ctx.db);
+    if (s.smtp_host === '') return 'Chưa cài đặt máy chủ thư (SMTP) để gửi email.';
+    const sender = s.sender || (looksLikeEmail(s.smtp_user) ? s.smtp_user : '');
+    if (sender === '') return 'Chưa khai báo địa chỉ email người gửi trong cài đặt gửi thư.';
+    let password: string | null = null;
+    if (s.smtp_password_sealed) {
+      const sealer = await this.sealer('open');
+      if (!sealer || sealer.kind !== s.smtp_password_sealed_with) {
+        return 'Không mở được mật khẩu thư đã niêm phong trên máy này: hãy nhập lại mật khẩu thư trong cài đặt.';
+      }
+      try {
+        password = sealer.unseal(s.smtp_password_sealed).toString('utf8');
+      } catch (err) {
+        return err instanceof AppError ? err.msg.vi : 'Không mở được mật khẩu thư đã niêm phong.';
+      }
+    }
+    return {
+      host: s.smtp_host,
+      port: s.smtp_port,
+      security: s.smtp_security,
+      user: s.smtp_user,
+      password,
+      sender,
+    };
+  }
+
+  private mailPackage(pkg: PackageRow, bytes: Buffer): MailPackage {
+    const office = getProfile(this.ctx.db)?.office;
+    let label = pkg.period.key;
+    try {
+      label = this.report.period(pkg.period.key).label;
+    } catch {
+      /* the key itself is still understandable */
+    }
+    return {
+      sha256: pkg.sha256,
+      fileName: pkg.fileName,
+      bytes,
+      sequence: pkg.sequence,
+      supersedes: pkg.supersedes,
+      office: { code: office?.code ?? '', name: office?.name ?? '' },
+      period: { ...pkg.period, label },
+    };
+  }
+
+  // ---------- the loop ----------
+
+  /** Puts back what a crash left 'sending', then runs due deliveries on a timer. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    requeueSending(this.ctx.db, this.ctx.now());
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Resolves when the run in progress (if any) has finished. */
+  idle(): Promise<void> {
+    return this.running.then(() => undefined);
+  }
+
+  /** Something was queued: look at the queue soon rather than at the next poll. */
+  private poke(): void {
+    if (this.started) this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (!this.started) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), Math.max(ms, 0));
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    try {
+      await this.runOnce();
+    } catch (err) {
+      console.error('[outbox] run failed', err);
+    }
+    if (!this.started || !this.ctx.db.open) return;
+    const due = nextDue(this.ctx.db);
+    let wait = this.pollMs;
+    if (due !== null) {
+      const until = due === '' ? 0 : Date.parse(due) - Date.parse(this.ctx.now());
+      wait = Math.min(this.pollMs, Math.max(until, MIN_TICK_MS));
+    }
+    this.schedule(wait);
+  }
+}
