@@ -1,9 +1,18 @@
 // The frame around every screen: menu on the left, the office in the header, and a red
 // banner that stays while the data file is read-only.
 import { Alert, Layout, Menu } from 'antd';
-import { BarChartOutlined, BookOutlined, FileTextOutlined, BankOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  FileTextOutlined,
+  KeyOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { LogbookScreen } from '../features/logbook/LogbookScreen';
 import { DirectivesScreen } from '../features/directives/DirectivesScreen';
+import { KeyScreen } from '../features/keys/KeyScreen';
+import { OutboxScreen } from '../features/outbox/OutboxScreen';
 import { ProfileScreen } from '../features/profile/ProfileScreen';
 import { ReportScreen } from '../features/report/ReportScreen';
 import { useAppStore, type Screen } from '../stores/app';
@@ -11,8 +20,10 @@ import { useAppStore, type Screen } from '../stores/app';
 const MENU = [
   { key: 'logbook', icon: <BookOutlined />, label: 'Sổ hoạt động' },
   { key: 'report', icon: <BarChartOutlined />, label: 'Báo cáo' },
+  { key: 'outbox', icon: <SendOutlined />, label: 'Hộp thư đi' },
   { key: 'directives', icon: <FileTextOutlined />, label: 'Văn bản chỉ đạo' },
   { key: 'profile', icon: <BankOutlined />, label: 'Thông tin đơn vị' },
+  { key: 'keys', icon: <KeyOutlined />, label: 'Khóa ký và gửi' },
 ] satisfies { key: Screen; icon: React.ReactNode; label: string }[];
 
 export function AppLayout() {
@@ -56,6 +67,8 @@ export function AppLayout() {
         <Layout.Content style={{ minHeight: 0, overflow: 'auto' }}>
           {screen === 'logbook' ? <LogbookScreen /> : null}
           {screen === 'report' ? <ReportScreen /> : null}
+          {screen === 'outbox' ? <OutboxScreen /> : null}
+          {screen === 'keys' ? <KeyScreen /> : null}
           {screen === 'directives' ? <DirectivesScreen /> : null}
           {screen === 'profile' ? <ProfileScreen /> : null}
         </Layout.Content>

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { AppInfo, Commune, ProfileView } from '../../../shared/contract';
 import { api } from '../api';
 
-export type Screen = 'logbook' | 'report' | 'directives' | 'profile';
+export type Screen = 'logbook' | 'report' | 'outbox' | 'keys' | 'directives' | 'profile';
 
 interface AppState {
   info: AppInfo | null;

@@ -1,5 +1,6 @@
 // "Báo cáo": the report of a period. Pick the period, check its figures and the chart,
-// write the texts (saved as a draft while typing) and make the Word file.
+// write the texts (saved as a draft while typing), make the Word file and export the
+// period's signed package.
 import { useEffect, useState } from 'react';
 import { Alert, Spin, Tabs, Typography } from 'antd';
 import { formatDate, localToday } from '../../../../shared/format';
@@ -12,6 +13,7 @@ import { ChannelChart } from './ChannelChart';
 import { ChannelTable } from './ChannelTable';
 import { DocxButton } from './DocxButton';
 import { DocxResult } from './DocxResult';
+import { ExportPanel } from './ExportPanel';
 import { SummaryStats } from './SummaryStats';
 import { TextsForm } from './TextsForm';
 import './report.css';
@@ -88,6 +90,7 @@ export function ReportScreen() {
         {loading ? <Spin size="small" /> : null}
       </div>
       <DocxResult />
+      <ExportPanel period={period} />
       {error ? <Alert type="error" showIcon title={error} data-testid="report-error" /> : null}
       <Tabs
         activeKey={tab}

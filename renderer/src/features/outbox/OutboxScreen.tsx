@@ -1,0 +1,41 @@
+// "Hộp thư đi": what is waiting to leave, what left and what failed. The list refreshes
+// every 3 seconds while the screen is open; the engine's outbox does the sending.
+import { useEffect } from 'react';
+import { Alert, Typography } from 'antd';
+import { useOutboxStore } from '../../stores/outbox';
+import { DeliveryTable } from './DeliveryTable';
+import './outbox.css';
+
+export const REFRESH_MS = 3000;
+
+export function OutboxScreen() {
+  const rows = useOutboxStore((s) => s.rows);
+  const loaded = useOutboxStore((s) => s.loaded);
+  const error = useOutboxStore((s) => s.error);
+
+  useEffect(() => {
+    const { load } = useOutboxStore.getState();
+    void load();
+    const timer = window.setInterval(() => void load(), REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, []);
+
+  const waiting = rows.filter((r) => r.state === 'pending' || r.state === 'sending').length;
+
+  return (
+    <div className="outbox-page" data-testid="outbox">
+      <div className="page-title">
+        <h1>Hộp thư đi</h1>
+        <Typography.Text type="secondary" data-testid="outbox-summary">
+          {waiting > 0 ? `${waiting} lượt đang chờ gửi` : 'Không có gì đang chờ gửi'}
+        </Typography.Text>
+      </div>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        Mỗi gói dữ liệu có một lượt gửi cho từng nơi nhận. Khi mất mạng hoặc máy chủ tạm từ chối,
+        ứng dụng tự gửi lại sau; một gói không bao giờ gửi hai lần tới cùng một nơi.
+      </Typography.Paragraph>
+      {error ? <Alert type="error" showIcon title={error} data-testid="outbox-error" /> : null}
+      <DeliveryTable rows={rows} loading={!loaded} />
+    </div>
+  );
+}
