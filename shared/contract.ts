@@ -89,6 +89,18 @@ export const methods = {
     writes: false,
   },
   'key:info': { input: none, writes: false },
+  'key:backup': {
+    input: z.strictObject({ passphrase: z.string().min(8).max(200) }),
+    writes: false,
+  },
+  'key:restore': {
+    input: z.strictObject({ base64: z.base64().max(200_000), passphrase: z.string().min(1).max(200) }),
+    writes: true,
+  },
+  'key:importPkcs12': {
+    input: z.strictObject({ base64: z.base64().max(200_000), passphrase: z.string().max(200) }),
+    writes: true,
+  },
   // ---------- the outbox (issue 4, item 5) ----------
   'outbox:list': { input: none, writes: false },
   /** One delivery per destination (email: one per recipient); a pair already queued is kept. */
@@ -282,6 +294,9 @@ interface Outputs {
   'package:list': PackageRow[];
   'package:verify': PackageCheck;
   'key:info': KeyInfo;
+  'key:backup': { fileName: string; base64: string };
+  'key:restore': KeyInfo;
+  'key:importPkcs12': KeyInfo;
   'outbox:list': DeliveryRow[];
   'outbox:enqueue': DeliveryRow[];
   'outbox:sendNow': DeliveryRow;

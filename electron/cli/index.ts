@@ -417,7 +417,16 @@ async function serve(args: string[], io: Io): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`cổng "${values.port}" không hợp lệ`);
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
-  const core = createCore({ dataDir, mode: 'browser', source: 'browser', outbox: true });
+  // No terminal prompt while serving: the key's passphrase comes from the environment
+  // (an in-page prompt is on the roadmap).
+  const passphrase = process.env.TUYENTRUYEN_PASSPHRASE;
+  const core = createCore({
+    dataDir,
+    mode: 'browser',
+    source: 'browser',
+    outbox: true,
+    ...(passphrase ? { passphrase } : {}),
+  });
   const server = await startServer({ core, port });
   io.out(
     `Sổ tuyên truyền đang chạy trong trình duyệt. Mở địa chỉ sau (chỉ trên máy này):\n${server.url}\nDữ liệu: ${dataDir}\nNhấn Ctrl+C để dừng.`,

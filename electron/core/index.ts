@@ -143,6 +143,14 @@ export function createCore(options: CoreOptions): Core {
     'package:list': () => packages.list(),
     'package:verify': ({ path: file }) => packages.verify(file),
     'key:info': () => packages.keyInfo(),
+    'key:backup': async ({ passphrase }) => {
+      const file = await packages.backupKey(passphrase);
+      return { fileName: file.fileName, base64: file.bytes.toString('base64') };
+    },
+    'key:restore': ({ base64, passphrase }) =>
+      packages.restoreKey(Buffer.from(base64, 'base64'), passphrase),
+    'key:importPkcs12': ({ base64, passphrase }) =>
+      packages.importPkcs12(Buffer.from(base64, 'base64'), passphrase),
     'outbox:list': () => outbox.list(),
     'outbox:enqueue': ({ sha256, ...to }) => outbox.enqueue(sha256, to),
     'outbox:sendNow': ({ id }) => outbox.sendNow(id),

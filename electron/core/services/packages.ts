@@ -159,6 +159,31 @@ export class PackageService {
     return this.signingKey();
   }
 
+  /** The key sealed with a backup passphrase, as a file to keep apart (a USB stick). */
+  async backupKey(backupPassphrase: string): Promise<{ fileName: string; bytes: Buffer }> {
+    const store = createKeyStore(this.keysDir, certificateOnly(this.kind()));
+    if (!store.exists()) {
+      throw new AppError('not_found', {
+        vi: 'Chưa có khóa ký để sao lưu: khóa được tạo khi xuất gói dữ liệu lần đầu.',
+        en: 'There is no signing key to back up yet: it is created on the first export.',
+      });
+    }
+    const bytes = createKeyStore(this.keysDir, await this.sealer('open')).backup(backupPassphrase);
+    return { fileName: `KhoaKy_${this.office().code}.ttkey`, bytes };
+  }
+
+  /** Restores a backup made by backupKey; a wrong passphrase changes nothing. */
+  async restoreKey(bytes: Buffer, backupPassphrase: string): Promise<KeyInfo> {
+    createKeyStore(this.keysDir, await this.sealer('create')).restore(bytes, backupPassphrase);
+    return this.keyInfo();
+  }
+
+  /** Takes a key and certificate issued by a CA (.p12/.pfx); a wrong passphrase changes nothing. */
+  async importPkcs12(bytes: Buffer, p12Passphrase: string): Promise<KeyInfo> {
+    createKeyStore(this.keysDir, await this.sealer('create')).importPkcs12(bytes, p12Passphrase);
+    return this.keyInfo();
+  }
+
   // ---------- packages ----------
 
   list(): PackageRow[] {
