@@ -49,7 +49,7 @@ describe('the signing key through the contract', () => {
     });
     expect(restored.fingerprint).toBe(cert.fingerprint);
     // The restored key signs: an export from B carries A's certificate.
-    await b.activities.importMany(
+    b.activities.importMany(
       JSON.parse(
         fs.readFileSync(path.join(__dirname, '../fixtures/quarter-2023-q3.json'), 'utf8'),
       ) as unknown[],
