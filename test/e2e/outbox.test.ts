@@ -198,4 +198,24 @@ describe('package export and outbox in the browser', () => {
     await page.getByTestId('delivery-settings').waitFor();
     await shot(page, 'outbox-06-keys');
   });
+
+  it('backs the key up to a file protected by a passphrase, refusing mismatched passphrases', async () => {
+    await page.getByRole('button', { name: 'Sao lưu khóa ký' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Mật khẩu cho tệp sao lưu (ít nhất 8 ký tự)').fill('sao lưu 2023');
+    await dialog.getByLabel('Nhập lại mật khẩu').fill('sao luu 2023');
+    await dialog.getByRole('button', { name: 'Tạo tệp sao lưu' }).click();
+    await dialog.getByText('Hai mật khẩu không giống nhau.').waitFor();
+    await dialog.getByLabel('Nhập lại mật khẩu').fill('sao lưu 2023');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Tạo tệp sao lưu' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('KhoaKy_LS-CAOLOC-VHTT.ttkey');
+    const file = path.join(outDir, download.suggestedFilename());
+    await download.saveAs(file);
+    const backup = JSON.parse(fs.readFileSync(file, 'utf8')) as { fingerprint: string };
+    expect(backup.fingerprint).toBe(s.core.packages.keyInfo().fingerprint);
+    await shot(page, 'outbox-07-key-backup');
+  });
 });

@@ -5,6 +5,7 @@ import { Alert } from 'antd';
 import type { KeyInfo } from '../../../../shared/package';
 import { api, errorMessage } from '../../api';
 import { CertificateCard } from './CertificateCard';
+import { KeyBackupCard } from './KeyBackupCard';
 import { DeliverySettingsForm } from './DeliverySettingsForm';
 import { EnrolSheet } from './EnrolSheet';
 import './keys.css';
@@ -29,6 +30,7 @@ export function KeyScreen() {
         <CertificateCard info={info} />
         {info?.fingerprint ? <EnrolSheet fingerprint={info.fingerprint} /> : null}
       </div>
+      <KeyBackupCard info={info} onChanged={setInfo} />
       <DeliverySettingsForm />
     </div>
   );
