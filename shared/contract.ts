@@ -94,7 +94,10 @@ export const methods = {
     writes: false,
   },
   'key:restore': {
-    input: z.strictObject({ base64: z.base64().max(200_000), passphrase: z.string().min(1).max(200) }),
+    input: z.strictObject({
+      base64: z.base64().max(200_000),
+      passphrase: z.string().min(1).max(200),
+    }),
     writes: true,
   },
   'key:importPkcs12': {
