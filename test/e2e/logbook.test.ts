@@ -3,6 +3,7 @@
 // refused form that keeps what was typed. Screenshots go to test-output/e2e/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { ProfileSchema } from '../../shared/schemas';
 import { openSession, pickOptions, shot, tableTexts, typeDate, type Session } from './helpers';
 
 let s: Session;
@@ -343,5 +344,32 @@ describe('logbook in the browser', () => {
     expect(text).toContain('Khôi phục');
     expect(text).toContain('Số buổi chiếu');
     await shot(page, '09-history');
+  });
+
+  it('keeps a commune dropped from the profile when an old activity is edited', async () => {
+    // The radio activity names Xã Thụy Hùng; the office then drops it from its list.
+    const view = s.core.profile.get()!;
+    s.core.profile.save(
+      ProfileSchema.parse({
+        office: view.office,
+        communes: view.communes
+          .filter((c) => c.active && c.name !== 'Xã Thụy Hùng')
+          .map(({ code, name, flags }) => ({ code, name, flags })),
+      }),
+    );
+    await page.reload();
+    const radio = page
+      .getByTestId('logbook-table')
+      .locator('.ant-table-row')
+      .filter({ hasText: 'truyền thanh xã' });
+    await radio.getByTestId('row-edit').click();
+    const form = page.getByTestId('activity-form');
+    await expect.poll(() => form.isVisible()).toBe(true);
+    await page.getByTestId('activity-audience').fill('1250');
+    await page.getByTestId('activity-save').click();
+    await expect.poll(() => form.isVisible(), { timeout: 10_000 }).toBe(false);
+    const stored = s.core.activities.list({ channels: ['radio'] })[0]!;
+    expect(stored.audience).toBe(1250);
+    expect(stored.communes).toEqual(['Xã Hợp Thành', 'Xã Thụy Hùng']);
   });
 });

@@ -37,8 +37,20 @@ export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
   const [form] = Form.useForm<ActivityFormValues>();
   const profile = useAppStore((s) => s.profile);
   const writable = useWritable();
-  const communes = useMemo(() => activeCommunes(profile), [profile]);
-  const activeCodes = useMemo(() => new Set(communes.map((c) => c.code)), [communes]);
+  const active = useMemo(() => activeCommunes(profile), [profile]);
+  const activeCodes = useMemo(() => new Set(active.map((c) => c.code)), [active]);
+  // An old activity may name a commune since dropped from the profile: keep it selectable
+  // when editing that activity, so that saving does not silently take it away.
+  const communes = useMemo(
+    () => [
+      ...active,
+      ...(profile?.communes ?? []).filter(
+        (c) => !c.active && editing?.communeCodes.includes(c.code),
+      ),
+    ],
+    [active, profile, editing],
+  );
+  const editableCodes = useMemo(() => new Set(communes.map((c) => c.code)), [communes]);
   const key = draftKey(channel, editing?.id ?? null);
   const [saving, setSaving] = useState(false);
   const [copying, setCopying] = useState(false);
@@ -46,7 +58,7 @@ export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
   const [draft, setDraft] = useState(() => loadDraft<ActivityDraft>(key));
   const [initialValues] = useState<ActivityFormValues>(() => {
     if (draft) return fromDraft(draft);
-    return editing ? fromRow(editing, activeCodes) : defaultValues();
+    return editing ? fromRow(editing, editableCodes) : defaultValues();
   });
   const formRef = useRef<HTMLDivElement>(null);
 
@@ -66,7 +78,7 @@ export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
     clearDraft(key);
     setDraft(null);
     form.resetFields();
-    form.setFieldsValue(editing ? fromRow(editing, activeCodes) : defaultValues());
+    form.setFieldsValue(editing ? fromRow(editing, editableCodes) : defaultValues());
   };
 
   const copyLatest = async () => {

@@ -69,7 +69,7 @@ export function DateFields() {
 export function PlaceFields({ communes }: { communes: Commune[] }) {
   const options = communes.map((c) => ({
     value: c.code,
-    label: c.name,
+    label: c.active ? c.name : `${c.name} (đã bỏ khỏi danh sách xã)`,
     searchText: `${c.name} ${c.code}`,
     title: c.flags.map((f) => COMMUNE_FLAG_LABELS[f]).join(', '),
   }));

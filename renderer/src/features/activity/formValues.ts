@@ -72,12 +72,15 @@ export function fromDraft(draft: ActivityDraft): ActivityFormValues {
   };
 }
 
-/** A stored activity in the form; `communeCodes` because the form selects by code. */
-export function fromRow(row: ActivityRow, activeCodes: ReadonlySet<string>): ActivityFormValues {
+/**
+ * A stored activity in the form; `communeCodes` because the form selects by code. Only the
+ * communes the form offers are kept (for a copy: the active ones).
+ */
+export function fromRow(row: ActivityRow, offeredCodes: ReadonlySet<string>): ActivityFormValues {
   return {
     date: fromIso(row.date),
     endDate: fromIso(row.endDate),
-    communes: row.communeCodes.filter((c) => activeCodes.has(c)),
+    communes: row.communeCodes.filter((c) => offeredCodes.has(c)),
     village: row.village,
     themes: [...row.themes],
     language: row.language,
