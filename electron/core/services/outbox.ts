@@ -4,6 +4,7 @@
 // because the queue is in the database: a delivery left 'sending' by a crash goes back to
 // 'pending' on the next start. A delivery is claimed (pending → sending) in one statement
 // before anything leaves the machine, and nothing ever moves a 'sent' one back.
+import { looksLikeEmail } from '../../../shared/email';
 import fs from 'node:fs';
 import type {
   DeliveryKind,
@@ -55,8 +56,6 @@ export interface OutboxTuning {
 }
 
 /** Loose on purpose: what an address needs to reach an SMTP server, not RFC 5322 in full. */
-const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
-export const looksLikeEmail = (s: string): boolean => EMAIL.test(s.trim()) && s.length <= 320;
 
 const MIN_TICK_MS = 5;
 

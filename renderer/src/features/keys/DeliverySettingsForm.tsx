@@ -1,5 +1,6 @@
 // How packages leave by email and upload: the SMTP account (password write-only), the
 // sender, the recipients (one a line) and the province's upload address.
+import { looksLikeEmail } from '../../../../shared/email';
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
@@ -18,7 +19,6 @@ interface Values {
   uploadUrl: string;
 }
 
-const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 const lines = (text: string) =>
   text
     .split(/\r?\n/)
@@ -38,7 +38,7 @@ const toValues = (s: DeliverySettings): Values => ({
 
 const emailRule = {
   validator: (_: unknown, v: string | undefined) =>
-    !v || EMAIL.test(v.trim())
+    !v || looksLikeEmail(v)
       ? Promise.resolve()
       : Promise.reject(new Error('Địa chỉ email chưa đúng, ví dụ: vhtt.caoloc@langson.gov.vn')),
 };
@@ -156,7 +156,7 @@ export function DeliverySettingsForm() {
             rules={[
               {
                 validator: (_, v: string | undefined) => {
-                  const bad = lines(v ?? '').filter((l) => !EMAIL.test(l));
+                  const bad = lines(v ?? '').filter((l) => !looksLikeEmail(l));
                   return bad.length === 0
                     ? Promise.resolve()
                     : Promise.reject(new Error(`Địa chỉ email chưa đúng: ${bad.join(', ')}`));
