@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { createCore, type Core } from '../../electron/core/index';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/index';
+import { ProfileSchema } from '../../shared/schemas';
 import { startServer } from '../../electron/server/index';
 
 export const SHOTS_DIR = path.resolve('test-output/e2e');
@@ -20,7 +21,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(): Promise<Session> {
+/** Engine options a test may add (a passphrase for the key, the outbox loop and its timing). */
+export type SessionOptions = Omit<CoreOptions, 'dataDir' | 'mode'>;
+
+export async function openSession(options: SessionOptions = {}): Promise<Session> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error(
       'dist/renderer/index.html is missing: run `npm run build` (or `npx vite build`) first.',
@@ -28,7 +32,7 @@ export async function openSession(): Promise<Session> {
   }
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuyentruyen-e2e-'));
-  const core = createCore({ dataDir, mode: 'browser' });
+  const core = createCore({ ...options, dataDir, mode: 'browser' });
   const server = await startServer({ core, rendererDir: RENDERER_DIR });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -99,4 +103,41 @@ export async function pickOptions(page: Page, select: Locator, queries: string[]
 /** The logbook's table body rows (virtual list) as text. */
 export async function tableTexts(page: Page): Promise<string[]> {
   return page.getByTestId('logbook-table').locator('.ant-table-row').allInnerTexts();
+}
+
+const FIXTURES = path.resolve('test/fixtures');
+
+/** The profile and the fixture quarter (Q3 2023, test/fixtures), through the engine. */
+export function seedQuarter(core: Core): void {
+  const profile: unknown = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'profile.json'), 'utf8'));
+  core.profile.save(ProfileSchema.parse(profile));
+  const records = JSON.parse(
+    fs.readFileSync(path.join(FIXTURES, 'quarter-2023-q3.json'), 'utf8'),
+  ) as unknown[];
+  core.activities.importMany(records, (i) => ({ vi: `#${i}`, en: `#${i}` }));
+}
+
+/** Picks a quarter in the report's quarter picker: year by year, then the quarter cell. */
+export async function pickQuarter(page: Page, year: number, q: 1 | 2 | 3 | 4): Promise<void> {
+  await page.getByTestId('report-period-quarter').click();
+  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  await panel.waitFor();
+  const yearButton = panel.locator('.ant-picker-year-btn');
+  for (let i = 0; i < 20; i += 1) {
+    const shown = Number(await yearButton.innerText());
+    if (shown === year) break;
+    await panel
+      .locator(
+        shown > year ? '.ant-picker-header-super-prev-btn' : '.ant-picker-header-super-next-btn',
+      )
+      .click();
+  }
+  await panel
+    .locator('.ant-picker-cell')
+    .nth(q - 1)
+    .click();
+  const roman = ['I', 'II', 'III', 'IV'][q - 1]!;
+  await expect
+    .poll(() => page.getByTestId('report-period-label').innerText())
+    .toBe(`Quý ${roman} năm ${year}`);
 }

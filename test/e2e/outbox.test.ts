@@ -7,63 +7,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Page } from 'playwright-core';
-import { createCore } from '../../electron/core/index';
-import { startServer } from '../../electron/server/index';
-import { ProfileSchema } from '../../shared/schemas';
-import { SHOTS_DIR, shot, type Session } from './helpers';
+import type { Page } from 'playwright-core';
+import { openSession, pickQuarter, seedQuarter, shot, type Session } from './helpers';
 
 const ROOT = path.resolve('.');
-const FIXTURES = path.join(ROOT, 'test/fixtures');
-const RENDERER_DIR = path.resolve('dist/renderer');
 
 let s: Session;
 let page: Page;
 let outDir: string;
 
-/** As openSession, but the core has a passphrase for the key and runs the outbox loop. */
-async function openOutboxSession(): Promise<Session> {
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuyentruyen-e2e-'));
-  const core = createCore({
-    dataDir,
-    mode: 'browser',
+beforeAll(async () => {
+  // A passphrase for the office key, and the outbox loop with short waits.
+  s = await openSession({
     passphrase: 'mật khẩu thử nghiệm',
     outbox: true,
     outboxTuning: { pollMs: 200, backoff: { baseMs: 100, capMs: 500 } },
   });
-  const server = await startServer({ core, rendererDir: RENDERER_DIR });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
-  const p = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-  p.setDefaultTimeout(15_000);
-  return {
-    dataDir,
-    core,
-    server,
-    browser,
-    page: p,
-    close: async () => {
-      await browser.close().catch(() => undefined);
-      await server.close().catch(() => undefined);
-      core.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-beforeAll(async () => {
-  s = await openOutboxSession();
   page = s.page;
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuyentruyen-usb-'));
-  const profile: unknown = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'profile.json'), 'utf8'));
-  s.core.profile.save(ProfileSchema.parse(profile));
-  const records = JSON.parse(
-    fs.readFileSync(path.join(FIXTURES, 'quarter-2023-q3.json'), 'utf8'),
-  ) as unknown[];
-  s.core.activities.importMany(records, (i) => ({ vi: `#${i}`, en: `#${i}` }));
+  seedQuarter(s.core);
   await page.goto(s.server.url);
 }, 120_000);
 
@@ -72,35 +34,13 @@ afterAll(async () => {
   if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
-/** Picks a quarter in the report's quarter picker: year by year, then the quarter cell. */
-async function pickQuarter(year: number, q: 1 | 2 | 3 | 4): Promise<void> {
-  await page.getByTestId('report-period-quarter').click();
-  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  await panel.waitFor();
-  const yearButton = panel.locator('.ant-picker-year-btn');
-  for (let i = 0; i < 20; i += 1) {
-    const shown = Number(await yearButton.innerText());
-    if (shown === year) break;
-    await panel
-      .locator(
-        shown > year ? '.ant-picker-header-super-prev-btn' : '.ant-picker-header-super-next-btn',
-      )
-      .click();
-  }
-  await panel
-    .locator('.ant-picker-cell')
-    .nth(q - 1)
-    .click();
-  await expect.poll(() => page.getByTestId('report-period-label').innerText()).toContain(`${year}`);
-}
-
 const text = (id: string) => page.getByTestId(id).innerText();
 
 describe('package export and outbox in the browser', () => {
   it('exports 2023-Q3 from the report screen and queues it for a folder', async () => {
     await page.getByTestId('menu-report').click();
     await page.getByTestId('report').waitFor();
-    await pickQuarter(2023, 3);
+    await pickQuarter(page, 2023, 3);
     await page.getByTestId('export-panel').waitFor();
     await page.getByTestId('export-button').click();
     await expect.poll(() => text('export-sequence'), { timeout: 30_000 }).toBe('Gói số 1');

@@ -10,11 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { localToday } from '../../shared/format';
 import { periodContaining } from '../../shared/period';
-import { ProfileSchema } from '../../shared/schemas';
-import { openSession, SHOTS_DIR, shot, typeDate, type Session } from './helpers';
+import {
+  openSession,
+  pickQuarter,
+  seedQuarter,
+  SHOTS_DIR,
+  shot,
+  typeDate,
+  type Session,
+} from './helpers';
 
 const ROOT = path.resolve('.');
-const FIXTURES = path.join(ROOT, 'test/fixtures');
 
 let s: Session;
 let page: Page;
@@ -22,12 +28,7 @@ let page: Page;
 beforeAll(async () => {
   s = await openSession();
   page = s.page;
-  const profile: unknown = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'profile.json'), 'utf8'));
-  s.core.profile.save(ProfileSchema.parse(profile));
-  const records = JSON.parse(
-    fs.readFileSync(path.join(FIXTURES, 'quarter-2023-q3.json'), 'utf8'),
-  ) as unknown[];
-  s.core.activities.importMany(records, (i) => ({ vi: `#${i}`, en: `#${i}` }));
+  seedQuarter(s.core);
   // A deleted activity never counts (the integration test's figures assume it gone).
   s.core.activities.remove('q3-deleted');
   s.core.directives.save({
@@ -44,36 +45,10 @@ afterAll(async () => {
   await s?.close();
 });
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
-
 /** Opens the report screen from the menu. */
 async function openReport(): Promise<void> {
   await page.getByTestId('menu-report').click();
   await page.getByTestId('report').waitFor();
-}
-
-/** Picks a quarter in the report's quarter picker: year by year, then the quarter cell. */
-async function pickQuarter(year: number, q: 1 | 2 | 3 | 4): Promise<void> {
-  await page.getByTestId('report-period-quarter').click();
-  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  await panel.waitFor();
-  const yearButton = panel.locator('.ant-picker-year-btn');
-  for (let i = 0; i < 20; i += 1) {
-    const shown = Number(await yearButton.innerText());
-    if (shown === year) break;
-    await panel
-      .locator(
-        shown > year ? '.ant-picker-header-super-prev-btn' : '.ant-picker-header-super-next-btn',
-      )
-      .click();
-  }
-  await panel
-    .locator('.ant-picker-cell')
-    .nth(q - 1)
-    .click();
-  await expect
-    .poll(() => page.getByTestId('report-period-label').innerText())
-    .toBe(`Quý ${ROMAN[q - 1]} năm ${year}`);
 }
 
 const text = (id: string) => page.getByTestId(id).innerText();
@@ -90,7 +65,7 @@ describe('report screen in the browser', () => {
   });
 
   it('shows the figures of 2023-Q3', async () => {
-    await pickQuarter(2023, 3);
+    await pickQuarter(page, 2023, 3);
     expect(await text('report-period-dates')).toBe('15/06/2023 – 14/09/2023');
     await expect.poll(() => text('report-activities')).toContain('8');
     expect(await text('report-audience')).toContain('3.250');
@@ -148,9 +123,9 @@ describe('report screen in the browser', () => {
 
     // Typed, then the period switched at once: the pending save is flushed first.
     await page.getByTestId('report-limitations').fill('Kinh phí còn hạn chế.');
-    await pickQuarter(2023, 2);
+    await pickQuarter(page, 2023, 2);
     expect(s.core.report.texts('2023-Q3').limitations).toBe('Kinh phí còn hạn chế.');
-    await pickQuarter(2023, 3);
+    await pickQuarter(page, 2023, 3);
     await page.getByTestId('report-texts').waitFor();
     expect(await page.getByTestId('report-limitations').inputValue()).toBe('Kinh phí còn hạn chế.');
 
@@ -170,7 +145,7 @@ describe('report screen in the browser', () => {
 
     await page.reload();
     await openReport();
-    await pickQuarter(2023, 3);
+    await pickQuarter(page, 2023, 3);
     await page.getByTestId('report-tab-texts').click();
     await page.getByTestId('report-texts').waitFor();
     expect(await page.getByTestId('report-strengths').inputValue()).toContain(
