@@ -47,7 +47,8 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     ],
   });
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-  page.setDefaultTimeout(15_000);
+  // Generous: CI machines are slower than a laptop, and a miss here fails every later step.
+  page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   return {
@@ -90,6 +91,12 @@ function normalizeTypedDate(text: string): string {
 
 /** Picks options of an antd Select by typing (without diacritics) and pressing Enter. */
 export async function pickOptions(page: Page, select: Locator, queries: string[]): Promise<void> {
+  // A modal that is still zooming in re-renders its content: wait for the motion to end.
+  await page
+    .locator('.ant-zoom-appear, .ant-zoom-enter')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => undefined);
   await select.click();
   const input = select.locator('input').first();
   for (const q of queries) {
