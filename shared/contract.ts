@@ -7,6 +7,18 @@ import { z } from 'zod';
 import type { Channel, CommuneFlag, CountMeasure } from './domain';
 import { CHANNELS } from './domain';
 import type { Lang, Result } from './errors';
+import type {
+  Completeness,
+  DeskSettings,
+  Drill,
+  ImportResult,
+  InboxPackageRow,
+  InboxStatus,
+  MergedData,
+  TrustedOffice,
+  TrustResult,
+} from './inbox';
+import { DeskSettingsSchema, DrillSchema, OFFICE_CODE_RE } from './inbox';
 import type { ExportResult, KeyInfo, PackageCheck, PackageRow } from './package';
 import type { ReportData, ReportFileView, ReportTexts, SeriesPoint } from './report';
 import {
@@ -23,6 +35,13 @@ import {
 } from './schemas';
 
 const none = z.strictObject({});
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const periodKey = z.string().min(1).max(30);
+const nfcText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().min(1).max(max));
 const byId = z.strictObject({ id: z.string().min(1).max(100) });
 
 /** Every method: its input schema and whether it writes (writes are refused on a damaged file). */
@@ -134,6 +153,62 @@ export const methods = {
     }),
     writes: true,
   },
+  // ---------- the province desk (issue 5) ----------
+  'settings:getDesks': { input: none, writes: false },
+  'settings:saveDesks': { input: DeskSettingsSchema, writes: true },
+  'trust:list': { input: none, writes: false },
+  /** Registers an office from its certificate file (PEM or DER); code and name default to the certificate's. */
+  'trust:addCertificate': {
+    input: z.strictObject({
+      base64: z.base64().max(200_000),
+      code: z.string().regex(OFFICE_CODE_RE).optional(),
+      name: nfcText(200).optional(),
+    }),
+    writes: true,
+  },
+  /** Registers an office from its enrolment sheet: the fingerprint typed, or the QR text. */
+  'trust:addFingerprint': {
+    input: z.strictObject({
+      code: z.string().regex(OFFICE_CODE_RE),
+      name: nfcText(200),
+      fingerprint: z.string().min(1).max(200),
+    }),
+    writes: true,
+  },
+  /** Registers the signer of a quarantined package (after comparing with the sheet). */
+  'trust:fromPackage': {
+    input: z.strictObject({ sha256, name: nfcText(200).optional() }),
+    writes: true,
+  },
+  'trust:revoke': { input: z.strictObject({ fingerprint: z.string().max(200) }), writes: true },
+  'trust:restore': { input: z.strictObject({ fingerprint: z.string().max(200) }), writes: true },
+  /** Takes in one package file; the renderer sends each file of a selection or a folder. */
+  'inbox:import': {
+    input: z.strictObject({
+      fileName: z.string().min(1).max(1000),
+      // A package is a few MB; the HTTP body cap (32 MB) is the real limit in browser mode.
+      base64: z.base64().max(48 * 1024 * 1024),
+    }),
+    writes: true,
+  },
+  'inbox:packages': {
+    input: z.strictObject({ period: periodKey.optional() }),
+    writes: false,
+  },
+  'inbox:status': { input: PeriodKeySchema, writes: false },
+  'inbox:completeness': {
+    input: z.strictObject({ period: periodKey, count: z.number().int().min(1).max(12).optional() }),
+    writes: false,
+  },
+  'inbox:figures': { input: PeriodKeySchema, writes: false },
+  'inbox:drill': { input: DrillSchema, writes: false },
+  'inbox:texts': { input: PeriodKeySchema, writes: false },
+  'inbox:saveTexts': {
+    input: z.strictObject({ period: periodKey, texts: ReportTextsSchema }),
+    writes: true,
+  },
+  /** The merged report; writes a file under the data folder only. */
+  'inbox:docx': { input: PeriodKeySchema, writes: false },
 } as const;
 
 export type Method = keyof typeof methods;
@@ -192,12 +267,33 @@ export interface ActivitySummary {
   period: { key: string; from: string; to: string; label: string } | null;
 }
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'lock' | 'unlock' | 'export';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'lock'
+  | 'unlock'
+  | 'export'
+  | 'trust'
+  | 'revoke'
+  | 'receive'
+  | 'replace'
+  | 'quarantine'
+  | 'release';
 
 export interface AuditEntry {
   id: number;
   at: string;
-  entity: 'activity' | 'directive' | 'profile' | 'period' | 'package';
+  entity:
+    | 'activity'
+    | 'directive'
+    | 'profile'
+    | 'period'
+    | 'package'
+    | 'office'
+    | 'inbox'
+    | 'settings';
   entityId: string;
   action: AuditAction;
   source: string;
@@ -307,6 +403,23 @@ interface Outputs {
   'outbox:drives': DriveInfo[];
   'settings:getDelivery': DeliverySettings;
   'settings:saveDelivery': DeliverySettings;
+  'settings:getDesks': DeskSettings;
+  'settings:saveDesks': DeskSettings;
+  'trust:list': TrustedOffice[];
+  'trust:addCertificate': TrustResult;
+  'trust:addFingerprint': TrustResult;
+  'trust:fromPackage': TrustResult;
+  'trust:revoke': TrustedOffice;
+  'trust:restore': TrustResult;
+  'inbox:import': ImportResult;
+  'inbox:packages': InboxPackageRow[];
+  'inbox:status': InboxStatus;
+  'inbox:completeness': Completeness;
+  'inbox:figures': MergedData;
+  'inbox:drill': Drill;
+  'inbox:texts': ReportTexts;
+  'inbox:saveTexts': ReportTexts;
+  'inbox:docx': ReportFileView;
 }
 
 // A method without an output type, or an output without a method, fails to compile here.

@@ -61,9 +61,10 @@ export const CommuneSchema = z.strictObject({
 
 export const ProfileSchema = z.strictObject({
   office: OfficeSchema,
+  // Empty for a province desk (the Sở has no communes); an office cannot log an activity
+  // without one, and the profile screen asks for them when the office desk is on.
   communes: z
     .array(CommuneSchema)
-    .min(1)
     .max(2000)
     .superRefine(unique((c: { code: string }) => c.code.toLowerCase(), 'duplicateCode', 'code'))
     .superRefine(

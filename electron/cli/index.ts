@@ -3,9 +3,9 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { CHANNELS, THEMES, type Channel, type Theme } from '../../shared/domain';
-import { AppError, toErrorInfo, type Lang, type Msg } from '../../shared/errors';
+import { toErrorInfo, type Lang } from '../../shared/errors';
 import { describeIssue } from '../../shared/issues';
 import { ProfileSchema, type ActivityFilter } from '../../shared/schemas';
 import { createCore, type Core } from '../core';
@@ -14,23 +14,22 @@ import { toInterchange } from '../core/queries/activities';
 import type { PassphraseSource } from '../core/services/packages';
 import { defaultDataDir } from '../core/paths';
 import { startServer } from '../server';
+import {
+  EXIT_OK,
+  EXIT_REFUSED,
+  EXIT_USAGE,
+  GLOBAL_OPTIONS,
+  openCore,
+  parse,
+  refused,
+  stdio,
+  UsageError,
+  type Io,
+} from './args';
+import { inbox } from './inbox';
 import { formatActivityTable, formatTotals } from './print';
 
-export const EXIT_OK = 0;
-export const EXIT_REFUSED = 1;
-export const EXIT_USAGE = 2;
-
-class UsageError extends Error {}
-
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const stdio: Io = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-};
+export { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type Io } from './args';
 
 const USAGE = `Sổ tuyên truyền — dòng lệnh
 
@@ -43,6 +42,10 @@ Cách dùng:
   tuyentruyen verify TỆP.ttpkg…
   tuyentruyen key show
   tuyentruyen key cert --out TỆP.pem
+  tuyentruyen inbox trust TỆP.pem [--code MÃ] [--name TÊN]
+  tuyentruyen inbox import TỆP_HOẶC_THƯ_MỤC… [--json]
+  tuyentruyen inbox status --period P [--json]
+  tuyentruyen inbox report --period P --out TỆP.docx
   tuyentruyen serve [--port N]
 
 Tùy chọn chung:
@@ -56,47 +59,10 @@ Kỳ P: 2023-Q3, 2023-H1, 2023-Y hoặc 2023-07-01..2023-09-30.
 Kênh C: ${CHANNELS.join(', ')}.
 `;
 
-const GLOBAL_OPTIONS = {
-  'data-dir': { type: 'string' },
-  lang: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
-
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(
-  args: string[],
-  options: O,
-  positionals: number,
-) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { ...GLOBAL_OPTIONS, ...options },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
-  if (parsed.positionals.length !== positionals) {
-    throw new UsageError(
-      parsed.positionals.length > positionals
-        ? `thừa tham số: ${parsed.positionals.slice(positionals).join(' ')}`
-        : 'thiếu tham số',
-    );
-  }
-  return parsed;
-}
-
 function langOf(args: string[]): Lang {
   const i = args.indexOf('--lang');
   const value = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--lang='))?.slice(7);
   return value === 'en' ? 'en' : 'vi';
-}
-
-function openCore(values: { 'data-dir'?: string | undefined }): Core {
-  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
-  return createCore({ dataDir, mode: 'cli', source: 'cli' });
 }
 
 /** The key's passphrase: TUYENTRUYEN_PASSPHRASE, else asked on the terminal, else none. */
@@ -164,10 +130,6 @@ function openKeyCore(values: { 'data-dir'?: string | undefined }, lang: Lang): C
     source: 'cli',
     ...(passphrase !== undefined ? { passphrase } : {}),
   });
-}
-
-function refused(msg: Msg): AppError {
-  return new AppError('invalid_input', msg);
 }
 
 /** Reads a text file, refusing a missing one with a sentence that names it. */
@@ -441,8 +403,6 @@ async function serve(args: string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-const NOT_YET = new Set(['inbox']);
-
 export async function run(argv: string[], io: Io = stdio): Promise<number> {
   const lang = langOf(argv);
   const [command, sub] = argv;
@@ -464,9 +424,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     if (command === 'export') return await exportPackage(argv.slice(1), io, lang);
     if (command === 'verify') return await verify(argv.slice(1), io, lang);
     if (command === 'key') return await key(sub, argv.slice(2), io, lang);
-    if (NOT_YET.has(command)) {
-      throw new UsageError(`lệnh "${command}" chưa có trong phiên bản này`);
-    }
+    if (command === 'inbox') return await inbox(sub, argv.slice(2), io, lang);
     throw new UsageError(`không có lệnh "${[command, sub].filter(Boolean).join(' ')}"`);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -17,6 +17,7 @@ import { closeDatabase, openDatabase } from './db/open';
 import { auditOf } from './queries/audit';
 import { ActivityService } from './services/activities';
 import { DirectiveService } from './services/directives';
+import { InboxService } from './services/inbox';
 import { LockService } from './services/locks';
 import { OutboxService, type OutboxTuning } from './services/outbox';
 import { PackageService, type PassphraseSource } from './services/packages';
@@ -61,6 +62,7 @@ export interface Core {
   readonly locks: LockService;
   readonly packages: PackageService;
   readonly outbox: OutboxService;
+  readonly inbox: InboxService;
   info(): AppInfo;
   /** The single entry for every transport: untrusted method name and input in, envelope out. */
   call(method: string, input: unknown, lang?: Lang): Promise<Result<unknown>>;
@@ -94,6 +96,8 @@ export function createCore(options: CoreOptions): Core {
     { sealer: options.keySealer, passphrase: options.passphrase },
     options.outboxTuning,
   );
+
+  const inbox = new InboxService(ctx, options.dataDir);
 
   const info = (): AppInfo => ({
     version,
@@ -158,6 +162,26 @@ export function createCore(options: CoreOptions): Core {
     'outbox:drives': () => outbox.drives(),
     'settings:getDelivery': () => outbox.getSettings(),
     'settings:saveDelivery': (input) => outbox.saveSettings(input),
+    'settings:getDesks': () => inbox.desks(),
+    'settings:saveDesks': (input) => inbox.saveDesks(input),
+    'trust:list': () => inbox.offices(),
+    'trust:addCertificate': ({ base64, code, name }) =>
+      inbox.addCertificate(Buffer.from(base64, 'base64'), code, name),
+    'trust:addFingerprint': ({ code, name, fingerprint }) =>
+      inbox.addFingerprint(code, name, fingerprint),
+    'trust:fromPackage': ({ sha256, name }) => inbox.fromPackage(sha256, name),
+    'trust:revoke': ({ fingerprint }) => inbox.revoke(fingerprint),
+    'trust:restore': ({ fingerprint }) => inbox.restore(fingerprint),
+    'inbox:import': ({ fileName, base64 }) =>
+      inbox.importBytes(fileName, Buffer.from(base64, 'base64')),
+    'inbox:packages': ({ period }) => inbox.packages(period),
+    'inbox:status': ({ period }) => inbox.status(period),
+    'inbox:completeness': ({ period, count }) => inbox.completeness(period, count ?? 4),
+    'inbox:figures': ({ period }) => inbox.figures(period),
+    'inbox:drill': (input) => inbox.drill(input),
+    'inbox:texts': ({ period }) => inbox.texts(period),
+    'inbox:saveTexts': ({ period, texts }) => inbox.saveTexts(period, texts),
+    'inbox:docx': async ({ period }) => fileView(await inbox.docx(period)),
     'report:open': async ({ period }) => {
       if (!options.openFile) {
         throw new AppError('unsupported', {
@@ -217,6 +241,7 @@ export function createCore(options: CoreOptions): Core {
     locks,
     packages,
     outbox,
+    inbox,
     info,
     call,
     close: () => {

@@ -102,6 +102,43 @@ const samples: { [M in Method]: Input<M> } = {
     recipients: ['stttt@langson.gov.vn'],
     uploadUrl: 'https://baocao.langson.gov.vn/api/packages',
   },
+  'settings:getDesks': {},
+  'settings:saveDesks': { office: false, province: true, deadlineDays: 10 },
+  'trust:list': {},
+  'trust:addCertificate': { base64: 'MIIB', code: 'LS-CAOLOC-VHTT', name: 'Phòng VH&TT Cao Lộc' },
+  'trust:addFingerprint': {
+    code: 'LS-CAOLOC-VHTT',
+    name: 'Phòng VH&TT Cao Lộc',
+    fingerprint: 'AB:CD',
+  },
+  'trust:fromPackage': { sha256: 'a'.repeat(64) },
+  'trust:revoke': { fingerprint: 'AB:CD' },
+  'trust:restore': { fingerprint: 'AB:CD' },
+  'inbox:import': { fileName: 'LS-CAOLOC-VHTT_2023-Q3_0001.ttpkg', base64: 'UEsDBA==' },
+  'inbox:packages': { period: '2023-Q3' },
+  'inbox:status': { period: '2023-Q3' },
+  'inbox:completeness': { period: '2023-Q3', count: 4 },
+  'inbox:figures': { period: '2023-Q3' },
+  'inbox:drill': {
+    period: '2023-Q3',
+    channel: 'van',
+    measure: 'sessions',
+    office: 'LS-CAOLOC-VHTT',
+  },
+  'inbox:texts': { period: '2023-Q3' },
+  'inbox:saveTexts': {
+    period: '2023-Q3',
+    texts: {
+      number: '12',
+      date: '2023-09-20',
+      recipients: ['Ban Chỉ đạo 138 tỉnh'],
+      directives: [],
+      strengths: '',
+      limitations: '',
+      nextSteps: '',
+    },
+  },
+  'inbox:docx': { period: '2023-Q3' },
 };
 
 function wrongTypeOf(value: unknown): unknown {

@@ -1,0 +1,64 @@
+// What every command shares: exit codes, the output sink, argument parsing, opening the core.
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppError, type Msg } from '../../shared/errors';
+import { createCore, type Core } from '../core';
+import { defaultDataDir } from '../core/paths';
+
+export const EXIT_OK = 0;
+export const EXIT_REFUSED = 1;
+export const EXIT_USAGE = 2;
+
+export class UsageError extends Error {}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const stdio: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+export const GLOBAL_OPTIONS = {
+  'data-dir': { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+export function parse<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  /** How many positionals; -1 for any number. */
+  positionals: number,
+) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { ...GLOBAL_OPTIONS, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  if (positionals >= 0 && parsed.positionals.length !== positionals) {
+    throw new UsageError(
+      parsed.positionals.length > positionals
+        ? `thừa tham số: ${parsed.positionals.slice(positionals).join(' ')}`
+        : 'thiếu tham số',
+    );
+  }
+  return parsed;
+}
+
+export function openCore(values: { 'data-dir'?: string | undefined }): Core {
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  return createCore({ dataDir, mode: 'cli', source: 'cli' });
+}
+
+export function refused(msg: Msg): AppError {
+  return new AppError('invalid_input', msg);
+}

@@ -1,0 +1,114 @@
+// Reading a verified package's data.json for the province desk. `verify` has already checked
+// the signature, the hashes and that data.json agrees with the manifest; this checks every
+// record the desk will count, with the same schemas the office's own import uses, so a
+// genuine but malformed file is refused with a sentence naming the record and field.
+import { z } from 'zod';
+import type { Msg } from '../../../shared/errors';
+import { describeIssue } from '../../../shared/issues';
+import { DATA_FILE, type Manifest } from '../../../shared/package';
+import { ActivityInputSchema, CommuneSchema, type ActivityData } from '../../../shared/schemas';
+import { nameKey } from '../../../shared/text';
+
+export class DataRefused extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.en);
+  }
+}
+
+const DataSchema = z.object({
+  profile: z.object({ communes: z.array(z.unknown()).max(2000) }),
+  activities: z.array(z.unknown()),
+});
+
+export interface InboxCommune {
+  code: string;
+  name: string;
+  flags: string[];
+}
+
+export type InboxActivity = ActivityData & { id: string; communeCodes: string[] };
+
+export interface PackageContents {
+  communes: InboxCommune[];
+  activities: InboxActivity[];
+}
+
+const refuse = (vi: string, en: string): DataRefused =>
+  new DataRefused({ vi: `Tệp ${DATA_FILE}: ${vi}`, en: `The file ${DATA_FILE}: ${en}` });
+
+/** Parses data.json (bytes already verified against the manifest). */
+export function readPackageData(manifest: Manifest, bytes: Buffer): PackageContents {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw refuse('không phải JSON hợp lệ.', 'is not valid JSON.');
+  }
+  const head = DataSchema.safeParse(json);
+  if (!head.success) {
+    throw refuse(
+      'thiếu danh sách xã hoặc danh sách hoạt động.',
+      'lacks the communes or activities.',
+    );
+  }
+  const communes: InboxCommune[] = [];
+  const byName = new Map<string, string>();
+  const codes = new Set<string>();
+  head.data.profile.communes.forEach((raw, i) => {
+    const parsed = CommuneSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = describeIssue(parsed.error.issues[0]!);
+      throw refuse(`xã thứ ${i + 1}: ${issue.msg.vi}.`, `commune ${i + 1}: ${issue.msg.en}.`);
+    }
+    const c = parsed.data;
+    if (codes.has(c.code)) {
+      throw refuse(`mã xã ${c.code} bị trùng.`, `the commune code ${c.code} is repeated.`);
+    }
+    codes.add(c.code);
+    byName.set(nameKey(c.name), c.code);
+    byName.set(nameKey(c.code), c.code);
+    communes.push({ code: c.code, name: c.name, flags: c.flags });
+  });
+
+  const ids = new Set<string>();
+  const { from, to } = manifest.period;
+  const activities = head.data.activities.map((raw, i): InboxActivity => {
+    const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : null;
+    const where: Msg =
+      typeof rawId === 'string'
+        ? { vi: `hoạt động ${rawId}`, en: `activity ${rawId}` }
+        : { vi: `hoạt động thứ ${i + 1}`, en: `activity ${i + 1}` };
+    const parsed = ActivityInputSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = describeIssue(parsed.error.issues[0]!);
+      throw refuse(`${where.vi}: ${issue.msg.vi}.`, `${where.en}: ${issue.msg.en}.`);
+    }
+    const a = parsed.data;
+    if (a.id === undefined) {
+      throw refuse(`${where.vi} không có mã (id).`, `${where.en} has no id.`);
+    }
+    if (ids.has(a.id)) {
+      throw refuse(`mã hoạt động ${a.id} bị trùng.`, `the activity id ${a.id} is repeated.`);
+    }
+    ids.add(a.id);
+    // The office counted it in the period by its date (INTERCHANGE.md); so does the desk.
+    if (a.date < from || a.date > to) {
+      throw refuse(
+        `${where.vi} có ngày ${a.date} nằm ngoài kỳ báo cáo.`,
+        `${where.en} is dated ${a.date}, outside the period.`,
+      );
+    }
+    const communeCodes = a.communes.map((name) => {
+      const code = byName.get(nameKey(name));
+      if (code === undefined) {
+        throw refuse(
+          `${where.vi} ghi xã "${name}" không có trong danh sách xã của đơn vị.`,
+          `${where.en} names the commune "${name}", which is not in the office's list.`,
+        );
+      }
+      return code;
+    });
+    return { ...a, id: a.id, communeCodes: [...new Set(communeCodes)] };
+  });
+  return { communes, activities };
+}

@@ -1,0 +1,742 @@
+// The province desk (issue 5): the register of trusted offices, taking packages in with the
+// rules of replay, who has reported, and the merged figures. Every package is checked by the
+// same `verifyPackageBytes` as `tuyentruyen verify`, then taken in by one transaction.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { citeDirective } from '../../../shared/directives';
+import { AppError, type Msg } from '../../../shared/errors';
+import { formatDate, formatNumber, localToday } from '../../../shared/format';
+import {
+  normalizeFingerprint,
+  type Completeness,
+  type DeskSettings,
+  type Drill,
+  type DrillInput,
+  type ImportResult,
+  type InboxPackageRow,
+  type InboxStatus,
+  type MergedData,
+  type OfficeStatus,
+  type TrustedOffice,
+  type TrustResult,
+} from '../../../shared/inbox';
+import { DATA_FILE, PACKAGE_EXTENSION, type Manifest } from '../../../shared/package';
+import { previousPeriod, recentPeriods, type Period } from '../../../shared/period';
+import type { PeriodRef, ReportTexts } from '../../../shared/report';
+import type { Context } from '../context';
+import { readPackageData, DataRefused } from '../inbox/data';
+import { drill, mergedDetail } from '../inbox/figures';
+import * as q from '../inbox/queries';
+import { officeNameOf, readCertificateFile, trustOf } from '../inbox/trust';
+import { verifyPackageBytes } from '../package/verify';
+import { readZip, ZIP_LIMITS } from '../package/zip';
+import { writeAudit } from '../queries/audit';
+import { directivesBetween } from '../queries/directives';
+import { getOffice } from '../queries/profile';
+import { parseEnrolmentQr } from '../signing';
+import { resolvePeriod } from './period';
+import type { ReportFile } from './report';
+import { buildMergedDocx } from '../report/mergedDocx';
+
+const ref = (p: Period): PeriodRef => ({ key: p.key, from: p.from, to: p.to, label: p.label });
+const sha256Of = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+/** The local calendar day of an instant (deadlines are days where the office is). */
+function localDay(iso: string): string {
+  return localToday(new Date(iso));
+}
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+function result(
+  file: string,
+  outcome: ImportResult['outcome'],
+  message: Msg,
+  m: Manifest | null,
+  extra: { sha256?: string | null; fingerprint?: string | null; officeName?: string } = {},
+): ImportResult {
+  return {
+    file,
+    outcome,
+    message,
+    sha256: extra.sha256 ?? null,
+    officeCode: m?.office.code ?? null,
+    officeName: extra.officeName ?? m?.office.name ?? null,
+    period: m ? m.period : null,
+    sequence: m?.sequence ?? null,
+    fingerprint: extra.fingerprint ?? null,
+  };
+}
+
+export class InboxService {
+  constructor(
+    private readonly ctx: Context,
+    private readonly dataDir: string,
+  ) {}
+
+  // ---------- desks ----------
+
+  desks(): DeskSettings {
+    return q.getDeskSettings(this.ctx.db);
+  }
+
+  saveDesks(next: DeskSettings): DeskSettings {
+    if (!next.office && !next.province) {
+      throw new AppError(
+        'invalid_input',
+        {
+          vi: 'Cần bật ít nhất một vai trò: đơn vị báo cáo hoặc tiếp nhận báo cáo.',
+          en: 'Turn on at least one desk: the office or the province.',
+        },
+        'office',
+      );
+    }
+    const { db } = this.ctx;
+    db.transaction(() => {
+      const before = q.getDeskSettings(db);
+      q.saveDeskSettings(db, next, this.ctx.now());
+      writeAudit(db, {
+        at: this.ctx.now(),
+        entity: 'settings',
+        entityId: 'desks',
+        action: 'update',
+        source: this.ctx.source,
+        before,
+        after: next,
+      });
+    })();
+    return this.desks();
+  }
+
+  // ---------- the register ----------
+
+  offices(): TrustedOffice[] {
+    return q.trustedOffices(this.ctx.db);
+  }
+
+  private officeName(code: string, fallback: string): string {
+    return q.trustedOffice(this.ctx.db, code)?.name ?? fallback;
+  }
+
+  /** Registers a certificate for an office (created when new), then lets its quarantined packages in. */
+  private async register(c: {
+    code: string;
+    name: string;
+    fingerprint: string;
+    subject: string | null;
+    notAfter: string | null;
+    der: Buffer | null;
+    source: 'certificate' | 'sheet' | 'package';
+  }): Promise<TrustResult> {
+    const { db } = this.ctx;
+    const owner = q.certificateRow(db, c.fingerprint);
+    if (owner && owner.office_code !== c.code) {
+      throw new AppError(
+        'conflict',
+        {
+          vi: `Chứng thư ${c.fingerprint} đã được đăng ký cho đơn vị ${owner.office_code}; một chứng thư chỉ thuộc một đơn vị.`,
+          en: `The certificate ${c.fingerprint} is already registered for office ${owner.office_code}.`,
+        },
+        'fingerprint',
+      );
+    }
+    db.transaction(() => {
+      const at = this.ctx.now();
+      const before = q.trustedOffice(db, c.code);
+      q.upsertTrustedOffice(db, c.code, c.name, at);
+      if (!owner) {
+        q.insertCertificate(db, { ...c, officeCode: c.code, at });
+      } else if (owner.revoked_at !== null) {
+        q.setCertificateRevoked(db, c.fingerprint, null);
+      }
+      writeAudit(db, {
+        at,
+        entity: 'office',
+        entityId: c.code,
+        action: 'trust',
+        source: this.ctx.source,
+        before,
+        after: q.trustedOffice(db, c.code),
+      });
+    })();
+    const released = await this.release(c.code);
+    return { office: q.trustedOffice(db, c.code)!, released };
+  }
+
+  addCertificate(bytes: Buffer, code?: string, name?: string): Promise<TrustResult> {
+    const cert = readCertificateFile(bytes);
+    const officeCode = code ?? cert.subject.officeCode;
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(officeCode)) {
+      throw new AppError(
+        'invalid_input',
+        {
+          vi: 'Chứng thư không ghi mã đơn vị: hãy nhập mã đơn vị.',
+          en: 'The certificate does not carry an office code: give one.',
+        },
+        'code',
+      );
+    }
+    return this.register({
+      code: officeCode,
+      name: name ?? q.trustedOffice(this.ctx.db, officeCode)?.name ?? officeNameOf(cert.subject),
+      fingerprint: cert.fingerprint,
+      subject: cert.subject.text,
+      notAfter: cert.notAfter,
+      der: cert.der,
+      source: 'certificate',
+    });
+  }
+
+  addFingerprint(code: string, name: string, typed: string): Promise<TrustResult> {
+    const qr = parseEnrolmentQr(typed);
+    if (qr && qr.officeCode !== code) {
+      throw new AppError(
+        'invalid_input',
+        {
+          vi: `Mã QR là của đơn vị ${qr.officeCode}, không phải ${code}.`,
+          en: `The QR code belongs to office ${qr.officeCode}, not ${code}.`,
+        },
+        'fingerprint',
+      );
+    }
+    const fingerprint = qr?.fingerprint ?? normalizeFingerprint(typed);
+    if (!fingerprint) {
+      throw new AppError(
+        'invalid_input',
+        {
+          vi: 'Dấu vân tay SHA-256 phải gồm 64 chữ số hex (0–9, A–F), như in trên phiếu đăng ký.',
+          en: 'The SHA-256 fingerprint must be 64 hex digits, as printed on the enrolment sheet.',
+        },
+        'fingerprint',
+      );
+    }
+    return this.register({
+      code,
+      name,
+      fingerprint,
+      subject: null,
+      notAfter: null,
+      der: null,
+      source: 'sheet',
+    });
+  }
+
+  /** Registers the signer of a quarantined package, as the officer confirmed against the sheet. */
+  async fromPackage(sha256: string, name?: string): Promise<TrustResult> {
+    const row = q.inboxPackage(this.ctx.db, sha256);
+    if (!row || row.status !== 'quarantined') {
+      throw new AppError('not_found', {
+        vi: 'Không có gói đang cách ly với mã này.',
+        en: 'There is no quarantined package with this hash.',
+      });
+    }
+    const check = await verifyPackageBytes(row.fileName, q.packageBytes(this.ctx.db, sha256)!);
+    if (!check.ok) throw new AppError('invalid_input', check.reason);
+    const cn = /(?:^|, )CN=((?:[^,\\]|\\.)*)/.exec(row.subject)?.[1] ?? row.officeName;
+    const org = /(?:^|, )O=((?:[^,\\]|\\.)*)/.exec(row.subject)?.[1] ?? '';
+    return this.register({
+      code: row.officeCode,
+      name:
+        name ??
+        q.trustedOffice(this.ctx.db, row.officeCode)?.name ??
+        officeNameOf({ commonName: cn, organization: org }),
+      fingerprint: row.fingerprint,
+      subject: row.subject,
+      notAfter: null,
+      der: null,
+      source: 'package',
+    });
+  }
+
+  private setRevoked(typed: string, revoke: boolean): TrustedOffice {
+    const { db } = this.ctx;
+    const fingerprint = normalizeFingerprint(typed) ?? typed;
+    const cert = q.certificateRow(db, fingerprint);
+    if (!cert) {
+      throw new AppError(
+        'not_found',
+        {
+          vi: 'Không có chứng thư này trong danh sách.',
+          en: 'This certificate is not registered.',
+        },
+        'fingerprint',
+      );
+    }
+    db.transaction(() => {
+      const at = this.ctx.now();
+      const before = q.trustedOffice(db, cert.office_code);
+      q.setCertificateRevoked(db, fingerprint, revoke ? at : null);
+      writeAudit(db, {
+        at,
+        entity: 'office',
+        entityId: cert.office_code,
+        action: revoke ? 'revoke' : 'trust',
+        source: this.ctx.source,
+        before,
+        after: q.trustedOffice(db, cert.office_code),
+      });
+    })();
+    return q.trustedOffice(db, cert.office_code)!;
+  }
+
+  /** Withdraws a certificate: packages signed with it from now on are quarantined. */
+  revoke(fingerprint: string): TrustedOffice {
+    return this.setRevoked(fingerprint, true);
+  }
+
+  /** Undoes a revocation, and lets in what was quarantined meanwhile. */
+  async restore(fingerprint: string): Promise<TrustResult> {
+    const office = this.setRevoked(fingerprint, false);
+    const released = await this.release(office.code);
+    return { office: q.trustedOffice(this.ctx.db, office.code)!, released };
+  }
+
+  // ---------- taking packages in ----------
+
+  /** Takes in one package file's bytes; never throws for a bad package, only for a bug. */
+  async importBytes(file: string, bytes: Buffer): Promise<ImportResult> {
+    const sha256 = sha256Of(bytes);
+    const held = q.inboxPackage(this.ctx.db, sha256);
+    if (held) return this.duplicate(file, held);
+    const check = await verifyPackageBytes(file, bytes);
+    if (!check.ok) return result(file, 'refused', check.reason, null, { sha256 });
+    let contents;
+    try {
+      contents = readPackageData(check.manifest, await this.dataOf(bytes));
+    } catch (err) {
+      if (err instanceof DataRefused)
+        return result(file, 'refused', err.msg, check.manifest, { sha256 });
+      throw err;
+    }
+    return this.admit({
+      file,
+      sha256,
+      bytes,
+      manifest: check.manifest,
+      signer: check.signer,
+      contents,
+      receivedAt: this.ctx.now(),
+    });
+  }
+
+  // verify reads the ZIP and keeps nothing; reading data.json again costs one inflate.
+  private async dataOf(bytes: Buffer): Promise<Buffer> {
+    return (await readZip(bytes)).find((e) => e.name === DATA_FILE)!.bytes;
+  }
+
+  private duplicate(file: string, held: InboxPackageRow): ImportResult {
+    const when = formatDate(localDay(held.receivedAt));
+    const state: Msg =
+      held.status === 'current'
+        ? { vi: 'đang được tính vào tổng hợp', en: 'it is counted' }
+        : held.status === 'replaced'
+          ? { vi: 'đã được thay bằng bản sửa sau đó', en: 'a later correction replaced it' }
+          : { vi: 'đang bị cách ly', en: 'it is quarantined' };
+    return {
+      file,
+      outcome: 'duplicate',
+      message: {
+        vi: `Gói này đã được tiếp nhận ngày ${when} (${state.vi}); không có gì thay đổi.`,
+        en: `This package was already received on ${held.receivedAt.slice(0, 10)} (${state.en}); nothing changed.`,
+      },
+      sha256: held.sha256,
+      officeCode: held.officeCode,
+      officeName: this.officeName(held.officeCode, held.officeName),
+      period: held.period,
+      sequence: held.sequence,
+      fingerprint: held.fingerprint,
+    };
+  }
+
+  /** Trust, then the rules of replay, in one transaction. */
+  private admit(p: {
+    file: string;
+    sha256: string;
+    bytes: Buffer;
+    manifest: Manifest;
+    signer: { subject: string; fingerprint: string; signingTime: string };
+    contents: ReturnType<typeof readPackageData>;
+    receivedAt: string;
+    /** Set when letting a quarantined package in: its row is replaced, its receipt time kept. */
+    releasing?: boolean;
+  }): ImportResult {
+    const { db } = this.ctx;
+    const m = p.manifest;
+    const name = this.officeName(m.office.code, m.office.name);
+    const base = { sha256: p.sha256, fingerprint: p.signer.fingerprint, officeName: name };
+    const what = `${name} ${m.period.label}`;
+    const row: q.NewPackage = {
+      sha256: p.sha256,
+      fileName: path.basename(p.file),
+      manifest: m,
+      fingerprint: p.signer.fingerprint,
+      subject: p.signer.subject,
+      signingTime: p.signer.signingTime,
+      receivedAt: p.receivedAt,
+      status: 'current',
+      reason: null,
+      bytes: p.bytes,
+    };
+    const audit = (action: 'receive' | 'replace' | 'quarantine' | 'release', extra: object = {}) =>
+      writeAudit(db, {
+        at: this.ctx.now(),
+        entity: 'inbox',
+        entityId: p.sha256,
+        action,
+        source: this.ctx.source,
+        before: null,
+        after: {
+          file: row.fileName,
+          office: m.office.code,
+          period: m.period.key,
+          sequence: m.sequence,
+          ...extra,
+        },
+      });
+
+    return db.transaction((): ImportResult => {
+      const trust = trustOf(db, p.signer.fingerprint, m.office.code);
+      if (!trust.trusted) {
+        if (p.releasing) {
+          q.setQuarantineReason(db, p.sha256, trust.reason);
+          return result(p.file, 'quarantined', trust.reason, m, base);
+        }
+        q.insertInboxPackage(db, { ...row, status: 'quarantined', reason: trust.reason });
+        audit('quarantine', { reason: trust.reason.vi });
+        return result(
+          p.file,
+          'quarantined',
+          {
+            vi: `${trust.reason.vi} Gói được giữ lại (cách ly), chưa tính vào tổng hợp.`,
+            en: `${trust.reason.en} The package is kept in quarantine and not counted.`,
+          },
+          m,
+          base,
+        );
+      }
+      const current = q.currentPackage(db, m.office.code, m.period.key);
+      if (current && current.sequence >= m.sequence) {
+        const older = current.sequence > m.sequence;
+        const message: Msg = older
+          ? {
+              vi: `Gói lần gửi ${m.sequence} cũ hơn gói lần gửi ${current.sequence} đã tiếp nhận của ${what}; gói bị từ chối.`,
+              en: `Package sequence ${m.sequence} is older than sequence ${current.sequence} already received from ${m.office.code} for ${m.period.key}; refused.`,
+            }
+          : {
+              vi: `Đã có một gói khác cùng lần gửi ${m.sequence} của ${what}; gói bị từ chối.`,
+              en: `Another package with the same sequence ${m.sequence} from ${m.office.code} for ${m.period.key} is already received; refused.`,
+            };
+        if (p.releasing) {
+          // Genuine now, but stale: it leaves quarantine as superseded, never counted.
+          q.markReplaced(db, p.sha256, current.sha256);
+          audit('release', { replacedBy: current.sha256 });
+          return result(p.file, 'refused', message, m, base);
+        }
+        return result(p.file, 'refused', message, m, base);
+      }
+      if (p.releasing) q.deleteInboxPackage(db, p.sha256);
+      // The old one stops counting first: one current package per office and period.
+      if (current) q.markReplaced(db, current.sha256, p.sha256);
+      q.insertInboxPackage(db, row);
+      q.insertContents(db, p.sha256, p.contents);
+      const n = formatNumber(p.contents.activities.length);
+      if (current) {
+        audit('replace', { replaces: current.sha256 });
+        return result(
+          p.file,
+          'corrected',
+          {
+            vi: `Đã tiếp nhận bản sửa của ${what} (lần gửi ${m.sequence}, ${n} hoạt động), thay cho lần gửi ${current.sequence}.`,
+            en: `Took in the correction from ${m.office.code} for ${m.period.key} (sequence ${m.sequence}, ${p.contents.activities.length} activities), replacing sequence ${current.sequence}.`,
+          },
+          m,
+          base,
+        );
+      }
+      audit(p.releasing ? 'release' : 'receive');
+      return result(
+        p.file,
+        'accepted',
+        {
+          vi: `Đã tiếp nhận gói của ${what} (lần gửi ${m.sequence}, ${n} hoạt động).`,
+          en: `Took in the package from ${m.office.code} for ${m.period.key} (sequence ${m.sequence}, ${p.contents.activities.length} activities).`,
+        },
+        m,
+        base,
+      );
+    })();
+  }
+
+  /** Lets in the office's quarantined packages that its register now vouches for. */
+  private async release(officeCode: string): Promise<ImportResult[]> {
+    const out: ImportResult[] = [];
+    for (const held of q.quarantinedOf(this.ctx.db, officeCode)) {
+      if (!trustOf(this.ctx.db, held.fingerprint, officeCode).trusted) continue;
+      const bytes = q.packageBytes(this.ctx.db, held.sha256)!;
+      const check = await verifyPackageBytes(held.fileName, bytes);
+      if (!check.ok) continue; // it verified when taken in; the stored bytes never change
+      const contents = readPackageData(check.manifest, await this.dataOf(bytes));
+      out.push(
+        this.admit({
+          file: held.fileName,
+          sha256: held.sha256,
+          bytes,
+          manifest: check.manifest,
+          signer: check.signer,
+          contents,
+          receivedAt: held.receivedAt,
+          releasing: true,
+        }),
+      );
+    }
+    return out;
+  }
+
+  /**
+   * Takes in files and folders (folders: every `.ttpkg` inside, recursively), one result per
+   * file, in order. `onResult` reports progress.
+   */
+  async importPaths(
+    paths: readonly string[],
+    onResult?: (r: ImportResult, done: number, total: number) => void,
+  ): Promise<ImportResult[]> {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs
+        .readdirSync(dir, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (e.isFile() && e.name.toLowerCase().endsWith(PACKAGE_EXTENSION)) files.push(full);
+      }
+    };
+    for (const p of paths) {
+      if (fs.existsSync(p) && fs.statSync(p).isDirectory()) walk(p);
+      else files.push(p);
+    }
+    const out: ImportResult[] = [];
+    for (const file of files) {
+      const r = await this.importFile(file);
+      out.push(r);
+      onResult?.(r, out.length, files.length);
+    }
+    return out;
+  }
+
+  private importFile(file: string): Promise<ImportResult> {
+    let bytes: Buffer;
+    try {
+      const stat = fs.statSync(file);
+      if (stat.size > ZIP_LIMITS.fileBytes) {
+        return Promise.resolve(
+          result(
+            file,
+            'refused',
+            {
+              vi: `Tệp ${path.basename(file)} quá lớn để là một gói báo cáo.`,
+              en: `The file ${path.basename(file)} is too large to be a package.`,
+            },
+            null,
+          ),
+        );
+      }
+      bytes = fs.readFileSync(file);
+    } catch {
+      return Promise.resolve(
+        result(
+          file,
+          'refused',
+          { vi: `Không đọc được tệp ${file}.`, en: `Cannot read the file ${file}.` },
+          null,
+        ),
+      );
+    }
+    return this.importBytes(file, bytes);
+  }
+
+  packages(periodKey?: string): InboxPackageRow[] {
+    const key = periodKey === undefined ? undefined : resolvePeriod(this.ctx.db, periodKey).key;
+    return q.inboxPackages(this.ctx.db, key).map((r) => ({
+      ...r,
+      officeName: this.officeName(r.officeCode, r.officeName),
+    }));
+  }
+
+  // ---------- who has reported ----------
+
+  private deadlineOf(p: PeriodRef): string {
+    return addDays(p.to, this.desks().deadlineDays);
+  }
+
+  private statusOf(p: PeriodRef): OfficeStatus[] {
+    const { db } = this.ctx;
+    const deadline = this.deadlineOf(p);
+    const today = localDay(this.ctx.now());
+    const held = q.inboxPackages(db, p.key);
+    const registered = q.trustedOffices(db);
+    const codes = new Map<string, { name: string; registered: boolean }>();
+    for (const o of registered) codes.set(o.code, { name: o.name, registered: true });
+    for (const r of held) {
+      if (r.status === 'quarantined' && !codes.has(r.officeCode)) {
+        codes.set(r.officeCode, { name: r.officeName, registered: false });
+      }
+    }
+    return [...codes.entries()].map(([code, o]): OfficeStatus => {
+      const mine = held.filter((r) => r.officeCode === code);
+      const current = mine.find((r) => r.status === 'current');
+      const quarantined = mine
+        .filter((r) => r.status === 'quarantined')
+        .sort((a, b) => b.sequence - a.sequence)[0];
+      const shown = current ?? quarantined;
+      const state: OfficeStatus['state'] = current
+        ? current.supersedes !== null || mine.some((r) => r.status === 'replaced')
+          ? 'corrected'
+          : 'received'
+        : quarantined
+          ? 'quarantined'
+          : 'missing';
+      // Late: the package that counts came after the deadline, or none has come and it passed.
+      const late = current ? localDay(current.receivedAt) > deadline : today > deadline;
+      return {
+        code,
+        name: o.name,
+        state,
+        sequence: shown?.sequence ?? null,
+        receivedAt: shown?.receivedAt ?? null,
+        late,
+        registered: o.registered,
+      };
+    });
+  }
+
+  status(periodKey: string): InboxStatus {
+    const p = ref(resolvePeriod(this.ctx.db, periodKey));
+    return { period: p, deadline: this.deadlineOf(p), offices: this.statusOf(p) };
+  }
+
+  completeness(periodKey: string, count: number): Completeness {
+    const p = resolvePeriod(this.ctx.db, periodKey);
+    const cutoff = getOffice(this.ctx.db)?.cutoff ?? 'decree09';
+    const periods = (p.kind === 'adhoc' ? [p] : recentPeriods(p, count, cutoff)).map(ref);
+    const columns = periods.map((x) => this.statusOf(x));
+    const offices = new Map<string, Completeness['offices'][number]>();
+    columns.forEach((col, i) => {
+      for (const s of col) {
+        let o = offices.get(s.code);
+        if (!o) {
+          o = {
+            code: s.code,
+            name: s.name,
+            registered: s.registered,
+            cells: periods.map(() => ({
+              state: 'missing' as const,
+              sequence: null,
+              receivedAt: null,
+              late: false,
+            })),
+          };
+          offices.set(s.code, o);
+        }
+        o.cells[i] = {
+          state: s.state,
+          sequence: s.sequence,
+          receivedAt: s.receivedAt,
+          late: s.late,
+        };
+      }
+    });
+    return {
+      periods,
+      deadlines: periods.map((x) => this.deadlineOf(x)),
+      offices: [...offices.values()].sort((a, b) => a.code.localeCompare(b.code)),
+    };
+  }
+
+  // ---------- merged figures ----------
+
+  figures(periodKey: string): MergedData {
+    const p = resolvePeriod(this.ctx.db, periodKey);
+    const offices = this.statusOf(ref(p));
+    const { data } = mergedDetail(this.ctx.db, ref(p), offices);
+    const prev = previousPeriod(p, getOffice(this.ctx.db)?.cutoff ?? 'decree09');
+    const registered = offices.filter((o) => o.registered);
+    return {
+      ...data,
+      previous: prev ? mergedDetail(this.ctx.db, ref(prev), []).data.figures : null,
+      expected: registered.length,
+      reported: offices.filter((o) => o.state === 'received' || o.state === 'corrected').length,
+    };
+  }
+
+  drill(input: DrillInput): Drill {
+    const p = resolvePeriod(this.ctx.db, input.period);
+    const names = new Map(q.trustedOffices(this.ctx.db).map((o) => [o.code, o.name]));
+    return drill(
+      this.ctx.db,
+      {
+        period: p.key,
+        channel: input.channel,
+        measure: input.measure,
+        flag: input.flag,
+        office: input.office,
+        offset: input.offset ?? 0,
+        limit: input.limit ?? 500,
+      },
+      names,
+    );
+  }
+
+  // ---------- the merged report's texts ----------
+
+  texts(periodKey: string): ReportTexts {
+    const { db } = this.ctx;
+    const p = resolvePeriod(db, periodKey);
+    const saved = q.getMergedDraft<ReportTexts>(db, p.key);
+    if (saved) return saved;
+    const before = q.previousMergedDraft<ReportTexts>(db, p.from);
+    return {
+      number: '',
+      date: localToday(),
+      recipients: before?.recipients ?? getOffice(db)?.recipients ?? [],
+      directives: directivesBetween(db, p.from, p.to).map(citeDirective),
+      strengths: before?.strengths ?? '',
+      limitations: before?.limitations ?? '',
+      nextSteps: before?.nextSteps ?? '',
+    };
+  }
+
+  saveTexts(periodKey: string, texts: ReportTexts): ReportTexts {
+    const p = resolvePeriod(this.ctx.db, periodKey);
+    q.saveMergedDraft(this.ctx.db, p.key, p.from, texts, this.ctx.now());
+    return texts;
+  }
+
+  /** The merged report as a Word file, with a copy under the data folder's reports/. */
+  async docx(periodKey: string, createdAt: Date = new Date()): Promise<ReportFile> {
+    const office = getOffice(this.ctx.db);
+    if (!office) {
+      throw new AppError('no_profile', {
+        vi: 'Chưa có thông tin cơ quan: hãy khai báo cơ quan (Sở) trước khi lập báo cáo tổng hợp.',
+        en: 'The office profile is not set up yet; set it up before the merged report.',
+      });
+    }
+    const p = resolvePeriod(this.ctx.db, periodKey);
+    const bytes = await buildMergedDocx({
+      office,
+      texts: this.texts(p.key),
+      data: this.figures(p.key),
+      createdAt,
+    });
+    const fileName = `BaoCaoTongHop_${office.code}_${p.key.replace('..', '_')}.docx`;
+    const dir = path.join(this.dataDir, 'reports');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, fileName);
+    fs.writeFileSync(file, bytes);
+    return { fileName, path: file, bytes };
+  }
+}
