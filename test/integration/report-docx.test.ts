@@ -1,38 +1,23 @@
 // The Word report: its XML holds the Decree 30 layout and the figures as written, two builds
 // of the same input are identical, and LibreOffice turns it into an A4 PDF of several pages.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportDocx } from '../../electron/core/report/docx';
 import { REPORT_INPUT } from '../fixtures/reportInput';
+import { convertToPdf, pdfInfo, plainText, zipPart } from './docxRender';
 import { ROOT } from './helpers';
 
 const OUT = path.join(ROOT, 'test-output/report');
 const DOCX = path.join(OUT, 'bao-cao-2023-Q3.docx');
-
-/** Text of the runs, paragraph by paragraph, so words split across runs still match. */
-function plainText(xml: string): string {
-  return xml
-    .split('</w:p>')
-    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .join('\n')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-}
 
 let zip: JSZip;
 let documentXml: string;
 let text: string;
 let buffer: Buffer;
 
-async function part(name: string): Promise<string> {
-  const file = zip.file(name);
-  if (!file) throw new Error(`${name} is missing`);
-  return file.async('string');
-}
+const part = (name: string) => zipPart(zip, name);
 
 beforeAll(async () => {
   buffer = await buildReportDocx(REPORT_INPUT);
@@ -207,31 +192,8 @@ describe('report .docx', () => {
   });
 
   it('converts to an A4 PDF of several pages with LibreOffice', { timeout: 120_000 }, () => {
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
-    try {
-      const r = spawnSync(
-        'libreoffice',
-        [
-          `-env:UserInstallation=file://${profile}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          OUT,
-          DOCX,
-        ],
-        { encoding: 'utf8', timeout: 110_000 },
-      );
-      expect(r.status, r.stderr).toBe(0);
-    } finally {
-      fs.rmSync(profile, { recursive: true, force: true });
-    }
-    const pdf = DOCX.replace(/\.docx$/, '.pdf');
-    expect(fs.existsSync(pdf)).toBe(true);
-    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
-    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(2);
-    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-    expect(Math.round(Number(size?.[1]))).toBe(595);
-    expect(Math.round(Number(size?.[2]))).toBe(842);
+    const info = pdfInfo(convertToPdf(DOCX));
+    expect(info.pages).toBeGreaterThanOrEqual(2);
+    expect([info.width, info.height]).toEqual([595, 842]);
   });
 });

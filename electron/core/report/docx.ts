@@ -20,9 +20,11 @@ import {
 } from '../../../shared/reportText';
 import { formatNumber } from '../../../shared/format';
 import type { Office } from '../../../shared/schemas';
+import type { HeaderOptions } from './docxBlocks';
 import {
   appendixTitleBlock,
   bodyParagraphs,
+  captionedTable,
   closingBlock,
   headerBlock,
   pageNumberHeaders,
@@ -79,6 +81,51 @@ export function appendixSection(children: FileChild[]): ISectionOptions {
   };
 }
 
+/** Section 1: the directives staff listed, blank ones dropped, each starting with "- ". */
+export function directivesSection(texts: ReportTexts): FileChild[] {
+  return [
+    sectionHeading('1. Công tác chỉ đạo, triển khai thực hiện'),
+    ...bodyParagraphs(texts.directives.filter((d) => d.trim()).map(directiveParagraph)),
+  ];
+}
+
+/** Sections 3 and 4, as staff wrote them. */
+export function assessmentSections(texts: ReportTexts): FileChild[] {
+  return [
+    sectionHeading('3. Đánh giá chung'),
+    sectionHeading('3.1. Ưu điểm'),
+    ...bodyParagraphs(textParagraphs(texts.strengths)),
+    sectionHeading('3.2. Tồn tại, hạn chế'),
+    ...bodyParagraphs(textParagraphs(texts.limitations)),
+    sectionHeading('4. Phương hướng, nhiệm vụ trong thời gian tới'),
+    ...bodyParagraphs(textParagraphs(texts.nextSteps)),
+  ];
+}
+
+/**
+ * The body of seed 000's layout: the opening, sections 1 to 4 and the closing sentence.
+ * Only section 2's content (`results`) differs between an office's report and the
+ * province's merged one.
+ */
+export function reportSections(
+  opening: string,
+  texts: ReportTexts,
+  results: FileChild[],
+  closing: string,
+): FileChild[] {
+  return [
+    bodyParagraph(opening),
+    ...directivesSection(texts),
+    sectionHeading('2. Kết quả thông tin, tuyên truyền'),
+    ...results,
+    ...assessmentSections(texts),
+    ...closingBlock(closing),
+  ];
+}
+
+/** Caption of the summary by channel in section 2. */
+export const FIGURES_CAPTION = 'Số liệu tổng hợp theo hình thức tuyên truyền:';
+
 /** Sections 1 to 4 and the closing of an office's report. */
 export function reportBody(input: ReportDocumentInput): FileChild[] {
   const { office, texts, data } = input;
@@ -91,39 +138,40 @@ export function reportBody(input: ReportDocumentInput): FileChild[] {
     ...(flagged ? [flagged] : []),
     ...(comparison ? [comparison] : []),
   ];
+  return reportSections(
+    openingParagraph(office.name, label),
+    texts,
+    [
+      ...bodyParagraphs(results),
+      ...captionedTable(FIGURES_CAPTION, figuresTable(summaryTable(data))),
+    ],
+    closingParagraph(office.name, label, texts.recipients),
+  );
+}
+
+/**
+ * A report's first section around its body: header, title and subject, recipients, then
+ * after the body "Nơi nhận" and the signature.
+ */
+export function reportFrame(
+  office: Office,
+  texts: ReportTexts,
+  periodLabel: string,
+  body: FileChild[],
+  header: HeaderOptions = {},
+): FileChild[] {
   return [
-    bodyParagraph(openingParagraph(office.name, label)),
-    sectionHeading('1. Công tác chỉ đạo, triển khai thực hiện'),
-    ...bodyParagraphs(texts.directives.filter((d) => d.trim()).map(directiveParagraph)),
-    sectionHeading('2. Kết quả thông tin, tuyên truyền'),
-    ...bodyParagraphs(results),
-    bodyParagraph('Số liệu tổng hợp theo hình thức tuyên truyền:', {
-      italics: true,
-      keepNext: true,
-    }),
-    figuresTable(summaryTable(data)),
-    bodyParagraph('', { after: 0 }),
-    sectionHeading('3. Đánh giá chung'),
-    sectionHeading('3.1. Ưu điểm'),
-    ...bodyParagraphs(textParagraphs(texts.strengths)),
-    sectionHeading('3.2. Tồn tại, hạn chế'),
-    ...bodyParagraphs(textParagraphs(texts.limitations)),
-    sectionHeading('4. Phương hướng, nhiệm vụ trong thời gian tới'),
-    ...bodyParagraphs(textParagraphs(texts.nextSteps)),
-    ...closingBlock(closingParagraph(office.name, label, texts.recipients)),
+    headerBlock(office, texts.number, texts.date, header),
+    ...titleBlock(reportSubjectLines(periodLabel)),
+    ...recipientsBlock(texts.recipients),
+    ...body,
+    signatureBlock(office.signer),
   ];
 }
 
 /** The whole first section: header, title, recipients, body, "Nơi nhận" and signature. */
 export function reportMain(input: ReportDocumentInput): FileChild[] {
-  const { office, texts, data } = input;
-  return [
-    headerBlock(office, texts.number, texts.date),
-    ...titleBlock(reportSubjectLines(data.figures.period.label)),
-    ...recipientsBlock(texts.recipients),
-    ...reportBody(input),
-    signatureBlock(office.signer),
-  ];
+  return reportFrame(input.office, input.texts, input.data.figures.period.label, reportBody(input));
 }
 
 /** The appendix: title and the table of activities. */

@@ -3,7 +3,7 @@
 // headings, the closing, "Nơi nhận" with the signature, the page-number headers and the
 // appendix title. The office report and the province's merged report share them.
 
-import type { Paragraph } from 'docx';
+import type { Paragraph, Table } from 'docx';
 import { AlignmentType, Header, PageNumber, TextRun } from 'docx';
 import type { Office } from '../../../shared/schemas';
 import { placeDateLine } from '../../../shared/reportText';
@@ -32,6 +32,40 @@ export function documentNumber(number: string, docSymbol: string): string {
 }
 
 /**
+ * Capitals of 13 pt bold that fit the header's left column: about 160 twips each in Times
+ * New Roman, so some 22 in its 3600 twips.
+ */
+const HEADER_LINE_CHARS = 22;
+
+/**
+ * A name too long for one line of the header, cut at the space that gives two lines of the
+ * most even length, the first no shorter ("SỞ THÔNG TIN VÀ" / "TRUYỀN THÔNG"), rather than
+ * wherever the column ends ("SỞ THÔNG TIN VÀ TRUYỀN" / "THÔNG").
+ */
+export function balancedLines(text: string, maxChars = HEADER_LINE_CHARS): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (text.length <= maxChars || words.length < 2) return [text];
+  let best = 1;
+  let bestLong = Infinity;
+  for (let i = 1; i < words.length; i++) {
+    const first = words.slice(0, i).join(' ').length;
+    const second = words.slice(i).join(' ').length;
+    const long = Math.max(first, second);
+    if (long < bestLong || (long === bestLong && first >= second)) {
+      best = i;
+      bestLong = long;
+    }
+  }
+  return [words.slice(0, best).join(' '), words.slice(best).join(' ')];
+}
+
+/** Options of the header. */
+export interface HeaderOptions {
+  /** Break a long office name into two even lines (balancedLines). */
+  balanceName?: boolean;
+}
+
+/**
  * The header: parent authority, office name in bold with a short rule under it and
  * "Số: …" on the left; the state's name, the motto underlined and "Place, ngày … tháng …
  * năm …" in italics on the right.
@@ -40,11 +74,15 @@ export function headerBlock(
   office: Pick<Office, 'parent' | 'name' | 'place' | 'docSymbol'>,
   number: string,
   isoDate: string,
+  options: HeaderOptions = {},
 ) {
   const [leftWidth, rightWidth] = HEADER_COLUMNS;
   const left: Paragraph[] = [];
   if (office.parent.trim()) left.push(centred(upper(office.parent), { size: PT.header }));
-  left.push(centred(upper(office.name), { size: PT.header, bold: true }));
+  const name = upper(office.name);
+  for (const line of options.balanceName ? balancedLines(name) : [name]) {
+    left.push(centred(line, { size: PT.header, bold: true }));
+  }
   left.push(shortRule(leftWidth, 1300, 120));
   left.push(centred(`Số: ${documentNumber(number, office.docSymbol)}`, { size: PT.header }));
   const right: Paragraph[] = [
@@ -110,6 +148,19 @@ export function sectionHeading(text: string): Paragraph {
 /** Body paragraphs, one per string. */
 export function bodyParagraphs(texts: readonly string[]): Paragraph[] {
   return texts.map((t) => bodyParagraph(t));
+}
+
+/**
+ * A table of section 2 with its caption in italics kept on the table's page, and an empty
+ * line after it: a heading or a second table straight under a table's last rule looks
+ * glued to it (and two adjacent tables would merge into one in Word).
+ */
+export function captionedTable(caption: string, table: Table): (Paragraph | Table)[] {
+  return [
+    bodyParagraph(caption, { italics: true, keepNext: true }),
+    table,
+    bodyParagraph('', { after: 0 }),
+  ];
 }
 
 /**

@@ -1,5 +1,6 @@
 // Tables of the report: the borderless layout table (header, signature), the summary of
-// figures in section 2 and the appendix list of activities.
+// figures in section 2 and the appendix list of activities; dataTable also draws the
+// merged report's table by office (mergedDocx.ts).
 // Widths are fixed and in twips (DXA) everywhere: LibreOffice ignores percentage widths, and
 // a fixed layout stops Word from resizing columns to their content.
 
@@ -93,29 +94,62 @@ export interface DataColumn {
 }
 
 /**
+ * A cell spanning `span` columns from its own, centred and in italics: a note in place of
+ * figures, e.g. "Chưa báo cáo" across an office's row in the merged report.
+ */
+export interface SpanCell {
+  text: string;
+  span: number;
+}
+
+/** A body cell: a string in its column's alignment, or a note across several columns. */
+export type DataCell = string | SpanCell;
+
+/**
  * A ruled table with a bold header row that repeats on every page (w:tblHeader) and rows
  * that do not split; `footer` is an optional bold last row (totals).
  */
 export function dataTable(
   columns: readonly DataColumn[],
-  rows: readonly string[][],
-  options: { size: number; footer?: string[]; empty?: string },
+  rows: readonly (readonly DataCell[])[],
+  options: {
+    size: number;
+    /** The header row's size when it must be smaller than the body's to fit narrow columns. */
+    headerSize?: number;
+    footer?: string[];
+    empty?: string;
+  },
 ): Table {
   const widths = columns.map((c) => c.width);
   checkWidths(widths);
   const size = options.size;
+  const headerStyle = { size: options.headerSize ?? size, bold: true, align: ALIGN.center };
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: columns.map((c) => cell(c.header, c.width, { size, bold: true, align: 'center' })),
+    children: columns.map((c) => cell(c.header, c.width, headerStyle)),
   });
-  const bodyRow = (values: readonly string[], bold = false) =>
-    new TableRow({
-      cantSplit: true,
-      children: columns.map((c, i) =>
-        cell(values[i] ?? '', c.width, { size, bold, align: ALIGN[c.align] }),
-      ),
-    });
+  // Columns are walked rather than values, so a short row still gets every cell (empty).
+  const bodyCells = (values: readonly DataCell[], bold: boolean) => {
+    const cells: TableCell[] = [];
+    for (let col = 0, k = 0; col < columns.length; k++) {
+      const value = values[k] ?? '';
+      const c = columns[col]!;
+      if (typeof value === 'string') {
+        cells.push(cell(value, c.width, { size, bold, align: ALIGN[c.align] }));
+        col += 1;
+        continue;
+      }
+      const span = Math.max(1, Math.min(value.span, columns.length - col));
+      const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+      const style = { size, bold, italics: true, align: ALIGN.center };
+      cells.push(cell(value.text, width, style, span > 1 ? span : undefined));
+      col += span;
+    }
+    return cells;
+  };
+  const bodyRow = (values: readonly DataCell[], bold = false) =>
+    new TableRow({ cantSplit: true, children: bodyCells(values, bold) });
   const body = rows.map((r) => bodyRow(r));
   if (rows.length === 0 && options.empty) {
     body.push(
@@ -146,7 +180,7 @@ const SUMMARY_COLUMNS: DataColumn[] = [
 ];
 
 /** "-" for nothing counted, as hand-made report tables write it. */
-const dashIfZero = (n: number) => (n > 0 ? formatNumber(n) : '-');
+export const dashIfZero = (n: number) => (n > 0 ? formatNumber(n) : '-');
 
 /** The summary of section 2: one row per channel with activity, and the totals. */
 export function figuresTable(summary: SummaryTable): Table {

@@ -1,0 +1,216 @@
+// The province's merged report (seed 000 is one): the sentences only it has (who has
+// reported, its opening) and its table by office. Everything else it says comes from
+// reportText.ts, since MergedData is a ReportData. Pure, so the Word file and the screen
+// write the same words. Every string returned is NFC.
+
+import type { Channel, CountMeasure } from './domain';
+import { CHANNEL_MEASURES, CHANNEL_SHORT_LABELS, CORE_CHANNELS, MEASURE_UNITS } from './domain';
+import { formatNumber } from './format';
+import type { InboxState, MergedData, OfficeFigures } from './inbox';
+import { SUMMARY_HEADERS } from './reportText';
+
+const nfc = (text: string): string => text.normalize('NFC');
+
+/** Whether an office's figures are in the merge (a package accepted, possibly corrected). */
+export function isCounted(state: InboxState): state is 'received' | 'corrected' {
+  return state === 'received' || state === 'corrected';
+}
+
+/**
+ * Office names as tables of provincial reports shorten them. Both spellings of "hóa"
+ * occur: Unikey's "new style" puts the mark on the o, the older style on the a.
+ */
+const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/^Phòng Văn h(?:óa|oá) và Thông tin/iu, 'Phòng VH&TT'],
+  [/^Phòng Văn h(?:óa|oá), Thể thao và Du lịch/iu, 'Phòng VHTT&DL'],
+  [/^Trung tâm Văn h(?:óa|oá), Thể thao và Truyền thông/iu, 'Trung tâm VHTT&TT'],
+];
+
+export function shortOfficeName(name: string): string {
+  const n = nfc(name.trim());
+  for (const [re, short] of ABBREVIATIONS) {
+    if (re.test(n)) return n.replace(re, short);
+  }
+  return n;
+}
+
+/**
+ * Each office's name, shortened for a table cell or in full for a sentence. Two offices
+ * may carry the same name (every district's office is a "Phòng Văn hóa và Thông tin" when
+ * its package names no district); those get their code after it, so no row is ambiguous.
+ */
+export function officeNames(
+  offices: readonly Pick<OfficeFigures, 'code' | 'name'>[],
+  short = false,
+): string[] {
+  const names = offices.map((o) => (short ? shortOfficeName(o.name) : nfc(o.name.trim())));
+  const key = (n: string) => n.toLocaleLowerCase('vi');
+  const seen = new Map<string, number>();
+  for (const n of names) seen.set(key(n), (seen.get(key(n)) ?? 0) + 1);
+  return names.map((n, i) => ((seen.get(key(n)) ?? 0) > 1 ? `${n} (${offices[i]!.code})` : n));
+}
+
+/** How the report names the reporting offices together, as a subject and after a count. */
+export interface OfficesNoun {
+  /** "Phòng Văn hóa và Thông tin các huyện, thành phố" or "các đơn vị". */
+  all: string;
+  /** After "2/3": "Phòng Văn hóa và Thông tin các huyện, thành phố" or "đơn vị". */
+  counted: string;
+}
+
+const DISTRICT_OFFICES = 'Phòng Văn hóa và Thông tin các huyện, thành phố';
+
+/**
+ * Seed 000's "Phòng Văn hóa và Thông tin các huyện, thành phố" when every office is a
+ * district culture office; "đơn vị" otherwise, from July 2025 the offices that
+ * report sit at commune or province level (DOMAIN.md, "Administrative reform, 2025").
+ */
+export function officesNoun(offices: readonly Pick<OfficeFigures, 'name'>[]): OfficesNoun {
+  const district =
+    offices.length > 0 && offices.every((o) => shortOfficeName(o.name).startsWith('Phòng VH&TT'));
+  return district
+    ? { all: DISTRICT_OFFICES, counted: DISTRICT_OFFICES }
+    : { all: 'các đơn vị', counted: 'đơn vị' };
+}
+
+/**
+ * The opening after "Kính gửi": the province writes from the offices' reports, e.g.
+ * "Trên cơ sở báo cáo của Phòng Văn hóa và Thông tin các huyện, thành phố, Sở Thông tin và
+ * Truyền thông tổng hợp, báo cáo kết quả tuyên truyền … quý III năm 2023 như sau:".
+ */
+export function mergedOpeningParagraph(
+  officeName: string,
+  periodLabel: string,
+  offices: readonly Pick<OfficeFigures, 'name'>[],
+): string {
+  return nfc(
+    `Trên cơ sở báo cáo của ${officesNoun(offices).all}, ${officeName.trim()} tổng hợp, ` +
+      `báo cáo kết quả tuyên truyền công tác phòng, chống mua bán người ${periodLabel} như sau:`,
+  );
+}
+
+/**
+ * The first sentence of section 2: how many of the expected offices have reported, and
+ * which have not (nothing received) or are not counted (a package held in quarantine), e.g.
+ * "- Có 2/3 Phòng Văn hóa và Thông tin các huyện, thành phố gửi báo cáo kết quả tuyên
+ * truyền quý III năm 2023; chưa nhận được báo cáo của Phòng Văn hóa và Thông tin huyện
+ * Tràng Định."
+ */
+export function reportingSentence(data: MergedData): string {
+  const label = data.figures.period.label;
+  if (data.expected === 0 && data.offices.length === 0) {
+    return nfc(`- Chưa có đơn vị nào được đăng ký gửi báo cáo kết quả tuyên truyền ${label}.`);
+  }
+  const noun = officesNoun(data.offices).counted;
+  const names = officeNames(data.offices);
+  const named = (state: InboxState) =>
+    data.offices.flatMap((o, i) => (o.state === state ? [names[i]!] : []));
+  let s =
+    `- Có ${formatNumber(data.reported)}/${formatNumber(data.expected)} ${noun} ` +
+    `gửi báo cáo kết quả tuyên truyền ${label}`;
+  const missing = named('missing');
+  if (missing.length > 0) s += `; chưa nhận được báo cáo của ${missing.join(', ')}`;
+  const quarantined = named('quarantined');
+  if (quarantined.length > 0) {
+    s +=
+      `; báo cáo của ${quarantined.join(', ')} chưa được tổng hợp ` +
+      'do chưa xác thực được chữ ký số của đơn vị';
+  }
+  return nfc(`${s}.`);
+}
+
+/** A column of the table by office: a core channel and the measure it is counted by. */
+export interface CoreColumn {
+  channel: Channel;
+  measure: CountMeasure;
+  /** "Xe lưu động", "Chiếu phim". */
+  label: string;
+  /** "buổi", "tin, bài". */
+  unit: string;
+}
+
+/** "buổi chiếu" would repeat the column's "Chiếu phim". */
+const HEADER_UNITS: Partial<Record<CountMeasure, string>> = { screenings: 'buổi' };
+
+/** The main measure (the first count) of each channel district offices run themselves. */
+export const CORE_COLUMNS: readonly CoreColumn[] = CORE_CHANNELS.map((channel) => {
+  const measure = CHANNEL_MEASURES[channel].counts[0]!;
+  return {
+    channel,
+    measure,
+    label: CHANNEL_SHORT_LABELS[channel],
+    unit: HEADER_UNITS[measure] ?? MEASURE_UNITS[measure],
+  };
+});
+
+/** Headers of the table by office; activities and audience as the summary table has them. */
+export const OFFICE_TABLE_HEADERS = {
+  number: 'STT',
+  office: 'Đơn vị',
+  activities: SUMMARY_HEADERS[2],
+  audience: SUMMARY_HEADERS[4],
+  total: 'Tổng cộng',
+} as const;
+
+/** What an office's row says when its figures are not in the merge. */
+export const UNCOUNTED_NOTES: Record<'missing' | 'quarantined', string> = {
+  missing: 'Chưa báo cáo',
+  quarantined: 'Chưa tổng hợp (chưa xác thực được chữ ký số)',
+};
+
+export interface OfficeRowFigures {
+  activities: number;
+  /** One value per CORE_COLUMNS entry. */
+  core: number[];
+  audience: number;
+}
+
+export interface OfficeTableRow {
+  code: string;
+  /** Short, unambiguous name for the cell ("Phòng VH&TT huyện Cao Lộc"). */
+  label: string;
+  /** Null when counted; otherwise why the row has no figures. */
+  note: string | null;
+  figures: OfficeRowFigures;
+}
+
+export interface OfficeTable {
+  rows: OfficeTableRow[];
+  /** The sum of the counted rows, so the column adds up as a reader checks it. */
+  total: OfficeRowFigures;
+}
+
+function rowFigures(office: OfficeFigures): OfficeRowFigures {
+  return {
+    activities: office.activities,
+    core: CORE_COLUMNS.map((c) => office.byChannel[c.channel].measures[c.measure] ?? 0),
+    audience: office.audience,
+  };
+}
+
+/** The table by office, in the order of `data.offices`, and its totals. */
+export function officeTable(data: MergedData): OfficeTable {
+  const labels = officeNames(data.offices, true);
+  const rows = data.offices.map((o, i): OfficeTableRow => {
+    const counted = isCounted(o.state);
+    return {
+      code: o.code,
+      label: labels[i]!,
+      note: isCounted(o.state) ? null : UNCOUNTED_NOTES[o.state],
+      figures: counted
+        ? rowFigures(o)
+        : { activities: 0, core: CORE_COLUMNS.map(() => 0), audience: 0 },
+    };
+  });
+  const total: OfficeRowFigures = {
+    activities: 0,
+    core: CORE_COLUMNS.map(() => 0),
+    audience: 0,
+  };
+  for (const r of rows) {
+    total.activities += r.figures.activities;
+    total.audience += r.figures.audience;
+    r.figures.core.forEach((v, i) => (total.core[i] = (total.core[i] ?? 0) + v));
+  }
+  return { rows, total };
+}
