@@ -51,11 +51,19 @@ describe('the database file', () => {
       'communes',
       'deliveries',
       'delivery_settings',
+      'desk_settings',
       'directives',
+      'inbox_activities',
+      'inbox_activity_communes',
+      'inbox_communes',
+      'inbox_packages',
+      'merged_drafts',
       'office',
       'packages',
       'period_locks',
       'report_drafts',
+      'trusted_certificates',
+      'trusted_offices',
     ]);
   });
 

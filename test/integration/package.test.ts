@@ -182,7 +182,7 @@ describe('an exported package', () => {
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
       `OK ${pkgPath} LS-CAOLOC-VHTT 2023-Q3 1`,
-      `FAIL ${junk}: Tệp junk.ttpkg không phải gói hợp lệ: không đọc được tệp ZIP.`,
+      `FAIL ${junk}: Tệp junk.ttpkg không phải tệp ZIP nên không phải gói báo cáo.`,
     ]);
     expect(cli(['verify']).status).toBe(2);
   });

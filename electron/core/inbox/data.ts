@@ -36,14 +36,8 @@ export interface PackageContents {
 const refuse = (vi: string, en: string): DataRefused =>
   new DataRefused({ vi: `Tệp ${DATA_FILE}: ${vi}`, en: `The file ${DATA_FILE}: ${en}` });
 
-/** Parses data.json (bytes already verified against the manifest). */
-export function readPackageData(manifest: Manifest, bytes: Buffer): PackageContents {
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw refuse('không phải JSON hợp lệ.', 'is not valid JSON.');
-  }
+/** Reads data.json, already parsed by verify (which checked it agrees with the manifest). */
+export function readPackageData(manifest: Manifest, json: unknown): PackageContents {
   const head = DataSchema.safeParse(json);
   if (!head.success) {
     throw refuse(

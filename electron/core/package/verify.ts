@@ -16,7 +16,14 @@ import {
   type PackageCheck,
 } from '../../../shared/package';
 import { verifyDetached } from '../signing';
-import { readZip, ZIP_LIMITS, ZipRefused, type ZipEntry } from './zip';
+import {
+  readZip,
+  ZIP_LIMITS,
+  ZipRefused,
+  ZipUnreadable,
+  type ZipEntry,
+  type ZipFault,
+} from './zip';
 
 class Refused extends Error {
   constructor(readonly msg: Msg) {
@@ -36,10 +43,8 @@ interface DataHead {
 }
 
 function checkSignature(entries: Map<string, ZipEntry>): PackageCheckSigner {
-  const manifest = entries.get(MANIFEST_FILE);
+  const manifest = entries.get(MANIFEST_FILE)!; // manifestJson has checked it is there
   const signature = entries.get(SIGNATURE_FILE);
-  if (!manifest)
-    throw refuse(`Gói thiếu tệp ${MANIFEST_FILE}.`, `The package lacks ${MANIFEST_FILE}.`);
   if (!signature) {
     throw refuse(
       `Gói thiếu tệp chữ ký ${SIGNATURE_FILE}.`,
@@ -71,16 +76,28 @@ type PackageCheckSigner = Extract<PackageCheck, { ok: true }>['signer'];
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
-function parseManifest(bytes: Buffer): Manifest {
-  let json: unknown;
+/**
+ * The manifest's JSON, read before its signature is checked: a manifest that is not JSON can
+ * never make a package, whoever signed it, and saying so names the problem more exactly
+ * than "changed after signing" would. Its fields are trusted only after the signature.
+ */
+function manifestJson(entries: Map<string, ZipEntry>): unknown {
+  const manifest = entries.get(MANIFEST_FILE);
+  if (!manifest)
+    throw refuse(`Gói thiếu tệp ${MANIFEST_FILE}.`, `The package lacks ${MANIFEST_FILE}.`);
   try {
-    json = JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(decoder.decode(manifest.bytes)) as unknown;
   } catch {
     throw refuse(
       `Tệp ${MANIFEST_FILE} không phải JSON hợp lệ.`,
       `The file ${MANIFEST_FILE} is not valid JSON.`,
     );
   }
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function parseManifest(json: unknown): Manifest {
   const parsed = ManifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = describeIssue(parsed.error.issues[0]!);
@@ -127,7 +144,8 @@ function checkFiles(manifest: Manifest, entries: Map<string, ZipEntry>): void {
   }
 }
 
-function checkData(manifest: Manifest, bytes: Buffer): void {
+/** Checks data.json against the manifest; gives it parsed (the inbox reads it next). */
+function checkData(manifest: Manifest, bytes: Buffer): DataHead {
   let data: DataHead;
   try {
     data = JSON.parse(bytes.toString('utf8')) as DataHead;
@@ -163,10 +181,56 @@ function checkData(manifest: Manifest, bytes: Buffer): void {
     if (!Array.isArray(list) || list.length !== manifest.counts[key])
       throw disagree(`${vi} khác nhau`, `the ${key} counts differ`);
   }
+  return data;
 }
+
+/** Why `file` is not a ZIP at all, in one sentence naming it. */
+function unreadable(file: string, fault: ZipFault): Msg {
+  const name = path.basename(file);
+  switch (fault) {
+    case 'empty':
+      return {
+        vi: `Tệp ${name} trống (0 byte), không phải gói báo cáo.`,
+        en: `The file ${name} is empty (0 bytes), not a package.`,
+      };
+    case 'not-zip':
+      return {
+        vi: `Tệp ${name} không phải tệp ZIP nên không phải gói báo cáo.`,
+        en: `The file ${name} is not a ZIP file, so it is not a package.`,
+      };
+    case 'truncated':
+      return {
+        vi: `Tệp ${name} bị cắt cụt hoặc chưa tải xong: thiếu phần cuối của tệp ZIP.`,
+        en: `The file ${name} is truncated or was not fully downloaded: the end of the ZIP is missing.`,
+      };
+    case 'too-large':
+      return tooLargeFile(name);
+    case 'damaged':
+      return {
+        vi: `Tệp ${name} không phải gói hợp lệ: không đọc được tệp ZIP.`,
+        en: `The file ${name} is not a valid package: it cannot be read as a ZIP.`,
+      };
+  }
+}
+
+const tooLargeFile = (name: string): Msg => ({
+  vi: `Tệp ${name} quá lớn để là một gói báo cáo.`,
+  en: `The file ${name} is too large to be a package.`,
+});
 
 /** Checks the package bytes; `file` is only used to name the file in the result. */
 export async function verifyPackageBytes(file: string, bytes: Buffer): Promise<PackageCheck> {
+  return (await verifyPackageData(file, bytes)).check;
+}
+
+/**
+ * verifyPackageBytes, also giving data.json already parsed when the package is good, so the
+ * province desk does not read the ZIP or parse the JSON a second time.
+ */
+export async function verifyPackageData(
+  file: string,
+  bytes: Buffer,
+): Promise<{ check: PackageCheck; data: unknown }> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     let list: ZipEntry[];
@@ -174,14 +238,13 @@ export async function verifyPackageBytes(file: string, bytes: Buffer): Promise<P
       list = await readZip(bytes);
     } catch (err) {
       if (err instanceof ZipRefused) throw new Refused(err.msg);
-      throw refuse(
-        `Tệp ${path.basename(file)} không phải gói hợp lệ: không đọc được tệp ZIP.`,
-        `The file ${path.basename(file)} is not a valid package: it cannot be read as a ZIP.`,
-      );
+      // Anything else thrown while reading is yauzl meeting a structure it cannot parse.
+      throw new Refused(unreadable(file, err instanceof ZipUnreadable ? err.fault : 'damaged'));
     }
     const entries = new Map(list.map((e) => [e.name, e]));
+    const json = manifestJson(entries);
     const signer = checkSignature(entries);
-    const manifest = parseManifest(entries.get(MANIFEST_FILE)!.bytes);
+    const manifest = parseManifest(json);
     if (signer.fingerprint !== manifest.certificate.sha256) {
       throw refuse(
         `Tệp ${SIGNATURE_FILE} được ký bằng chứng thư ${signer.fingerprint}, không phải chứng thư mà ${MANIFEST_FILE} ghi.`,
@@ -189,10 +252,10 @@ export async function verifyPackageBytes(file: string, bytes: Buffer): Promise<P
       );
     }
     checkFiles(manifest, entries);
-    checkData(manifest, entries.get(DATA_FILE)!.bytes);
-    return { ok: true, file, sha256, manifest, signer };
+    const data = checkData(manifest, entries.get(DATA_FILE)!.bytes);
+    return { check: { ok: true, file, sha256, manifest, signer }, data };
   } catch (err) {
-    if (err instanceof Refused) return { ok: false, file, reason: err.msg };
+    if (err instanceof Refused) return { check: { ok: false, file, reason: err.msg }, data: null };
     throw err;
   }
 }
@@ -203,14 +266,7 @@ export async function verifyPackage(file: string): Promise<PackageCheck> {
   try {
     const size = fs.statSync(file).size;
     if (size > ZIP_LIMITS.fileBytes) {
-      return {
-        ok: false,
-        file,
-        reason: {
-          vi: `Tệp ${path.basename(file)} quá lớn để là một gói báo cáo.`,
-          en: `The file ${path.basename(file)} is too large to be a package.`,
-        },
-      };
+      return { ok: false, file, reason: tooLargeFile(path.basename(file)) };
     }
     bytes = fs.readFileSync(file);
   } catch {

@@ -21,7 +21,7 @@ import {
   type TrustedOffice,
   type TrustResult,
 } from '../../../shared/inbox';
-import { DATA_FILE, PACKAGE_EXTENSION, type Manifest } from '../../../shared/package';
+import { PACKAGE_EXTENSION, type Manifest } from '../../../shared/package';
 import { previousPeriod, recentPeriods, type Period } from '../../../shared/period';
 import type { PeriodRef, ReportTexts } from '../../../shared/report';
 import type { Context } from '../context';
@@ -29,8 +29,8 @@ import { readPackageData, DataRefused } from '../inbox/data';
 import { drill, mergedDetail } from '../inbox/figures';
 import * as q from '../inbox/queries';
 import { officeNameOf, readCertificateFile, trustOf } from '../inbox/trust';
-import { verifyPackageBytes } from '../package/verify';
-import { readZip, ZIP_LIMITS } from '../package/zip';
+import { verifyPackageBytes, verifyPackageData } from '../package/verify';
+import { ZIP_LIMITS } from '../package/zip';
 import { writeAudit } from '../queries/audit';
 import { directivesBetween } from '../queries/directives';
 import { getOffice } from '../queries/profile';
@@ -303,11 +303,11 @@ export class InboxService {
     const sha256 = sha256Of(bytes);
     const held = q.inboxPackage(this.ctx.db, sha256);
     if (held) return this.duplicate(file, held);
-    const check = await verifyPackageBytes(file, bytes);
+    const { check, data } = await verifyPackageData(file, bytes);
     if (!check.ok) return result(file, 'refused', check.reason, null, { sha256 });
     let contents;
     try {
-      contents = readPackageData(check.manifest, await this.dataOf(bytes));
+      contents = readPackageData(check.manifest, data);
     } catch (err) {
       if (err instanceof DataRefused)
         return result(file, 'refused', err.msg, check.manifest, { sha256 });
@@ -322,11 +322,6 @@ export class InboxService {
       contents,
       receivedAt: this.ctx.now(),
     });
-  }
-
-  // verify reads the ZIP and keeps nothing; reading data.json again costs one inflate.
-  private async dataOf(bytes: Buffer): Promise<Buffer> {
-    return (await readZip(bytes)).find((e) => e.name === DATA_FILE)!.bytes;
   }
 
   private duplicate(file: string, held: InboxPackageRow): ImportResult {
@@ -478,9 +473,9 @@ export class InboxService {
     for (const held of q.quarantinedOf(this.ctx.db, officeCode)) {
       if (!trustOf(this.ctx.db, held.fingerprint, officeCode).trusted) continue;
       const bytes = q.packageBytes(this.ctx.db, held.sha256)!;
-      const check = await verifyPackageBytes(held.fileName, bytes);
+      const { check, data } = await verifyPackageData(held.fileName, bytes);
       if (!check.ok) continue; // it verified when taken in; the stored bytes never change
-      const contents = readPackageData(check.manifest, await this.dataOf(bytes));
+      const contents = readPackageData(check.manifest, data);
       out.push(
         this.admit({
           file: held.fileName,
