@@ -186,7 +186,7 @@ export const methods = {
   'inbox:import': {
     input: z.strictObject({
       fileName: z.string().min(1).max(1000),
-      // A package is a few MB; the HTTP body cap (32 MB) is the real limit in browser mode.
+      // A package of a quarter is a few MB; browser mode's HTTP body cap (64 MB) fits this.
       base64: z.base64().max(48 * 1024 * 1024),
     }),
     writes: true,
