@@ -286,14 +286,7 @@ export interface AuditEntry {
   id: number;
   at: string;
   entity:
-    | 'activity'
-    | 'directive'
-    | 'profile'
-    | 'period'
-    | 'package'
-    | 'office'
-    | 'inbox'
-    | 'settings';
+    'activity' | 'directive' | 'profile' | 'period' | 'package' | 'office' | 'inbox' | 'settings';
   entityId: string;
   action: AuditAction;
   source: string;

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core';
+import BetterSqlite3 from 'better-sqlite3';
+import { createCore, DB_FILE, type Core } from '../../electron/core';
 import { CHANNEL_MEASURES, CHANNELS, COMMUNE_FLAGS } from '../../shared/domain';
 import type { ImportResult, InboxStatus, MergedData, TrustResult } from '../../shared/inbox';
 import type { ReportData, ReportFigures } from '../../shared/report';
@@ -71,14 +72,18 @@ const pick = (m: MergedData) => ({
   flagged: m.figures.flagged,
 });
 
+/** Row counts of the desk's tables, read from the file by a second connection. */
 function tableCounts(core: Core): Record<string, number> {
-  const db = (core as unknown as { inbox: { ctx: { db: import('better-sqlite3').Database } } })
-    .inbox.ctx.db;
-  const out: Record<string, number> = {};
-  for (const t of ['inbox_packages', 'inbox_activities', 'inbox_communes', 'audit_log']) {
-    out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const db = new BetterSqlite3(path.join(core.dataDir, DB_FILE), { readonly: true });
+  try {
+    const out: Record<string, number> = {};
+    for (const t of ['inbox_packages', 'inbox_activities', 'inbox_communes', 'audit_log']) {
+      out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+    }
+    return out;
+  } finally {
+    db.close();
   }
-  return out;
 }
 
 describe('the province desk takes in three offices over two periods', () => {
@@ -351,17 +356,18 @@ describe('tuyentruyen inbox …', () => {
     expect(status.status).toBe(0);
     const json = JSON.parse(status.stdout) as InboxStatus;
     expect(Object.keys(json)).toEqual(['period', 'deadline', 'offices']);
-    expect(json.offices).toEqual([
-      {
-        code: 'LS-VANLANG-VHTT',
-        name: 'Phòng Văn hóa và Thông tin huyện Văn Lãng',
-        state: 'received',
-        sequence: 1,
-        receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) as unknown as string,
-        late: true,
-        registered: true,
-      },
-    ]);
+    const [office, ...others] = json.offices;
+    expect(others).toEqual([]);
+    const { receivedAt, ...rest } = office!;
+    expect(rest).toEqual({
+      code: 'LS-VANLANG-VHTT',
+      name: 'Phòng Văn hóa và Thông tin huyện Văn Lãng',
+      state: 'received',
+      sequence: 1,
+      late: true,
+      registered: true,
+    });
+    expect(Date.now() - Date.parse(receivedAt!)).toBeLessThan(10 * 60_000);
 
     const docx = path.join(root, 'tonghop.docx');
     const report = cli(['inbox', 'report', '--period', '2023-Q3', '--out', docx, ...data]);

@@ -1,40 +1,44 @@
-// The frame around every screen: menu on the left, the office in the header, and a red
-// banner that stays while the data file is read-only.
+// The frame around every screen: menu on the left (the desks that are on), the office in
+// the header, and a red banner that stays while the data file is read-only.
 import { Alert, Layout, Menu } from 'antd';
-import {
-  BankOutlined,
-  BarChartOutlined,
-  BookOutlined,
-  FileTextOutlined,
-  KeyOutlined,
-  SendOutlined,
-} from '@ant-design/icons';
+import { CompletenessScreen } from '../features/completeness/CompletenessScreen';
+import { InboxScreen } from '../features/inbox/InboxScreen';
 import { LogbookScreen } from '../features/logbook/LogbookScreen';
 import { DirectivesScreen } from '../features/directives/DirectivesScreen';
 import { KeyScreen } from '../features/keys/KeyScreen';
 import { OutboxScreen } from '../features/outbox/OutboxScreen';
 import { ProfileScreen } from '../features/profile/ProfileScreen';
+import { MergedScreen } from '../features/merged/MergedScreen';
 import { ReportScreen } from '../features/report/ReportScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TrustScreen } from '../features/trust/TrustScreen';
 import { useAppStore, type Screen } from '../stores/app';
+import { menuItems } from './menuItems';
 
-const MENU = [
-  { key: 'logbook', icon: <BookOutlined />, label: 'Sổ hoạt động' },
-  { key: 'report', icon: <BarChartOutlined />, label: 'Báo cáo' },
-  { key: 'outbox', icon: <SendOutlined />, label: 'Hộp thư đi' },
-  { key: 'directives', icon: <FileTextOutlined />, label: 'Văn bản chỉ đạo' },
-  { key: 'profile', icon: <BankOutlined />, label: 'Thông tin đơn vị' },
-  { key: 'keys', icon: <KeyOutlined />, label: 'Khóa ký và gửi' },
-] satisfies { key: Screen; icon: React.ReactNode; label: string }[];
+const SCREENS: Record<Screen, () => React.ReactNode> = {
+  logbook: () => <LogbookScreen />,
+  report: () => <ReportScreen />,
+  outbox: () => <OutboxScreen />,
+  keys: () => <KeyScreen />,
+  inbox: () => <InboxScreen />,
+  completeness: () => <CompletenessScreen />,
+  merged: () => <MergedScreen />,
+  trust: () => <TrustScreen />,
+  directives: () => <DirectivesScreen />,
+  profile: () => <ProfileScreen />,
+  settings: () => <SettingsScreen />,
+};
 
 export function AppLayout() {
   const info = useAppStore((s) => s.info);
   const office = useAppStore((s) => s.profile?.office);
+  const desks = useAppStore((s) => s.desks);
   const screen = useAppStore((s) => s.screen);
   const setScreen = useAppStore((s) => s.setScreen);
 
   return (
     <Layout style={{ height: '100%' }}>
-      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64}>
+      <Layout.Sider width={224} breakpoint="lg" collapsedWidth={64}>
         <div className="app-brand">
           Sổ tuyên truyền
           <small>Phòng, chống mua bán người</small>
@@ -43,7 +47,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[screen]}
-          items={MENU.map((m) => ({ ...m, 'data-testid': `menu-${m.key}` }))}
+          items={menuItems(desks)}
           onClick={({ key }) => setScreen(key as Screen)}
         />
       </Layout.Sider>
@@ -65,12 +69,7 @@ export function AppLayout() {
           />
         ) : null}
         <Layout.Content style={{ minHeight: 0, overflow: 'auto' }}>
-          {screen === 'logbook' ? <LogbookScreen /> : null}
-          {screen === 'report' ? <ReportScreen /> : null}
-          {screen === 'outbox' ? <OutboxScreen /> : null}
-          {screen === 'keys' ? <KeyScreen /> : null}
-          {screen === 'directives' ? <DirectivesScreen /> : null}
-          {screen === 'profile' ? <ProfileScreen /> : null}
+          {SCREENS[screen]()}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,40 +1,76 @@
-// Application-wide state: what the engine says about itself, the office profile and the
-// screen on show. Screens read the profile from here rather than fetching it each time.
+// Application-wide state: what the engine says about itself, the office profile, which
+// desks this installation has (office, province) and the screen on show. Screens read the
+// profile and desks from here rather than fetching them each time.
 import { create } from 'zustand';
 import type { AppInfo, Commune, ProfileView } from '../../../shared/contract';
+import type { DeskSettings } from '../../../shared/inbox';
 import { api } from '../api';
 
-export type Screen = 'logbook' | 'report' | 'outbox' | 'keys' | 'directives' | 'profile';
+/** Screens of the office desk (keeping the logbook and reporting upwards). */
+export const OFFICE_SCREENS = ['logbook', 'report', 'outbox', 'keys'] as const;
+/** Screens of the province desk (taking packages in and merging them). */
+export const PROVINCE_SCREENS = ['inbox', 'completeness', 'merged', 'trust'] as const;
+/** Screens every installation has. */
+export const COMMON_SCREENS = ['directives', 'profile', 'settings'] as const;
+
+export type Screen =
+  | (typeof OFFICE_SCREENS)[number]
+  | (typeof PROVINCE_SCREENS)[number]
+  | (typeof COMMON_SCREENS)[number];
+
+/** True when the screen belongs to a desk that is on. */
+export function screenAvailable(screen: Screen, desks: DeskSettings | null): boolean {
+  if ((OFFICE_SCREENS as readonly Screen[]).includes(screen)) return desks?.office ?? true;
+  if ((PROVINCE_SCREENS as readonly Screen[]).includes(screen)) return desks?.province ?? false;
+  return true;
+}
+
+/** Where the app opens: the logbook for an office, the inbox for a province-only desk. */
+export function homeScreen(desks: DeskSettings | null): Screen {
+  return desks && !desks.office && desks.province ? 'inbox' : 'logbook';
+}
 
 interface AppState {
   info: AppInfo | null;
   profile: ProfileView | null;
+  desks: DeskSettings | null;
   /** Set when the first call failed: nothing else can work. */
   startError: string | null;
   screen: Screen;
   setScreen: (screen: Screen) => void;
-  /** Loads app:info and the profile (at start and after the profile is saved). */
+  /** Loads app:info, the desks and the profile (at start and after the profile is saved). */
   refresh: () => Promise<void>;
   setProfile: (profile: ProfileView) => void;
+  /** After settings:saveDesks: a screen of a desk just turned off is left for the home screen. */
+  setDesks: (desks: DeskSettings) => void;
 }
 
-export const useAppStore = create<AppState>((set) => ({
+export const useAppStore = create<AppState>((set, get) => ({
   info: null,
   profile: null,
+  desks: null,
   startError: null,
   screen: 'logbook',
   setScreen: (screen) => set({ screen }),
   refresh: async () => {
     try {
-      const info = await api['app:info']({});
+      const [info, desks] = await Promise.all([api['app:info']({}), api['settings:getDesks']({})]);
       const profile = info.hasProfile ? await api['profile:get']({}) : null;
-      set({ info, profile, startError: null });
+      const first = get().info === null;
+      const screen =
+        first || !screenAvailable(get().screen, desks) ? homeScreen(desks) : get().screen;
+      set({ info, profile, desks, screen, startError: null });
     } catch (err) {
       set({ startError: err instanceof Error ? err.message : String(err) });
     }
   },
   setProfile: (profile) =>
     set((s) => ({ profile, info: s.info ? { ...s.info, hasProfile: true } : s.info })),
+  setDesks: (desks) =>
+    set((s) => ({
+      desks,
+      screen: screenAvailable(s.screen, desks) ? s.screen : homeScreen(desks),
+    })),
 }));
 
 /** Communes that new activities may name (those still in the profile). */

@@ -23,6 +23,12 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   lock: 'Khóa kỳ',
   unlock: 'Mở khóa để sửa',
   export: 'Xuất gói dữ liệu',
+  trust: 'Đăng ký đơn vị tin cậy',
+  revoke: 'Thu hồi chứng thư',
+  receive: 'Tiếp nhận gói',
+  replace: 'Thay bản cũ',
+  quarantine: 'Cách ly gói',
+  release: 'Tiếp nhận gói đã cách ly',
 };
 
 export const ACTION_COLORS: Record<AuditAction, string> = {
@@ -33,6 +39,12 @@ export const ACTION_COLORS: Record<AuditAction, string> = {
   lock: 'purple',
   unlock: 'orange',
   export: 'cyan',
+  trust: 'green',
+  revoke: 'red',
+  receive: 'cyan',
+  replace: 'blue',
+  quarantine: 'orange',
+  release: 'gold',
 };
 
 // The sources the core writes: 'app' (desktop window), 'browser' (browser mode), 'cli'.

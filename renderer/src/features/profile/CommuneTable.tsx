@@ -8,9 +8,11 @@ import { emptyCommune, makeCommuneCode, type CommuneRowValues } from './profileF
 
 interface Props {
   extraActions: React.ReactNode;
+  /** At least one commune (the office desk logs activities in them; a Sở may have none). */
+  required?: boolean;
 }
 
-export function CommuneTable({ extraActions }: Props) {
+export function CommuneTable({ extraActions, required = true }: Props) {
   const form = Form.useFormInstance();
 
   /** A name typed without a code gets one, so that a list of names is enough. */
@@ -29,7 +31,7 @@ export function CommuneTable({ extraActions }: Props) {
         {
           validator: (_, rows: CommuneRowValues[] | undefined) => {
             const named = (rows ?? []).filter((r) => (r?.name ?? '').trim() !== '');
-            return named.length === 0
+            return required && named.length === 0
               ? Promise.reject(new Error('Hãy nhập ít nhất một xã.'))
               : Promise.resolve();
           },

@@ -10,8 +10,9 @@ import {
 import { api, errorMessage } from '../../api';
 import { clearDraft, loadDraft, saveDraft } from '../../lib/drafts';
 import { showOnField, type PathPart } from '../../lib/serverErrors';
-import { useAppStore, useWritable } from '../../stores/app';
+import { homeScreen, useAppStore, useWritable } from '../../stores/app';
 import { CommuneTable } from './CommuneTable';
+import { DeskChoice, type Role } from './DeskChoice';
 import { OfficeFields } from './OfficeFields';
 import { PasteCommunesModal } from './PasteCommunesModal';
 import {
@@ -33,6 +34,13 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
   const setProfile = useAppStore((s) => s.setProfile);
   const refresh = useAppStore((s) => s.refresh);
   const setScreen = useAppStore((s) => s.setScreen);
+  const desks = useAppStore((s) => s.desks);
+  const setDesks = useAppStore((s) => s.setDesks);
+  // First run: the role chosen here sets the desks; later, the desks set in "Cài đặt".
+  const [role, setRole] = useState<Role>(() =>
+    desks && !desks.office && desks.province ? 'province' : 'office',
+  );
+  const officeDesk = firstRun ? role === 'office' : (desks?.office ?? true);
   const writable = useWritable();
   const [saving, setSaving] = useState(false);
   const [pasteOpen, setPasteOpen] = useState(false);
@@ -81,10 +89,24 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
     return null;
   };
 
+  const chooseRole = (next: Role) => {
+    setRole(next);
+    // A Sở need not list communes: blank rows would only stand in the way of saving.
+    if (next === 'province') form.setFieldValue('communes', currentRows());
+  };
+
   const onFinish = async (values: ProfileFormValues) => {
     setSaving(true);
     setFormError(null);
     try {
+      if (firstRun) {
+        const chosen = await api['settings:saveDesks']({
+          office: role === 'office',
+          province: role === 'province',
+          deadlineDays: desks?.deadlineDays ?? 10,
+        });
+        setDesks(chosen);
+      }
       const saved = await api['profile:save'](toProfileInput(values));
       clearDraft(DRAFT_KEY);
       setDraft(null);
@@ -92,7 +114,7 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
       form.setFieldsValue(toFormValues(saved));
       message.success('Đã lưu thông tin đơn vị.');
       if (firstRun) {
-        setScreen('logbook');
+        setScreen(homeScreen(useAppStore.getState().desks));
         await refresh();
       }
     } catch (err) {
@@ -111,7 +133,11 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
       disabled={!writable}
       data-testid="profile-save"
     >
-      {firstRun ? 'Lưu và bắt đầu ghi sổ' : 'Lưu thông tin đơn vị'}
+      {!firstRun
+        ? 'Lưu thông tin đơn vị'
+        : role === 'office'
+          ? 'Lưu và bắt đầu ghi sổ'
+          : 'Lưu và bắt đầu tiếp nhận báo cáo'}
     </Button>
   );
 
@@ -126,8 +152,11 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
             Chào mừng đến với Sổ tuyên truyền
           </Typography.Title>
           <Typography.Text type="secondary">
-            Trước khi ghi sổ, hãy khai báo đơn vị và các xã thuộc địa bàn. Những thông tin này dùng
-            để ghi báo cáo và có thể sửa lại bất cứ lúc nào ở mục “Thông tin đơn vị”.
+            {role === 'office'
+              ? 'Trước khi ghi sổ, hãy khai báo đơn vị và các xã thuộc địa bàn.'
+              : 'Hãy khai báo cơ quan tiếp nhận báo cáo.'}{' '}
+            Những thông tin này dùng để ghi báo cáo và có thể sửa lại bất cứ lúc nào ở mục “Thông
+            tin đơn vị”.
           </Typography.Text>
         </div>
       ) : (
@@ -174,11 +203,20 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
             }
           />
         ) : null}
-        <Card title="Đơn vị báo cáo" size="small" style={{ marginBottom: 16 }}>
+        {firstRun ? <DeskChoice value={role} onChange={chooseRole} /> : null}
+        <Card
+          title={officeDesk ? 'Đơn vị báo cáo' : 'Cơ quan tiếp nhận báo cáo'}
+          size="small"
+          style={{ marginBottom: 16 }}
+        >
           <OfficeFields />
         </Card>
         <Card
-          title="Các xã, phường, thị trấn thuộc địa bàn"
+          title={
+            officeDesk
+              ? 'Các xã, phường, thị trấn thuộc địa bàn'
+              : 'Các xã, phường, thị trấn thuộc địa bàn (không bắt buộc)'
+          }
           size="small"
           style={{ marginBottom: 16 }}
           extra={
@@ -188,6 +226,7 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
           }
         >
           <CommuneTable
+            required={officeDesk}
             extraActions={
               <>
                 <Button

@@ -1,5 +1,6 @@
 // Section 2 of the report as a table: one row per channel with its measures, audience,
-// cost and the change in activities against the previous period.
+// cost and the change in activities against the previous period. With `onDrill` (the
+// province's merged figures) every count opens the activities behind it.
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import {
@@ -7,9 +8,12 @@ import {
   CHANNEL_MEASURES,
   MEASURE_LABELS,
   type Channel,
+  type CountMeasure,
 } from '../../../../shared/domain';
 import { formatNumber } from '../../../../shared/format';
 import type { ReportData } from '../../../../shared/report';
+import { NumberLink } from '../../components/NumberLink';
+import type { OnDrill } from '../../lib/drill';
 import { ChangeTag } from './ChangeTag';
 import { channelsShown } from './figures';
 
@@ -17,7 +21,7 @@ interface Row {
   key: Channel | 'total';
   label: string;
   activities: number;
-  measures: { label: string; value: number }[];
+  measures: { key: CountMeasure; label: string; value: number }[];
   audience: number;
   costVnd: number;
   previous: number | null;
@@ -31,6 +35,7 @@ function rowsOf(data: ReportData): Row[] {
       label: CHANNEL_LABELS[c],
       activities: f.activities,
       measures: CHANNEL_MEASURES[c].counts.map((m) => ({
+        key: m,
         label: MEASURE_LABELS[m],
         value: f.measures[m] ?? 0,
       })),
@@ -55,7 +60,15 @@ function rowsOf(data: ReportData): Row[] {
 
 const number = (v: number) => formatNumber(v);
 
-export function ChannelTable({ data }: { data: ReportData }) {
+interface Props {
+  data: ReportData;
+  onDrill?: OnDrill | undefined;
+}
+
+export function ChannelTable({ data, onDrill }: Props) {
+  const channelOf = (r: Row) => (r.key === 'total' ? {} : { channel: r.key });
+  const drill = (r: Row, extra: Parameters<OnDrill>[0] = {}) =>
+    onDrill ? () => onDrill({ ...channelOf(r), ...extra }) : undefined;
   const columns: ColumnsType<Row> = [
     {
       title: 'Hình thức tuyên truyền',
@@ -68,7 +81,7 @@ export function ChannelTable({ data }: { data: ReportData }) {
       align: 'right',
       width: 110,
       render: (v: number, r) => (
-        <span data-testid={`report-channel-activities-${r.key}`}>{number(v)}</span>
+        <NumberLink value={v} onClick={drill(r)} testId={`report-channel-activities-${r.key}`} />
       ),
     },
     {
@@ -77,14 +90,34 @@ export function ChannelTable({ data }: { data: ReportData }) {
       render: (measures: Row['measures'], r) => (
         <div className="report-measures" data-testid={`report-channel-measures-${r.key}`}>
           {measures.map((m) => (
-            <span key={m.label}>
-              <Typography.Text type="secondary">{m.label}:</Typography.Text> {number(m.value)}
+            <span key={m.key}>
+              <Typography.Text type="secondary">{m.label}:</Typography.Text>{' '}
+              {onDrill ? (
+                <NumberLink
+                  value={m.value}
+                  onClick={drill(r, { measure: m.key })}
+                  testId={`report-channel-measure-${r.key}-${m.key}`}
+                />
+              ) : (
+                number(m.value)
+              )}
             </span>
           ))}
         </div>
       ),
     },
-    { title: 'Số lượt người', dataIndex: 'audience', align: 'right', width: 120, render: number },
+    {
+      title: 'Số lượt người',
+      dataIndex: 'audience',
+      align: 'right',
+      width: 120,
+      render: (v: number, r) =>
+        onDrill ? (
+          <NumberLink value={v} onClick={drill(r, { figure: 'Số lượt người' })} />
+        ) : (
+          number(v)
+        ),
+    },
     { title: 'Kinh phí (đồng)', dataIndex: 'costVnd', align: 'right', width: 130, render: number },
   ];
   if (data.previous) {

@@ -1,9 +1,12 @@
 // The areas reports single out (border, remote, ethnic minority, key): how many of their
-// communes were reached, with how many activities, and which communes.
+// communes were reached, with how many activities, and which communes. With `onDrill` (the
+// province's merged figures) the activities open the activities behind them.
 import { Table, Typography } from 'antd';
 import { COMMUNE_FLAGS, COMMUNE_FLAG_LABELS, type CommuneFlag } from '../../../../shared/domain';
 import { formatNumber } from '../../../../shared/format';
 import type { ReportData } from '../../../../shared/report';
+import { NumberLink } from '../../components/NumberLink';
+import type { OnDrill } from '../../lib/drill';
 
 interface Row {
   flag: CommuneFlag;
@@ -13,7 +16,14 @@ interface Row {
   names: string[];
 }
 
-export function FlaggedTable({ data }: { data: ReportData }) {
+interface Props {
+  data: ReportData;
+  onDrill?: OnDrill | undefined;
+  /** Lists the communes reached under each area (the merged report has its own table). */
+  names?: boolean;
+}
+
+export function FlaggedTable({ data, onDrill, names: showNames = true }: Props) {
   const rows = COMMUNE_FLAGS.map((flag): Row => ({
     flag,
     ...data.figures.flagged[flag],
@@ -34,7 +44,7 @@ export function FlaggedTable({ data }: { data: ReportData }) {
           render: (f: CommuneFlag, r) => (
             <>
               <div>{COMMUNE_FLAG_LABELS[f]}</div>
-              {r.names.length > 0 ? (
+              {showNames && r.names.length > 0 ? (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {r.names.join(', ')}
                 </Typography.Text>
@@ -59,7 +69,11 @@ export function FlaggedTable({ data }: { data: ReportData }) {
           align: 'right',
           width: 110,
           render: (v: number, r) => (
-            <span data-testid={`report-flag-activities-${r.flag}`}>{formatNumber(v)}</span>
+            <NumberLink
+              value={v}
+              onClick={onDrill ? () => onDrill({ flag: r.flag }) : undefined}
+              testId={`report-flag-activities-${r.flag}`}
+            />
           ),
         },
       ]}

@@ -37,6 +37,8 @@ export function ReportScreen() {
   const data = useReportStore((s) => s.data);
   const series = useReportStore((s) => s.series);
   const texts = useReportStore((s) => s.texts);
+  const editTexts = useReportStore((s) => s.editTexts);
+  const saveStatus = useReportStore((s) => s.save);
   const loading = useReportStore((s) => s.loading);
   const error = useReportStore((s) => s.error);
   const [tab, setTab] = useState('summary');
@@ -110,7 +112,9 @@ export function ReportScreen() {
           {
             key: 'texts',
             label: tabLabel('Nội dung báo cáo', 'texts'),
-            children: texts ? <TextsForm texts={texts} /> : null,
+            children: texts ? (
+              <TextsForm texts={texts} onEdit={editTexts} status={saveStatus} />
+            ) : null,
           },
         ]}
       />

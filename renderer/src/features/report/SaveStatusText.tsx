@@ -1,10 +1,10 @@
 // The quiet line that says whether the draft is safe: saved at HH:mm, saving, or not saved.
 import { Typography } from 'antd';
 import { CheckCircleOutlined, LoadingOutlined, WarningOutlined } from '@ant-design/icons';
-import { useReportStore } from '../../stores/report';
+import type { SaveStatus } from '../../stores/report';
 
-export function SaveStatusText() {
-  const { savedAt, saving, error } = useReportStore((s) => s.save);
+export function SaveStatusText({ status }: { status: SaveStatus }) {
+  const { savedAt, saving, error } = status;
   let content: React.ReactNode;
   if (error) {
     content = (

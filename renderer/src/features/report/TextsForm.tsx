@@ -1,11 +1,12 @@
 // What staff write in the report: number, date, recipients, section 1 (directives),
-// 3.1 strengths, 3.2 limitations and 4 next steps. Every change goes to the store, which
-// saves the draft of the period a moment after typing stops.
+// 3.1 strengths, 3.2 limitations and 4 next steps. Every change goes to `onEdit`; the
+// caller's store saves the draft of the period a moment after typing stops. The office
+// report and the province's merged report both use it.
 import { DatePicker, Form, Input, Space, Typography } from 'antd';
 import type { ReportTexts } from '../../../../shared/report';
 import { DATE_FORMATS, fromIso, toIso } from '../../lib/dates';
 import { useAppStore, useWritable } from '../../stores/app';
-import { useReportStore } from '../../stores/report';
+import type { SaveStatus } from '../../stores/report';
 import { DirectivesList } from './DirectivesList';
 import { SaveStatusText } from './SaveStatusText';
 
@@ -13,10 +14,16 @@ const LONG_TEXT = 20000;
 
 interface Props {
   texts: ReportTexts;
+  onEdit: (patch: Partial<ReportTexts>) => void;
+  status: SaveStatus;
+  /** The line above the form: where section 2 comes from. */
+  note?: string;
 }
 
-export function TextsForm({ texts }: Props) {
-  const edit = useReportStore((s) => s.editTexts);
+const OFFICE_NOTE =
+  'Mục 2 (kết quả tuyên truyền) lấy từ sổ hoạt động; các mục dưới đây do đơn vị viết.';
+
+export function TextsForm({ texts, onEdit: edit, status, note = OFFICE_NOTE }: Props) {
   const docSymbol = useAppStore((s) => s.profile?.office.docSymbol ?? '');
   const writable = useWritable();
   const recipients = texts.recipients.join('\n');
@@ -37,10 +44,8 @@ export function TextsForm({ texts }: Props) {
   return (
     <Form layout="vertical" className="report-texts" data-testid="report-texts" component="div">
       <div className="report-texts-head">
-        <Typography.Text type="secondary">
-          Mục 2 (kết quả tuyên truyền) lấy từ sổ hoạt động; các mục dưới đây do đơn vị viết.
-        </Typography.Text>
-        <SaveStatusText />
+        <Typography.Text type="secondary">{note}</Typography.Text>
+        <SaveStatusText status={status} />
       </div>
       <div className="report-texts-row">
         <Form.Item label="Số, ký hiệu" style={{ width: 260 }}>

@@ -1,0 +1,138 @@
+// "Tổng hợp": the province's merged report of a period over the offices' counted
+// packages: figures by channel, by office and for the flagged communes, every number
+// opening the offices and activities behind it; the texts the department writes; the Word
+// file.
+import { useEffect, useState } from 'react';
+import { Alert, Spin, Tabs, Typography } from 'antd';
+import { formatDate } from '../../../../shared/format';
+import { PeriodPicker } from '../../components/PeriodPicker';
+import type { DrillQuery } from '../../lib/drill';
+import { useAppStore } from '../../stores/app';
+import { useMergedStore } from '../../stores/merged';
+import { useProvinceStore } from '../../stores/province';
+import { ChannelTable } from '../report/ChannelTable';
+import { FlaggedTable } from '../report/FlaggedTable';
+import { TextsForm } from '../report/TextsForm';
+import { DrillDrawer } from './DrillDrawer';
+import { FlaggedReachedTable } from './FlaggedReachedTable';
+import { MergedDocxButton, MergedDocxResult } from './MergedDocx';
+import { MergedStats } from './MergedStats';
+import { OfficesTable } from './OfficesTable';
+import '../report/report.css';
+import './merged.css';
+
+const MERGED_NOTE =
+  'Mục 2 (kết quả tuyên truyền) cộng từ các gói dữ liệu đã tiếp nhận; các mục dưới đây do Sở viết.';
+
+const tabLabel = (text: string, id: string) => <span data-testid={`merged-tab-${id}`}>{text}</span>;
+const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+export function MergedScreen() {
+  const cutoff = useAppStore((s) => s.profile?.office.cutoff ?? 'decree09');
+  const period = useProvinceStore((s) => s.period);
+  const setPeriod = useProvinceStore((s) => s.setPeriod);
+  const data = useMergedStore((s) => (s.period === period ? s.data : null));
+  const texts = useMergedStore((s) => (s.period === period ? s.texts : null));
+  const saveStatus = useMergedStore((s) => s.save);
+  const editTexts = useMergedStore((s) => s.editTexts);
+  const loading = useMergedStore((s) => s.loading);
+  const error = useMergedStore((s) => s.error);
+  const [tab, setTab] = useState('figures');
+  const [drill, setDrill] = useState<DrillQuery | null>(null);
+
+  useEffect(() => {
+    useProvinceStore.getState().ensurePeriod(cutoff);
+  }, [cutoff]);
+
+  useEffect(() => {
+    if (period !== '') void useMergedStore.getState().load(period);
+  }, [period]);
+
+  useEffect(() => {
+    // Typed text is saved before the window goes, and before the screen is left.
+    const leave = () => void useMergedStore.getState().flush();
+    window.addEventListener('beforeunload', leave);
+    return () => {
+      window.removeEventListener('beforeunload', leave);
+      leave();
+    };
+  }, []);
+
+  const p = data?.figures.period ?? null;
+
+  return (
+    <div className="report-page" data-testid="merged">
+      <div className="page-title">
+        <h1>Báo cáo tổng hợp</h1>
+        <MergedDocxButton />
+      </div>
+      <div className="province-period-bar">
+        <PeriodPicker
+          value={period}
+          cutoff={cutoff}
+          onChange={setPeriod}
+          testId="province-period"
+        />
+        {p ? (
+          <span className="report-period-text">
+            <strong data-testid="merged-period-label">{capitalize(p.label)}</strong>
+            <Typography.Text type="secondary">
+              {formatDate(p.from)} – {formatDate(p.to)}
+            </Typography.Text>
+          </span>
+        ) : null}
+        {loading ? <Spin size="small" /> : null}
+      </div>
+      <MergedDocxResult />
+      {error ? <Alert type="error" showIcon title={error} data-testid="merged-error" /> : null}
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: 'figures',
+            label: tabLabel('Số liệu', 'figures'),
+            children: data ? (
+              <div className="report-stack">
+                <MergedStats data={data} onDrill={setDrill} />
+                <ChannelTable data={data} onDrill={setDrill} />
+              </div>
+            ) : null,
+          },
+          {
+            key: 'offices',
+            label: tabLabel('Theo đơn vị', 'offices'),
+            children: data ? <OfficesTable data={data} onDrill={setDrill} /> : null,
+          },
+          {
+            key: 'areas',
+            label: tabLabel('Địa bàn trọng tâm', 'areas'),
+            children: data ? (
+              <div className="report-stack">
+                <FlaggedTable data={data} onDrill={setDrill} names={false} />
+                <Typography.Title level={5} style={{ margin: 0 }}>
+                  Các xã đã được tuyên truyền
+                </Typography.Title>
+                <FlaggedReachedTable data={data} onDrill={setDrill} />
+              </div>
+            ) : null,
+          },
+          {
+            key: 'texts',
+            label: tabLabel('Nội dung báo cáo', 'texts'),
+            children: texts ? (
+              <TextsForm texts={texts} onEdit={editTexts} status={saveStatus} note={MERGED_NOTE} />
+            ) : null,
+          },
+        ]}
+      />
+      <DrillDrawer
+        period={period}
+        periodLabel={p ? capitalize(p.label) : period}
+        query={drill}
+        onDrill={setDrill}
+        onClose={() => setDrill(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// The merged period at a glance: offices that reported out of those expected, activities,
+// people reached and cost, each figure opening the activities behind it.
+import { Card, Statistic, Typography } from 'antd';
+import { formatNumber } from '../../../../shared/format';
+import type { MergedData } from '../../../../shared/inbox';
+import { NumberLink } from '../../components/NumberLink';
+import type { OnDrill } from '../../lib/drill';
+
+export function MergedStats({ data, onDrill }: { data: MergedData; onDrill: OnDrill }) {
+  const missing = data.expected - data.reported;
+  return (
+    <Card size="small" data-testid="merged-summary">
+      <div className="report-stats">
+        <Statistic
+          title="Đơn vị đã nộp báo cáo"
+          value={`${formatNumber(data.reported)}/${formatNumber(data.expected)}`}
+          data-testid="merged-reported"
+        />
+        <Statistic
+          title="Số hoạt động"
+          value={data.figures.activities}
+          formatter={() => (
+            <NumberLink
+              value={data.figures.activities}
+              onClick={() => onDrill({})}
+              testId="merged-activities"
+            />
+          )}
+        />
+        <Statistic
+          title="Số lượt người được tiếp cận"
+          value={data.audience}
+          formatter={() => (
+            <NumberLink
+              value={data.audience}
+              onClick={() => onDrill({ figure: 'Số lượt người' })}
+              testId="merged-audience"
+            />
+          )}
+        />
+        <Statistic
+          title="Kinh phí (đồng)"
+          value={data.costVnd}
+          formatter={() => (
+            <NumberLink
+              value={data.costVnd}
+              onClick={() => onDrill({ figure: 'Kinh phí' })}
+              testId="merged-cost"
+            />
+          )}
+        />
+      </div>
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+        Số liệu cộng từ các gói đang được tính của {formatNumber(data.reported)} đơn vị
+        {missing > 0 ? `; còn ${formatNumber(missing)} đơn vị chưa nộp` : ''}. Bấm vào một số để xem
+        các đơn vị và hoạt động tạo nên số đó.
+      </Typography.Paragraph>
+    </Card>
+  );
+}

@@ -1,0 +1,122 @@
+// The merged figures by office: one row per registered office, its state for the period,
+// its activities, people reached and cost, and the main figure of each core channel. Every
+// number opens the office's activities behind it.
+import { Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import {
+  CHANNEL_MEASURES,
+  CHANNEL_SHORT_LABELS,
+  CORE_CHANNELS,
+  MEASURE_UNITS,
+  type Channel,
+} from '../../../../shared/domain';
+import type { MergedData, OfficeFigures } from '../../../../shared/inbox';
+import { NumberLink } from '../../components/NumberLink';
+import type { DrillQuery, OnDrill } from '../../lib/drill';
+import { STATES } from '../completeness/StateCell';
+
+const OFFICE_WIDTH = 270;
+const CHANNEL_WIDTH = 128;
+
+/** The channel's first count measure: sessions of the van, pieces of banners, … */
+const mainMeasure = (c: Channel) => CHANNEL_MEASURES[c].counts[0];
+
+export function OfficesTable({ data, onDrill }: { data: MergedData; onDrill: OnDrill }) {
+  const at =
+    (r: OfficeFigures, q: DrillQuery = {}) =>
+    () =>
+      onDrill({ office: r.code, officeName: r.name, ...q });
+
+  const columns: ColumnsType<OfficeFigures> = [
+    {
+      title: 'Đơn vị',
+      key: 'office',
+      fixed: 'left',
+      width: OFFICE_WIDTH,
+      render: (_, r) => (
+        <div className="completeness-office">
+          <span>{r.name}</span>
+          <span className="merged-office-line">
+            <Typography.Text type="secondary" className="mono">
+              {r.code}
+            </Typography.Text>
+            <Tag color={STATES[r.state].color} className="merged-state">
+              {STATES[r.state].label}
+              {r.sequence !== null ? ` · gói ${String(r.sequence)}` : ''}
+            </Tag>
+          </span>
+        </div>
+      ),
+    },
+    {
+      title: 'Số hoạt động',
+      dataIndex: 'activities',
+      width: 92,
+      align: 'right',
+      render: (v: number, r) => (
+        <NumberLink value={v} onClick={at(r)} testId={`merged-office-activities-${r.code}`} />
+      ),
+    },
+    {
+      title: 'Số lượt người',
+      dataIndex: 'audience',
+      width: 100,
+      align: 'right',
+      render: (v: number, r) => (
+        <NumberLink value={v} onClick={at(r, { figure: 'Số lượt người' })} />
+      ),
+    },
+    {
+      title: 'Kinh phí (đồng)',
+      dataIndex: 'costVnd',
+      width: 110,
+      align: 'right',
+      render: (v: number, r) => <NumberLink value={v} onClick={at(r, { figure: 'Kinh phí' })} />,
+    },
+    ...CORE_CHANNELS.map((c) => {
+      const m = mainMeasure(c);
+      return {
+        title: CHANNEL_SHORT_LABELS[c],
+        key: c,
+        width: CHANNEL_WIDTH,
+        render: (_: unknown, r: OfficeFigures) => {
+          const f = r.byChannel[c];
+          return (
+            <div className="merged-channel-cell">
+              <span>
+                <NumberLink value={f.activities} onClick={at(r, { channel: c })} /> hoạt động
+              </span>
+              {m ? (
+                <Typography.Text type="secondary">
+                  <NumberLink
+                    value={f.measures[m] ?? 0}
+                    onClick={at(r, { channel: c, measure: m })}
+                  />{' '}
+                  {MEASURE_UNITS[m]}
+                </Typography.Text>
+              ) : null}
+            </div>
+          );
+        },
+      };
+    }),
+  ];
+
+  return (
+    <Table<OfficeFigures>
+      rowKey="code"
+      size="small"
+      bordered
+      columns={columns}
+      dataSource={data.offices}
+      pagination={false}
+      scroll={{ x: OFFICE_WIDTH + 92 + 100 + 110 + CHANNEL_WIDTH * CORE_CHANNELS.length }}
+      rowClassName={(r) => (r.state === 'missing' ? 'report-row-none' : '')}
+      locale={{ emptyText: 'Chưa có đơn vị nào.' }}
+      onRow={(r) =>
+        ({ 'data-testid': `merged-office-${r.code}` }) as React.HTMLAttributes<HTMLElement>
+      }
+      data-testid="merged-office-table"
+    />
+  );
+}

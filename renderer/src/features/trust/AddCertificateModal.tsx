@@ -1,0 +1,170 @@
+// "Thêm từ tệp chứng thư": registers an office from its certificate file (.pem, .cer,
+// .crt). The office code and name come from the certificate's subject and can be changed;
+// the fingerprint is shown so that it can be compared with the enrolment sheet first.
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Typography, Upload } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { OFFICE_CODE_RE } from '../../../../shared/inbox';
+import { api, errorMessage } from '../../api';
+import { Fingerprint } from '../../components/Fingerprint';
+import { showOnField, type PathPart } from '../../lib/serverErrors';
+import { releasedText, useTrustStore } from '../../stores/trust';
+import { readCertificateFile, type CertificatePreview } from './certificateFile';
+
+interface Values {
+  code: string;
+  name: string;
+}
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+}
+
+/** "Phòng Văn hóa và Thông tin" + "UBND huyện Cao Lộc" → "… Thông tin huyện Cao Lộc". */
+export function suggestedName(commonName: string, organization: string): string {
+  if (organization === '') return commonName;
+  if (commonName === '') return organization;
+  const place = organization.replace(/^(UBND|Ủy ban nhân dân)\s+/iu, '');
+  return place !== organization ? `${commonName} ${place}` : `${commonName}, ${organization}`;
+}
+
+export const CERTIFICATE_ACCEPT = '.pem,.cer,.crt';
+
+export function AddCertificateModal({ open, onClose }: Props) {
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const change = useTrustStore((s) => s.change);
+  const [file, setFile] = useState<{ name: string; preview: CertificatePreview } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const choose = async (f: File) => {
+    setError(null);
+    try {
+      const preview = await readCertificateFile(f);
+      setFile({ name: f.name, preview });
+      form.setFieldsValue({
+        code: OFFICE_CODE_RE.test(preview.code) ? preview.code : '',
+        name: suggestedName(preview.commonName, preview.organization),
+      });
+    } catch (err) {
+      setFile(null);
+      setError(`Không đọc được tệp "${f.name}": ${errorMessage(err)}`);
+    }
+  };
+
+  const close = () => {
+    setFile(null);
+    setError(null);
+    form.resetFields();
+    onClose();
+  };
+
+  const submit = async () => {
+    if (!file) {
+      setError('Hãy chọn tệp chứng thư của đơn vị (.pem, .cer hoặc .crt).');
+      return;
+    }
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      const result = await change(() =>
+        api['trust:addCertificate']({
+          base64: file.preview.base64,
+          code: v.code.trim(),
+          name: v.name.trim(),
+        }),
+      );
+      const released = releasedText(result);
+      void message.success(
+        `Đã đăng ký ${result.office.name} (${result.office.code}).${released ? ` ${released}` : ''}`,
+        released ? 6 : 3,
+      );
+      close();
+    } catch (err) {
+      const toName = (p: PathPart[]) => (p[0] === 'code' || p[0] === 'name' ? [p[0]] : null);
+      if (!showOnField(form, err, toName)) setError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title="Thêm đơn vị từ tệp chứng thư"
+      okText="Đăng ký đơn vị"
+      cancelText="Hủy"
+      confirmLoading={saving}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={close}
+      okButtonProps={{ 'data-testid': 'trust-cert-ok' }}
+      width={620}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        Chọn tệp chứng thư ký số mà đơn vị gửi (.pem, .cer, .crt). Trước khi đăng ký, hãy đối chiếu
+        dấu vân tay dưới đây với phiếu đăng ký có chữ ký của đơn vị.
+      </Typography.Paragraph>
+      <Upload
+        accept={CERTIFICATE_ACCEPT}
+        maxCount={1}
+        showUploadList={false}
+        beforeUpload={(f) => {
+          void choose(f);
+          return false;
+        }}
+      >
+        <Button icon={<SafetyCertificateOutlined />} data-testid="trust-cert-file">
+          {file ? `Tệp: ${file.name}` : 'Chọn tệp chứng thư…'}
+        </Button>
+      </Upload>
+      {file?.preview.fingerprint ? (
+        <div className="trust-cert-fp">
+          <Typography.Text type="secondary">Dấu vân tay SHA-256</Typography.Text>
+          <Fingerprint value={file.preview.fingerprint} large testId="trust-cert-fingerprint" />
+        </div>
+      ) : null}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        disabled={!file}
+        className="trust-fp-row trust-cert-form"
+      >
+        <Form.Item
+          name="code"
+          label="Mã đơn vị"
+          rules={[
+            { required: true, whitespace: true, message: 'Hãy nhập mã đơn vị.' },
+            {
+              pattern: OFFICE_CODE_RE,
+              message:
+                'Mã chỉ gồm chữ không dấu, số, dấu gạch ngang (-), gạch dưới (_) hoặc dấu chấm.',
+            },
+          ]}
+        >
+          <Input data-testid="trust-cert-code" />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label="Tên đơn vị"
+          rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên đơn vị.' }]}
+        >
+          <Input data-testid="trust-cert-name" />
+        </Form.Item>
+      </Form>
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginTop: 12 }}
+          data-testid="trust-cert-error"
+        />
+      ) : null}
+    </Modal>
+  );
+}
