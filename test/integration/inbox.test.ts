@@ -10,21 +10,8 @@ import { CHANNEL_MEASURES, CHANNELS, COMMUNE_FLAGS } from '../../shared/domain';
 import type { ImportResult, InboxStatus, MergedData, TrustResult } from '../../shared/inbox';
 import type { ReportData, ReportFigures } from '../../shared/report';
 import { OFFICES, openOffice, quarterActivities, type Office } from '../fixtures/offices';
+import { PROVINCE_PROFILE } from '../fixtures/province';
 import { cli, tempDir, writeJson } from './helpers';
-
-const PROVINCE_PROFILE = {
-  office: {
-    code: 'LS-STTTT',
-    name: 'Sở Thông tin và Truyền thông',
-    parent: 'UBND tỉnh Lạng Sơn',
-    province: 'Lạng Sơn',
-    place: 'Lạng Sơn',
-    docSymbol: 'BC-STTTT',
-    recipients: ['Ban Chỉ đạo 138 tỉnh (Phòng PV01 - Công an tỉnh)'],
-    signer: { title: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC', name: 'Trần Văn B' },
-  },
-  communes: [],
-};
 
 async function ok<T>(core: Core, method: string, input: unknown): Promise<T> {
   const r = await core.call(method, input);

@@ -5,7 +5,6 @@ import type { Database } from 'better-sqlite3';
 import {
   CHANNEL_MEASURES,
   CHANNELS,
-  COMMUNE_FLAGS,
   THEMES,
   type Channel,
   type CommuneFlag,
@@ -22,23 +21,16 @@ import type {
 import type {
   ChannelFigures,
   CommuneFigures,
-  FlagFigures,
   PeriodRef,
   ReportFigures,
   ThemeFigures,
 } from '../../../shared/report';
 import { sql } from '../db/statements';
+import { FLAG_COLUMN, flagFigures, flagsOf } from '../queries/figures';
 
 /** The counted packages of the period, joined as `p`. */
 const COUNTED = `JOIN inbox_packages p ON p.sha256 = a.package_sha256
   AND p.period_key = @period AND p.status = 'current'`;
-
-const FLAG_COLUMN: Record<CommuneFlag, 'border' | 'remote' | 'ethnic' | 'key_area'> = {
-  border: 'border',
-  remote: 'remote',
-  ethnic: 'ethnic',
-  key: 'key_area',
-};
 
 type ByChannel = Record<Channel, ChannelFigures>;
 
@@ -202,17 +194,7 @@ export function mergedDetail(
     const byChannel = sumChannels([...byOffice.values()]);
     const communes = communeCounts(db, period.key);
     const flaggedCounts = flaggedActivities(db, period.key);
-    const flagged = Object.fromEntries(
-      COMMUNE_FLAGS.map((flag) => {
-        const carrying = communes.filter((c) => c[FLAG_COLUMN[flag]] === 1);
-        const f: FlagFigures = {
-          communes: carrying.length,
-          reached: carrying.filter((c) => c.activities > 0).length,
-          activities: flaggedCounts[flag],
-        };
-        return [flag, f];
-      }),
-    ) as ReportFigures['flagged'];
+    const flagged = flagFigures(communes, flaggedCounts);
     const byCommune: CommuneFigures[] = communes.map((c) => ({
       code: `${c.office_code}/${c.code}`,
       name: c.name,
@@ -220,7 +202,7 @@ export function mergedDetail(
       audience: c.audience,
     }));
     const reached = communes
-      .map((c) => ({ c, flags: COMMUNE_FLAGS.filter((f) => c[FLAG_COLUMN[f]] === 1) }))
+      .map((c) => ({ c, flags: flagsOf(c) }))
       .filter(({ c, flags }) => flags.length > 0 && c.activities > 0);
     const names = new Map(offices.map((o) => [o.code, o.name]));
     const officeFigures: OfficeFigures[] = offices.map((o) => {

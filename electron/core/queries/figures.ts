@@ -38,12 +38,40 @@ interface CommuneCountRow {
   audience: number;
 }
 
-const FLAG_COLUMN: Record<CommuneFlag, 'border' | 'remote' | 'ethnic' | 'key_area'> = {
+/** The commune table's column for each flag (`key` is an SQL keyword). */
+export const FLAG_COLUMN: Record<CommuneFlag, 'border' | 'remote' | 'ethnic' | 'key_area'> = {
   border: 'border',
   remote: 'remote',
   ethnic: 'ethnic',
   key: 'key_area',
 };
+
+/** A commune with its flag columns and its activity count in the period. */
+export type FlaggedRow = Record<'border' | 'remote' | 'ethnic' | 'key_area', number> & {
+  activities: number;
+};
+
+/** Per flag: communes carrying it, those reached, and the activities counted once. */
+export function flagFigures(
+  communes: readonly FlaggedRow[],
+  activities: Record<CommuneFlag, number>,
+): ReportFigures['flagged'] {
+  return Object.fromEntries(
+    COMMUNE_FLAGS.map((flag) => {
+      const carrying = communes.filter((c) => c[FLAG_COLUMN[flag]] === 1);
+      const f: FlagFigures = {
+        communes: carrying.length,
+        reached: carrying.filter((c) => c.activities > 0).length,
+        activities: activities[flag],
+      };
+      return [flag, f];
+    }),
+  ) as ReportFigures['flagged'];
+}
+
+/** The flags a commune carries, read from its columns. */
+export const flagsOf = (c: FlaggedRow): CommuneFlag[] =>
+  COMMUNE_FLAGS.filter((f) => c[FLAG_COLUMN[f]] === 1);
 
 /** Every active commune (zeros included), then inactive ones that still had activities. */
 function communeCounts(db: Database, period: PeriodRef): CommuneCountRow[] {
@@ -119,20 +147,10 @@ export function readFigures(db: Database, period: PeriodRef): FiguresDetail {
     }));
     const active = communes.filter((c) => c.active === 1);
     const flaggedCounts = flaggedActivities(db, period);
-    const flagged = Object.fromEntries(
-      COMMUNE_FLAGS.map((flag) => {
-        const carrying = active.filter((c) => c[FLAG_COLUMN[flag]] === 1);
-        const f: FlagFigures = {
-          communes: carrying.length,
-          reached: carrying.filter((c) => c.activities > 0).length,
-          activities: flaggedCounts[flag],
-        };
-        return [flag, f];
-      }),
-    ) as ReportFigures['flagged'];
+    const flagged = flagFigures(active, flaggedCounts);
 
     const flaggedCommunes: FlaggedCommune[] = communes
-      .map((c) => ({ c, flags: COMMUNE_FLAGS.filter((f) => c[FLAG_COLUMN[f]] === 1) }))
+      .map((c) => ({ c, flags: flagsOf(c) }))
       .filter(({ c, flags }) => flags.length > 0 && c.activities > 0)
       .map(({ c, flags }) => ({
         code: c.code,
