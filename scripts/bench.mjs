@@ -1,21 +1,45 @@
-// `npm run bench`: bundles bench/run.ts with esbuild (like the app) and runs it in Node.
+// `npm run bench`: bundles the benchmarks with esbuild (like the app) and runs them in Node.
+// bench/run.ts holds the groups saves, queries, reports and packages; bench/inbox.bench.ts the
+// group inbox (the province desk's take-in). BENCH_ONLY=<group> runs one group.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-fs.mkdirSync('dist', { recursive: true });
-await build({
-  entryPoints: ['bench/run.ts'],
-  outfile: 'dist/bench.mjs',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  external: ['better-sqlite3', 'electron'],
-  banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+const BENCHES = [
+  {
+    entry: 'bench/run.ts',
+    outfile: 'dist/bench.mjs',
+    groups: ['saves', 'queries', 'reports', 'packages'],
   },
-  logLevel: 'warning',
-});
-const r = spawnSync(process.execPath, ['dist/bench.mjs'], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+  { entry: 'bench/inbox.bench.ts', outfile: 'dist/bench-inbox.mjs', groups: ['inbox'] },
+];
+
+const only = process.env.BENCH_ONLY;
+const chosen = BENCHES.filter((b) => !only || b.groups.includes(only));
+if (chosen.length === 0) {
+  console.error(
+    `Unknown BENCH_ONLY=${only}: one of ${BENCHES.flatMap((b) => b.groups).join(', ')}.`,
+  );
+  process.exit(2);
+}
+
+fs.mkdirSync('dist', { recursive: true });
+for (const { entry, outfile } of chosen) {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    external: ['better-sqlite3', 'electron'],
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+}
+for (const { outfile } of chosen) {
+  const r = spawnSync(process.execPath, [outfile], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

@@ -65,6 +65,7 @@ export function readPackageData(manifest: Manifest, json: unknown): PackageConte
   });
 
   const ids = new Set<string>();
+  const byRaw = new Map<string, string>();
   const { from, to } = manifest.period;
   const activities = head.data.activities.map((raw, i): InboxActivity => {
     const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : null;
@@ -93,7 +94,12 @@ export function readPackageData(manifest: Manifest, json: unknown): PackageConte
       );
     }
     const communeCodes = a.communes.map((name) => {
-      const code = byName.get(nameKey(name));
+      // Thousands of activities repeat a few dozen names: fold each name once.
+      let code = byRaw.get(name);
+      if (code === undefined) {
+        code = byName.get(nameKey(name));
+        if (code !== undefined) byRaw.set(name, code);
+      }
       if (code === undefined) {
         throw refuse(
           `${where.vi} ghi xã "${name}" không có trong danh sách xã của đơn vị.`,

@@ -177,7 +177,7 @@ const sumOf = (byChannel: ByChannel, key: 'activities' | 'audience' | 'costVnd')
 
 /** The period's merged figures in the office report's shape (INTERCHANGE `report --json`). */
 export function mergedFigures(db: Database, period: PeriodRef): ReportFigures {
-  return mergedDetail(db, period, []).data.figures;
+  return mergedDetail(db, period, [], { figuresOnly: true }).data.figures;
 }
 
 /**
@@ -188,6 +188,8 @@ export function mergedDetail(
   db: Database,
   period: PeriodRef,
   offices: readonly OfficeStatus[],
+  /** Skips what only the screen and the Word file use (the themes). */
+  options: { figuresOnly?: boolean } = {},
 ): { data: Omit<MergedData, 'previous' | 'expected' | 'reported'> } {
   return db.transaction(() => {
     const byOffice = channelsByOffice(db, period.key);
@@ -224,7 +226,12 @@ export function mergedDetail(
         figures: { period, activities, byChannel, byCommune, flagged },
         audience: sumOf(byChannel, 'audience'),
         costVnd: sumOf(byChannel, 'costVnd'),
-        byTheme: themeFigures(db, period.key),
+        byTheme: options.figuresOnly
+          ? (Object.fromEntries(THEMES.map((t) => [t, { activities: 0, audience: 0 }])) as Record<
+              Theme,
+              ThemeFigures
+            >)
+          : themeFigures(db, period.key),
         flaggedCommunes: reached.map(({ c, flags }) => ({
           code: `${c.office_code}/${c.code}`,
           name: `${c.name} (${names.get(c.office_code) ?? c.office_name})`,

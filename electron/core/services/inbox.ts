@@ -26,7 +26,7 @@ import { previousPeriod, recentPeriods, type Period } from '../../../shared/peri
 import type { PeriodRef, ReportTexts } from '../../../shared/report';
 import type { Context } from '../context';
 import { readPackageData, DataRefused } from '../inbox/data';
-import { drill, mergedDetail } from '../inbox/figures';
+import { drill, mergedDetail, mergedFigures } from '../inbox/figures';
 import * as q from '../inbox/queries';
 import { officeNameOf, readCertificateFile, trustOf } from '../inbox/trust';
 import { verifyPackageBytes, verifyPackageData } from '../package/verify';
@@ -662,7 +662,7 @@ export class InboxService {
     const registered = offices.filter((o) => o.registered);
     return {
       ...data,
-      previous: prev ? mergedDetail(this.ctx.db, ref(prev), []).data.figures : null,
+      previous: prev ? mergedFigures(this.ctx.db, ref(prev)) : null,
       expected: registered.length,
       reported: offices.filter((o) => o.state === 'received' || o.state === 'corrected').length,
     };
