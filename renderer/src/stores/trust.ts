@@ -40,3 +40,9 @@ export function releasedText(result: TrustResult): string | null {
   const count = result.released.length;
   return count > 0 ? `Đã tiếp nhận ${String(count)} gói đang bị cách ly của đơn vị này.` : null;
 }
+
+/** "Đã đăng ký <name> (<code>)." and what it released from quarantine, if anything. */
+export function registeredText(result: TrustResult): string {
+  const released = releasedText(result);
+  return `Đã đăng ký ${result.office.name} (${result.office.code}).${released ? ` ${released}` : ''}`;
+}

@@ -22,7 +22,7 @@ export function InboxScreen() {
   }, []);
 
   return (
-    <div className="inbox-page" data-testid="inbox">
+    <div className="screen" data-testid="inbox">
       <div className="page-title">
         <h1>Tiếp nhận gói dữ liệu</h1>
       </div>

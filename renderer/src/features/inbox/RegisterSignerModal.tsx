@@ -5,10 +5,12 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import type { InboxPackageRow } from '../../../../shared/inbox';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import { Fingerprint } from '../../components/Fingerprint';
+import { FormError } from '../../components/FormError';
+import { useSubmit } from '../../lib/useSubmit';
 import { useInboxStore } from '../../stores/inbox';
-import { releasedText, useTrustStore } from '../../stores/trust';
+import { registeredText, useTrustStore } from '../../stores/trust';
 import { suggestedName } from '../trust/AddCertificateModal';
 import { subjectAttribute } from '../trust/certificateFile';
 
@@ -29,8 +31,7 @@ export function RegisterSignerModal({ row, onClose }: Props) {
   const change = useTrustStore((s) => s.change);
   const [name, setName] = useState('');
   const [seen, setSeen] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   // A new package to register: start from the name its certificate gives the office.
   if (row && row.sha256 !== seen) {
@@ -45,24 +46,14 @@ export function RegisterSignerModal({ row, onClose }: Props) {
       setError('Hãy nhập tên đơn vị.');
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const result = await change(() =>
         api['trust:fromPackage']({ sha256: row.sha256, name: name.trim() }),
       );
       await loadPackages();
-      const released = releasedText(result);
-      void message.success(
-        `Đã đăng ký ${result.office.name} (${result.office.code}).${released ? ` ${released}` : ''}`,
-        6,
-      );
+      void message.success(registeredText(result), 6);
       onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -71,7 +62,7 @@ export function RegisterSignerModal({ row, onClose }: Props) {
       title="Đăng ký đơn vị từ gói đang cách ly"
       okText="Đã đối chiếu, đăng ký đơn vị"
       cancelText="Hủy"
-      confirmLoading={saving}
+      confirmLoading={busy}
       onOk={() => void confirm()}
       onCancel={onClose}
       okButtonProps={{ 'data-testid': 'register-signer-ok' }}
@@ -104,7 +95,7 @@ export function RegisterSignerModal({ row, onClose }: Props) {
               />
             </Form.Item>
           </Form>
-          {error ? <Alert type="error" showIcon title={error} /> : null}
+          <FormError error={error} />
         </div>
       ) : null}
     </Modal>

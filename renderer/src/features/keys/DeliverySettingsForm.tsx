@@ -2,10 +2,11 @@
 // sender, the recipients (one a line) and the province's upload address.
 import { looksLikeEmail } from '../../../../shared/email';
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select } from 'antd';
-import { SaveOutlined } from '@ant-design/icons';
+import { App, Card, Form, Input, InputNumber, Select } from 'antd';
 import type { DeliverySettings } from '../../../../shared/contract';
 import { api, errorMessage } from '../../api';
+import { SaveFooter } from '../../components/SaveFooter';
+import { useSubmit } from '../../lib/useSubmit';
 import { useWritable } from '../../stores/app';
 
 interface Values {
@@ -48,8 +49,8 @@ export function DeliverySettingsForm() {
   const { message } = App.useApp();
   const writable = useWritable();
   const [settings, setSettings] = useState<DeliverySettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const submit = useSubmit();
+  const { setError } = submit;
 
   useEffect(() => {
     api['settings:getDelivery']({})
@@ -60,10 +61,8 @@ export function DeliverySettingsForm() {
       .catch((err: unknown) => setError(errorMessage(err)));
   }, [form]);
 
-  const save = async (v: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = (v: Values) =>
+    submit.run(async () => {
       const saved = await api['settings:saveDelivery']({
         smtpHost: v.smtpHost.trim(),
         smtpPort: v.smtpPort ?? 587,
@@ -77,12 +76,7 @@ export function DeliverySettingsForm() {
       setSettings(saved);
       form.setFieldsValue(toValues(saved));
       void message.success('Đã lưu cài đặt gửi.');
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Card size="small" title="Cài đặt gửi email và tải lên" data-testid="delivery-settings">
@@ -167,16 +161,12 @@ export function DeliverySettingsForm() {
             <Input.TextArea rows={3} />
           </Form.Item>
         </div>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-        <Button
-          type="primary"
-          htmlType="submit"
-          icon={<SaveOutlined />}
-          loading={saving}
-          data-testid="delivery-save"
-        >
-          Lưu cài đặt
-        </Button>
+        <SaveFooter
+          error={submit.error}
+          saving={submit.busy}
+          label="Lưu cài đặt"
+          testId="delivery-save"
+        />
       </Form>
     </Card>
   );

@@ -21,7 +21,7 @@ export function KeyScreen() {
   }, []);
 
   return (
-    <div className="keys-page" data-testid="keys">
+    <div className="screen" data-testid="keys">
       <div className="page-title">
         <h1>Khóa ký và gửi</h1>
       </div>

@@ -2,8 +2,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Drawer, Empty, Spin, Tag, Timeline, Typography } from 'antd';
 import type { ActivityRow, AuditEntry } from '../../../../shared/contract';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import { formatInstant } from '../../lib/dates';
+import { followRequest } from '../../lib/followRequest';
 import { ACTION_COLORS, ACTION_LABELS, changesOf, sourceLabel } from './auditText';
 
 function EntryBody({ entry }: { entry: AuditEntry }) {
@@ -46,19 +47,12 @@ export function AuditDrawer({ row, onClose }: { row: ActivityRow | null; onClose
 
   useEffect(() => {
     if (!row) return undefined;
-    let live = true;
     setEntries(null);
     setError(null);
-    api['activities:audit']({ id: row.id })
-      .then((list) => {
-        if (live) setEntries([...list].sort((a, b) => b.id - a.id));
-      })
-      .catch((err: unknown) => {
-        if (live) setError(errorMessage(err));
-      });
-    return () => {
-      live = false;
-    };
+    return followRequest(api['activities:audit']({ id: row.id }), {
+      data: (list) => setEntries([...list].sort((a, b) => b.id - a.id)),
+      error: setError,
+    });
   }, [row]);
 
   return (

@@ -1,7 +1,7 @@
 // "Tải báo cáo tổng hợp (Word)": saves the pending texts, builds the merged report and
 // downloads it (download.ts: the browser's download, or the desktop's save dialog).
-import { Alert, Button } from 'antd';
-import { FileWordOutlined } from '@ant-design/icons';
+import { DocxFileAlert } from '../../components/DocxFileAlert';
+import { DocxFileButton } from '../../components/DocxFileButton';
 import { useMergedStore } from '../../stores/merged';
 import { downloadBase64 } from '../report/download';
 
@@ -14,17 +14,13 @@ export function MergedDocxButton() {
     if (file) downloadBase64(file.base64, file.fileName);
   };
   return (
-    <Button
-      type="primary"
-      size="large"
-      icon={<FileWordOutlined />}
-      loading={generating}
-      disabled={!ready}
+    <DocxFileButton
+      label="Tải báo cáo tổng hợp (Word)"
+      generating={generating}
+      ready={ready}
       onClick={() => void download()}
-      data-testid="merged-docx"
-    >
-      {generating ? 'Đang tạo báo cáo…' : 'Tải báo cáo tổng hợp (Word)'}
-    </Button>
+      testId="merged-docx"
+    />
   );
 }
 
@@ -32,29 +28,14 @@ export function MergedDocxButton() {
 export function MergedDocxResult() {
   const file = useMergedStore((s) => s.file);
   const fileError = useMergedStore((s) => s.fileError);
-  const desktop = typeof window !== 'undefined' && window.api !== undefined;
-  if (fileError) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title="Không tạo được báo cáo tổng hợp"
-        description={fileError}
-        data-testid="merged-docx-error"
-      />
-    );
-  }
-  if (!file) return null;
   return (
-    <Alert
-      type="success"
-      showIcon
+    <DocxFileAlert
+      file={file}
+      error={fileError}
+      errorTitle="Không tạo được báo cáo tổng hợp"
+      doneTitle="Đã tải về"
+      testId="merged-docx"
       closable
-      title={`Đã tải về: ${file.fileName}`}
-      description={
-        desktop ? <div className="report-file-path">Bản lưu trong máy: {file.path}</div> : undefined
-      }
-      data-testid="merged-docx-result"
     />
   );
 }

@@ -3,11 +3,10 @@
 // opening the offices and activities behind it; the texts the department writes; the Word
 // file.
 import { useEffect, useState } from 'react';
-import { Alert, Spin, Tabs, Typography } from 'antd';
-import { formatDate } from '../../../../shared/format';
-import { PeriodPicker } from '../../components/PeriodPicker';
+import { Alert, Tabs, Typography } from 'antd';
+import { PeriodTitle, periodName } from '../../components/PeriodTitle';
+import { ProvincePeriodBar } from '../../components/ProvincePeriodBar';
 import type { DrillQuery } from '../../lib/drill';
-import { useAppStore } from '../../stores/app';
 import { useMergedStore } from '../../stores/merged';
 import { useProvinceStore } from '../../stores/province';
 import { ChannelTable } from '../report/ChannelTable';
@@ -25,12 +24,9 @@ const MERGED_NOTE =
   'Mục 2 (kết quả tuyên truyền) cộng từ các gói dữ liệu đã tiếp nhận; các mục dưới đây do Sở viết.';
 
 const tabLabel = (text: string, id: string) => <span data-testid={`merged-tab-${id}`}>{text}</span>;
-const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 export function MergedScreen() {
-  const cutoff = useAppStore((s) => s.profile?.office.cutoff ?? 'decree09');
   const period = useProvinceStore((s) => s.period);
-  const setPeriod = useProvinceStore((s) => s.setPeriod);
   const data = useMergedStore((s) => (s.period === period ? s.data : null));
   const texts = useMergedStore((s) => (s.period === period ? s.texts : null));
   const saveStatus = useMergedStore((s) => s.save);
@@ -39,10 +35,6 @@ export function MergedScreen() {
   const error = useMergedStore((s) => s.error);
   const [tab, setTab] = useState('figures');
   const [drill, setDrill] = useState<DrillQuery | null>(null);
-
-  useEffect(() => {
-    useProvinceStore.getState().ensurePeriod(cutoff);
-  }, [cutoff]);
 
   useEffect(() => {
     if (period !== '') void useMergedStore.getState().load(period);
@@ -61,28 +53,14 @@ export function MergedScreen() {
   const p = data?.figures.period ?? null;
 
   return (
-    <div className="report-page" data-testid="merged">
+    <div className="screen" data-testid="merged">
       <div className="page-title">
         <h1>Báo cáo tổng hợp</h1>
         <MergedDocxButton />
       </div>
-      <div className="province-period-bar">
-        <PeriodPicker
-          value={period}
-          cutoff={cutoff}
-          onChange={setPeriod}
-          testId="province-period"
-        />
-        {p ? (
-          <span className="report-period-text">
-            <strong data-testid="merged-period-label">{capitalize(p.label)}</strong>
-            <Typography.Text type="secondary">
-              {formatDate(p.from)} – {formatDate(p.to)}
-            </Typography.Text>
-          </span>
-        ) : null}
-        {loading ? <Spin size="small" /> : null}
-      </div>
+      <ProvincePeriodBar loading={loading}>
+        {p ? <PeriodTitle period={p} testId="merged-period" /> : null}
+      </ProvincePeriodBar>
       <MergedDocxResult />
       {error ? <Alert type="error" showIcon title={error} data-testid="merged-error" /> : null}
       <Tabs
@@ -128,7 +106,7 @@ export function MergedScreen() {
       />
       <DrillDrawer
         period={period}
-        periodLabel={p ? capitalize(p.label) : period}
+        periodLabel={p ? periodName(p) : period}
         query={drill}
         onDrill={setDrill}
         onClose={() => setDrill(null)}

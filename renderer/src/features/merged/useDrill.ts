@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Drill, DrillActivity } from '../../../../shared/inbox';
 import { api, errorMessage } from '../../api';
 import { drillInput, type DrillQuery } from '../../lib/drill';
+import { followRequest } from '../../lib/followRequest';
 
 export const DRILL_PAGE = 500;
 const COMMUNE_WINDOW = 5000;
@@ -27,27 +28,19 @@ export function useDrill(period: string, query: DrillQuery | null): DrillView {
 
   useEffect(() => {
     if (!query) return undefined;
-    let live = true;
     setDrill(null);
     setActivities([]);
     setLoading(true);
     setError(null);
     const limit = query.commune ? COMMUNE_WINDOW : DRILL_PAGE;
-    api['inbox:drill']({ ...drillInput(period, query), offset: 0, limit })
-      .then((d) => {
-        if (!live) return;
+    return followRequest(api['inbox:drill']({ ...drillInput(period, query), offset: 0, limit }), {
+      data: (d) => {
         setDrill(d);
         setActivities(d.activities);
-      })
-      .catch((err: unknown) => {
-        if (live) setError(errorMessage(err));
-      })
-      .finally(() => {
-        if (live) setLoading(false);
-      });
-    return () => {
-      live = false;
-    };
+      },
+      error: setError,
+      settled: () => setLoading(false),
+    });
   }, [period, query]);
 
   const loadMore = useCallback(() => {

@@ -23,7 +23,7 @@ export function OutboxScreen() {
   const waiting = rows.filter((r) => r.state === 'pending' || r.state === 'sending').length;
 
   return (
-    <div className="outbox-page" data-testid="outbox">
+    <div className="screen" data-testid="outbox">
       <div className="page-title">
         <h1>Hộp thư đi</h1>
         <Typography.Text type="secondary" data-testid="outbox-summary">

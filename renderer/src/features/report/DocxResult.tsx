@@ -1,9 +1,10 @@
 // The generated Word file: "Tải về" everywhere, "Mở bằng Word" in the desktop app only
 // (browser mode cannot open a program on the user's machine).
 import { useState } from 'react';
-import { Alert, Button, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { DownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../../api';
+import { DocxFileAlert } from '../../components/DocxFileAlert';
 import { useReportStore } from '../../stores/report';
 import { downloadBase64 } from './download';
 
@@ -15,19 +16,6 @@ export function DocxResult() {
   const [opening, setOpening] = useState(false);
   const [openError, setOpenError] = useState<string | null>(null);
   const desktop = typeof window !== 'undefined' && window.api !== undefined;
-
-  if (fileError) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title="Không tạo được báo cáo Word"
-        description={fileError}
-        data-testid="report-docx-error"
-      />
-    );
-  }
-  if (!file) return null;
 
   const open = async () => {
     setOpening(true);
@@ -42,25 +30,18 @@ export function DocxResult() {
   };
 
   return (
-    <Alert
-      type="success"
-      showIcon
-      title={`Đã tạo báo cáo: ${file.fileName}`}
-      description={
-        desktop || openError ? (
-          <>
-            {desktop ? (
-              <div className="report-file-path">Bản lưu trong máy: {file.path}</div>
-            ) : null}
-            {openError ? <div className="report-open-error">{openError}</div> : null}
-          </>
-        ) : undefined
-      }
-      action={
+    <DocxFileAlert
+      file={file}
+      error={fileError}
+      errorTitle="Không tạo được báo cáo Word"
+      doneTitle="Đã tạo báo cáo"
+      testId="report-docx"
+      note={openError ? <div className="docx-open-error">{openError}</div> : null}
+      actions={(f) => (
         <Space>
           <Button
             icon={<DownloadOutlined />}
-            onClick={() => downloadBase64(file.base64, file.fileName)}
+            onClick={() => downloadBase64(f.base64, f.fileName)}
             data-testid="report-download"
           >
             Tải về
@@ -76,8 +57,7 @@ export function DocxResult() {
             </Button>
           ) : null}
         </Space>
-      }
-      data-testid="report-docx-result"
+      )}
     />
   );
 }

@@ -2,10 +2,11 @@
 // write the texts (saved as a draft while typing), make the Word file and export the
 // period's signed package.
 import { useEffect, useState } from 'react';
-import { Alert, Spin, Tabs, Typography } from 'antd';
-import { formatDate, localToday } from '../../../../shared/format';
+import { Alert, Spin, Tabs } from 'antd';
+import { localToday } from '../../../../shared/format';
 import { parsePeriod, periodContaining, type Period } from '../../../../shared/period';
 import { PeriodPicker } from '../../components/PeriodPicker';
+import { PeriodTitle } from '../../components/PeriodTitle';
 import { useAppStore } from '../../stores/app';
 import { useReportStore } from '../../stores/report';
 import { AreaFigures } from './AreaFigures';
@@ -25,8 +26,6 @@ function periodOf(key: string, cutoff: Parameters<typeof parsePeriod>[1]): Perio
     return null;
   }
 }
-
-const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 const tabLabel = (text: string, id: string) => <span data-testid={`report-tab-${id}`}>{text}</span>;
 
@@ -69,26 +68,19 @@ export function ReportScreen() {
   ) : null;
 
   return (
-    <div className="report-page" data-testid="report">
+    <div className="screen" data-testid="report">
       <div className="page-title">
         <h1>Báo cáo kết quả tuyên truyền</h1>
         <DocxButton />
       </div>
-      <div className="report-period-bar">
+      <div className="period-bar">
         <PeriodPicker
           value={period}
           cutoff={cutoff}
           onChange={(key) => void setPeriod(key)}
           testId="report-period"
         />
-        {p ? (
-          <span className="report-period-text">
-            <strong data-testid="report-period-label">{capitalize(p.label)}</strong>
-            <Typography.Text type="secondary" data-testid="report-period-dates">
-              {formatDate(p.from)} – {formatDate(p.to)}
-            </Typography.Text>
-          </span>
-        ) : null}
+        {p ? <PeriodTitle period={p} testId="report-period" /> : null}
         {loading ? <Spin size="small" /> : null}
       </div>
       <DocxResult />

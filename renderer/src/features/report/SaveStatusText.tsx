@@ -1,7 +1,7 @@
 // The quiet line that says whether the draft is safe: saved at HH:mm, saving, or not saved.
 import { Typography } from 'antd';
 import { CheckCircleOutlined, LoadingOutlined, WarningOutlined } from '@ant-design/icons';
-import type { SaveStatus } from '../../stores/report';
+import type { SaveStatus } from '../../stores/textsDraft';
 
 export function SaveStatusText({ status }: { status: SaveStatus }) {
   const { savedAt, saving, error } = status;

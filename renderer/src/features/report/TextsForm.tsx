@@ -6,7 +6,7 @@ import { DatePicker, Form, Input, Space, Typography } from 'antd';
 import type { ReportTexts } from '../../../../shared/report';
 import { DATE_FORMATS, fromIso, toIso } from '../../lib/dates';
 import { useAppStore, useWritable } from '../../stores/app';
-import type { SaveStatus } from '../../stores/report';
+import type { SaveStatus } from '../../stores/textsDraft';
 import { DirectivesList } from './DirectivesList';
 import { SaveStatusText } from './SaveStatusText';
 

@@ -1,8 +1,8 @@
 // "Mở khóa để sửa": asks why the exported period must change; the reason stays in the
 // audit log and the next export becomes a correction.
-import { useState } from 'react';
-import { Alert, Form, Input, Modal } from 'antd';
-import { errorMessage } from '../../api';
+import { Form, Input, Modal } from 'antd';
+import { FormError } from '../../components/FormError';
+import { useSubmit } from '../../lib/useSubmit';
 import { usePackagesStore } from '../../stores/packages';
 
 interface Props {
@@ -14,22 +14,15 @@ interface Props {
 export function UnlockModal({ open, label, onClose }: Props) {
   const [form] = Form.useForm<{ reason: string }>();
   const unlock = usePackagesStore((s) => s.unlock);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
   const submit = async () => {
     const { reason } = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       await unlock(reason.trim());
       form.resetFields();
       onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -38,7 +31,7 @@ export function UnlockModal({ open, label, onClose }: Props) {
       title={`Mở khóa ${label} để sửa`}
       okText="Mở khóa"
       cancelText="Thôi"
-      confirmLoading={saving}
+      confirmLoading={busy}
       onOk={() => void submit().catch(() => undefined)}
       onCancel={onClose}
       okButtonProps={{ 'data-testid': 'unlock-ok' }}
@@ -74,7 +67,7 @@ export function UnlockModal({ open, label, onClose }: Props) {
           />
         </Form.Item>
       </Form>
-      {error ? <Alert type="error" showIcon title={error} data-testid="unlock-error" /> : null}
+      <FormError error={error} testId="unlock-error" />
     </Modal>
   );
 }

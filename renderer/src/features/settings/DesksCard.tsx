@@ -1,11 +1,12 @@
 // "Vai trò của máy này": whether this installation keeps an office's logbook and reports
 // upwards (the office desk), takes in and merges the offices' packages (the province
 // desk), or both; and how many days after a period's last day its packages are due.
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, InputNumber, Space, Switch, Typography } from 'antd';
-import { SaveOutlined } from '@ant-design/icons';
+import { useEffect } from 'react';
+import { Alert, App, Card, Form, InputNumber, Space, Switch, Typography } from 'antd';
 import type { DeskSettings } from '../../../../shared/inbox';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
+import { SaveFooter } from '../../components/SaveFooter';
+import { useSubmit } from '../../lib/useSubmit';
 import { activeCommunes, useAppStore, useWritable } from '../../stores/app';
 
 export const NO_DESK_MESSAGE =
@@ -18,8 +19,7 @@ export function DesksCard() {
   const setDesks = useAppStore((s) => s.setDesks);
   const noCommunes = useAppStore((s) => activeCommunes(s.profile).length === 0);
   const writable = useWritable();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const submit = useSubmit();
   const officeOn = Form.useWatch('office', form) ?? desks?.office ?? true;
   const provinceOn = Form.useWatch('province', form) ?? desks?.province ?? false;
 
@@ -27,10 +27,8 @@ export function DesksCard() {
     if (desks) form.setFieldsValue(desks);
   }, [desks, form]);
 
-  const save = async (values: DeskSettings) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = (values: DeskSettings) =>
+    submit.run(async () => {
       const saved = await api['settings:saveDesks']({
         office: values.office,
         province: values.province,
@@ -38,12 +36,7 @@ export function DesksCard() {
       });
       setDesks(saved);
       void message.success('Đã lưu vai trò của máy này.');
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   // One rule on the second switch: it is the one shown with the message.
   const atLeastOne = {
@@ -107,16 +100,12 @@ export function DesksCard() {
             <span>ngày sau ngày cuối kỳ</span>
           </Space>
         </Form.Item>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-        <Button
-          type="primary"
-          htmlType="submit"
-          icon={<SaveOutlined />}
-          loading={saving}
-          data-testid="desks-save"
-        >
-          Lưu vai trò
-        </Button>
+        <SaveFooter
+          error={submit.error}
+          saving={submit.busy}
+          label="Lưu vai trò"
+          testId="desks-save"
+        />
       </Form>
     </Card>
   );

@@ -5,7 +5,7 @@ import './settings.css';
 
 export function SettingsScreen() {
   return (
-    <div className="settings-page" data-testid="settings">
+    <div className="screen settings-page" data-testid="settings">
       <div className="page-title">
         <h1>Cài đặt</h1>
       </div>

@@ -2,14 +2,15 @@
 // .crt). The office code and name come from the certificate's subject and can be changed;
 // the fingerprint is shown so that it can be compared with the enrolment sheet first.
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Typography, Upload } from 'antd';
+import { Button, Form, Input, Modal, Typography, Upload } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { OFFICE_CODE_RE } from '../../../../shared/inbox';
 import { api, errorMessage } from '../../api';
 import { Fingerprint } from '../../components/Fingerprint';
-import { showOnField, type PathPart } from '../../lib/serverErrors';
-import { releasedText, useTrustStore } from '../../stores/trust';
+import { FormError } from '../../components/FormError';
 import { readCertificateFile, type CertificatePreview } from './certificateFile';
+import { OFFICE_CODE_RULES, OFFICE_NAME_RULES } from './officeRules';
+import { useRegisterOffice } from './useRegisterOffice';
 
 interface Values {
   code: string;
@@ -31,13 +32,13 @@ export function suggestedName(commonName: string, organization: string): string 
 
 export const CERTIFICATE_ACCEPT = '.pem,.cer,.crt';
 
+/** The form's fields, where the engine's refusal of one is shown. */
+const FIELDS = ['code', 'name'];
+
 export function AddCertificateModal({ open, onClose }: Props) {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const change = useTrustStore((s) => s.change);
   const [file, setFile] = useState<{ name: string; preview: CertificatePreview } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, register } = useRegisterOffice(form, FIELDS);
 
   const choose = async (f: File) => {
     setError(null);
@@ -67,28 +68,11 @@ export function AddCertificateModal({ open, onClose }: Props) {
       return;
     }
     const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      const result = await change(() =>
-        api['trust:addCertificate']({
-          base64: file.preview.base64,
-          code: v.code.trim(),
-          name: v.name.trim(),
-        }),
-      );
-      const released = releasedText(result);
-      void message.success(
-        `Đã đăng ký ${result.office.name} (${result.office.code}).${released ? ` ${released}` : ''}`,
-        released ? 6 : 3,
-      );
-      close();
-    } catch (err) {
-      const toName = (p: PathPart[]) => (p[0] === 'code' || p[0] === 'name' ? [p[0]] : null);
-      if (!showOnField(form, err, toName)) setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    const { base64 } = file.preview;
+    await register(
+      () => api['trust:addCertificate']({ base64, code: v.code.trim(), name: v.name.trim() }),
+      close,
+    );
   };
 
   return (
@@ -97,7 +81,7 @@ export function AddCertificateModal({ open, onClose }: Props) {
       title="Thêm đơn vị từ tệp chứng thư"
       okText="Đăng ký đơn vị"
       cancelText="Hủy"
-      confirmLoading={saving}
+      confirmLoading={busy}
       onOk={() => void submit().catch(() => undefined)}
       onCancel={close}
       okButtonProps={{ 'data-testid': 'trust-cert-ok' }}
@@ -134,37 +118,14 @@ export function AddCertificateModal({ open, onClose }: Props) {
         disabled={!file}
         className="trust-fp-row trust-cert-form"
       >
-        <Form.Item
-          name="code"
-          label="Mã đơn vị"
-          rules={[
-            { required: true, whitespace: true, message: 'Hãy nhập mã đơn vị.' },
-            {
-              pattern: OFFICE_CODE_RE,
-              message:
-                'Mã chỉ gồm chữ không dấu, số, dấu gạch ngang (-), gạch dưới (_) hoặc dấu chấm.',
-            },
-          ]}
-        >
+        <Form.Item name="code" label="Mã đơn vị" rules={OFFICE_CODE_RULES}>
           <Input data-testid="trust-cert-code" />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label="Tên đơn vị"
-          rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên đơn vị.' }]}
-        >
+        <Form.Item name="name" label="Tên đơn vị" rules={OFFICE_NAME_RULES}>
           <Input data-testid="trust-cert-name" />
         </Form.Item>
       </Form>
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginTop: 12 }}
-          data-testid="trust-cert-error"
-        />
-      ) : null}
+      <FormError error={error} style={{ marginTop: 12 }} testId="trust-cert-error" />
     </Modal>
   );
 }

@@ -1,13 +1,12 @@
 // "Thêm từ phiếu đăng ký": registers an office from the sheet it sent on paper: its code,
 // name and the SHA-256 fingerprint typed, or the QR code's text pasted (a QR reader types
 // it into the field), which also fills the code.
-import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
-import { OFFICE_CODE_RE } from '../../../../shared/inbox';
-import { api, errorMessage } from '../../api';
-import { showOnField, type PathPart } from '../../lib/serverErrors';
-import { releasedText, useTrustStore } from '../../stores/trust';
+import { Form, Input, Modal, Typography } from 'antd';
+import { api } from '../../api';
+import { FormError } from '../../components/FormError';
 import { FINGERPRINT_HELP, parseEnrolInput } from './enrolText';
+import { OFFICE_CODE_RULES, OFFICE_NAME_RULES } from './officeRules';
+import { useRegisterOffice } from './useRegisterOffice';
 
 interface Values {
   code: string;
@@ -20,14 +19,11 @@ interface Props {
   onClose: () => void;
 }
 
-const FIELDS = new Set(['code', 'name', 'fingerprint']);
+const FIELDS = ['code', 'name', 'fingerprint'];
 
 export function AddFingerprintModal({ open, onClose }: Props) {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const change = useTrustStore((s) => s.change);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, register } = useRegisterOffice(form, FIELDS);
 
   const onFingerprint = (text: string) => {
     const parsed = parseEnrolInput(text);
@@ -40,29 +36,18 @@ export function AddFingerprintModal({ open, onClose }: Props) {
   const submit = async () => {
     const v = await form.validateFields();
     const parsed = parseEnrolInput(v.fingerprint);
-    setSaving(true);
-    setError(null);
-    try {
-      const result = await change(() =>
+    await register(
+      () =>
         api['trust:addFingerprint']({
           code: v.code.trim(),
           name: v.name.trim(),
           fingerprint: parsed?.fingerprint ?? v.fingerprint.trim(),
         }),
-      );
-      const released = releasedText(result);
-      void message.success(
-        `Đã đăng ký ${result.office.name} (${result.office.code}).${released ? ` ${released}` : ''}`,
-        released ? 6 : 3,
-      );
-      form.resetFields();
-      onClose();
-    } catch (err) {
-      const toName = (p: PathPart[]) => (FIELDS.has(String(p[0])) ? [p[0]!] : null);
-      if (!showOnField(form, err, toName)) setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+      () => {
+        form.resetFields();
+        onClose();
+      },
+    );
   };
 
   return (
@@ -71,7 +56,7 @@ export function AddFingerprintModal({ open, onClose }: Props) {
       title="Thêm đơn vị từ phiếu đăng ký"
       okText="Đăng ký đơn vị"
       cancelText="Hủy"
-      confirmLoading={saving}
+      confirmLoading={busy}
       onOk={() => void submit().catch(() => undefined)}
       onCancel={onClose}
       okButtonProps={{ 'data-testid': 'trust-fp-ok' }}
@@ -116,12 +101,7 @@ export function AddFingerprintModal({ open, onClose }: Props) {
             label="Mã đơn vị"
             dependencies={['fingerprint']}
             rules={[
-              { required: true, whitespace: true, message: 'Hãy nhập mã đơn vị.' },
-              {
-                pattern: OFFICE_CODE_RE,
-                message:
-                  'Mã chỉ gồm chữ không dấu, số, dấu gạch ngang (-), gạch dưới (_) hoặc dấu chấm.',
-              },
+              ...OFFICE_CODE_RULES,
               ({ getFieldValue }) => ({
                 validator: (_, value: string | undefined) => {
                   const qr = parseEnrolInput(String(getFieldValue('fingerprint') ?? ''));
@@ -135,11 +115,7 @@ export function AddFingerprintModal({ open, onClose }: Props) {
           >
             <Input placeholder="Ví dụ: LS-CAOLOC-VHTT" data-testid="trust-fp-code" />
           </Form.Item>
-          <Form.Item
-            name="name"
-            label="Tên đơn vị"
-            rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên đơn vị.' }]}
-          >
+          <Form.Item name="name" label="Tên đơn vị" rules={OFFICE_NAME_RULES}>
             <Input
               placeholder="Ví dụ: Phòng Văn hóa và Thông tin huyện Cao Lộc"
               data-testid="trust-fp-name"
@@ -147,7 +123,7 @@ export function AddFingerprintModal({ open, onClose }: Props) {
           </Form.Item>
         </div>
       </Form>
-      {error ? <Alert type="error" showIcon title={error} data-testid="trust-fp-error" /> : null}
+      <FormError error={error} testId="trust-fp-error" />
     </Modal>
   );
 }

@@ -23,7 +23,7 @@ export function TrustScreen() {
   }, []);
 
   return (
-    <div className="trust-page" data-testid="trust">
+    <div className="screen" data-testid="trust">
       <div className="page-title">
         <h1>Đơn vị tin cậy</h1>
         <Space wrap>
