@@ -1,11 +1,11 @@
 // Where package files come in: dropped or chosen (any number, any file: the engine says
-// what is wrong with one that is not a package), or a whole folder, of which only the
-// .ttpkg files are taken and the others named in a line.
+// what is wrong with one that is not a package), or a whole folder, chosen or dropped, of
+// which only the .ttpkg files are taken and the others named in a line.
 import { useEffect, useRef } from 'react';
 import { Button, Upload, Typography } from 'antd';
 import { FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
 import { PACKAGE_EXTENSION } from '../../../../shared/package';
-import { displayName } from '../../lib/files';
+import { displayName, droppedFolderEntries, filesOfEntries } from '../../lib/files';
 
 interface Props {
   disabled: boolean;
@@ -45,8 +45,25 @@ export function DropZone({ disabled, onFiles }: Props) {
     onFiles(files.filter(isPackage), files.filter((f) => !isPackage(f)).map(displayName));
   };
 
+  // A dropped folder reaches Upload as one empty "file": walk it here instead, the same way
+  // "Chọn thư mục" takes a folder. Plain files go on to Upload.
+  const onDropCapture = (e: React.DragEvent<HTMLDivElement>) => {
+    if (disabled) return;
+    const entries = droppedFolderEntries(e.dataTransfer);
+    if (!entries) return;
+    e.preventDefault();
+    e.stopPropagation();
+    void filesOfEntries(entries).then((found) => {
+      found.sort((a, b) => a.path.localeCompare(b.path));
+      onFiles(
+        found.filter((f) => isPackage(f.file)).map((f) => f.file),
+        found.filter((f) => !isPackage(f.file)).map((f) => f.path),
+      );
+    });
+  };
+
   return (
-    <div className="inbox-drop" data-testid="inbox-drop">
+    <div className="inbox-drop" data-testid="inbox-drop" onDropCapture={onDropCapture}>
       <Upload.Dragger
         multiple
         disabled={disabled}
