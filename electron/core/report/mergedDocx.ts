@@ -112,7 +112,9 @@ export function officesTable(table: OfficeTable): Table {
 
 /** Section 2 of the merged report: who reported, the merged sentences and both tables. */
 function mergedResults(data: MergedData) {
-  const flagged = flaggedSentence(data);
+  // Shares only: a province of many offices reaches hundreds of flagged communes, and the
+  // list by office is on the desk's screen (the office report lists its own communes).
+  const flagged = flaggedSentence({ ...data, flaggedCommunes: [] });
   const sentences = [
     reportingSentence(data),
     // The sentence before names the offices in full; this one need not repeat it.
