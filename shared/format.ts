@@ -66,3 +66,11 @@ export function formatCitationDate(iso: string): string {
   const month = Number(m[2]);
   return `${m[3]}/${month <= 2 ? m[2] : String(month)}/${m[1]}`;
 }
+
+/**
+ * The calendar day in Vietnam (UTC+7, no daylight saving) of an instant: deadlines are days
+ * where the offices are, whatever the time zone of the computer that takes packages in.
+ */
+export function vietnamDay(iso: string): string {
+  return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -65,6 +65,8 @@ export interface TrustedOffice {
 /** What registering changes: the office, and quarantined packages it let in. */
 export interface TrustResult {
   office: TrustedOffice;
+  /** The certificate just registered. */
+  fingerprint: string;
   released: ImportResult[];
 }
 
@@ -95,7 +97,11 @@ export interface ImportResult {
   fingerprint: string | null;
 }
 
-export type InboxPackageStatus = 'current' | 'replaced' | 'quarantined';
+/**
+ * current: counted; replaced: counted until a correction replaced it; stale: genuine but
+ * older than the counted one when let out of quarantine, never counted; quarantined.
+ */
+export type InboxPackageStatus = 'current' | 'replaced' | 'stale' | 'quarantined';
 
 /** A package the desk holds. */
 export interface InboxPackageRow {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../../shared/errors';
-import { formatDate } from '../../shared/format';
+import { formatDate, vietnamDay } from '../../shared/format';
 import type { ImportOutcome, InboxState, TrustResult } from '../../shared/inbox';
 import { EXIT_OK, EXIT_REFUSED, openCore, parse, refused, UsageError, type Io } from './args';
 
@@ -42,12 +42,11 @@ async function trust(args: string[], io: Io, lang: Lang): Promise<number> {
       io.err(`${file}: ${r.error.message}`);
       return EXIT_REFUSED;
     }
-    const { office, released } = r.value as TrustResult;
-    const cert = office.certificates[office.certificates.length - 1]!;
+    const { office, fingerprint, released } = r.value as TrustResult;
     io.out(
       lang === 'en'
-        ? `Registered ${office.name} (${office.code}), fingerprint ${cert.fingerprint}.`
-        : `Đã đăng ký ${office.name} (${office.code}), vân tay ${cert.fingerprint}.`,
+        ? `Registered ${office.name} (${office.code}), fingerprint ${fingerprint}.`
+        : `Đã đăng ký ${office.name} (${office.code}), vân tay ${fingerprint}.`,
     );
     for (const x of released) io.out(`${x.outcome} ${x.file}: ${x.message[lang]}`);
     return EXIT_OK;
@@ -110,7 +109,7 @@ function status(args: string[], io: Io, lang: Lang): number {
         : `${s.period.label} (${formatDate(s.period.from)} – ${formatDate(s.period.to)}), hạn nộp ${formatDate(s.deadline)}`,
     );
     for (const o of s.offices) {
-      const when = o.receivedAt ? formatDate(o.receivedAt.slice(0, 10)) : '';
+      const when = o.receivedAt ? formatDate(vietnamDay(o.receivedAt)) : '';
       const state = lang === 'en' ? o.state : STATE_VI[o.state];
       const late = o.late ? (lang === 'en' ? ' LATE' : ' TRỄ HẠN') : '';
       const seq = o.sequence === null ? '' : ` #${o.sequence}`;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, isIsoDate, parseDate, parseNumber } from '../../shared/format';
+import {
+  formatDate,
+  formatNumber,
+  isIsoDate,
+  parseDate,
+  parseNumber,
+  vietnamDay,
+} from '../../shared/format';
 
 describe('Vietnamese numbers', () => {
   it('groups thousands with a dot and writes decimals with a comma', () => {
@@ -32,5 +39,13 @@ describe('dates', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2023-02-29')).toBe(false);
     expect(isIsoDate('2023-13-01')).toBe(false);
+  });
+});
+
+describe('vietnamDay', () => {
+  it('gives the day in Vietnam (UTC+7) whatever the machine time zone', () => {
+    expect(vietnamDay('2023-09-24T16:59:59.000Z')).toBe('2023-09-24');
+    expect(vietnamDay('2023-09-24T17:00:00.000Z')).toBe('2023-09-25');
+    expect(vietnamDay('2023-12-31T18:30:00.000Z')).toBe('2024-01-01');
   });
 });

@@ -17,6 +17,8 @@ export class DataRefused extends Error {
 
 const DataSchema = z.object({
   profile: z.object({ communes: z.array(z.unknown()).max(2000) }),
+  /** Absent in packages made before it existed. */
+  formerCommunes: z.array(z.unknown()).max(2000).optional(),
   activities: z.array(z.unknown()),
 });
 
@@ -24,6 +26,8 @@ export interface InboxCommune {
   code: string;
   name: string;
   flags: string[];
+  /** False for a commune dropped from the office's list that the period's activities name. */
+  active: boolean;
 }
 
 export type InboxActivity = ActivityData & { id: string; communeCodes: string[] };
@@ -48,7 +52,9 @@ export function readPackageData(manifest: Manifest, json: unknown): PackageConte
   const communes: InboxCommune[] = [];
   const byName = new Map<string, string>();
   const codes = new Set<string>();
-  head.data.profile.communes.forEach((raw, i) => {
+  const listed = head.data.profile.communes.map((raw) => ({ raw, active: true }));
+  const former = (head.data.formerCommunes ?? []).map((raw) => ({ raw, active: false }));
+  [...listed, ...former].forEach(({ raw, active }, i) => {
     const parsed = CommuneSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = describeIssue(parsed.error.issues[0]!);
@@ -59,9 +65,11 @@ export function readPackageData(manifest: Manifest, json: unknown): PackageConte
       throw refuse(`mã xã ${c.code} bị trùng.`, `the commune code ${c.code} is repeated.`);
     }
     codes.add(c.code);
-    byName.set(nameKey(c.name), c.code);
-    byName.set(nameKey(c.code), c.code);
-    communes.push({ code: c.code, name: c.name, flags: c.flags });
+    // The active list first: a former commune never shadows a current one's name.
+    for (const key of [nameKey(c.name), nameKey(c.code)]) {
+      if (!byName.has(key)) byName.set(key, c.code);
+    }
+    communes.push({ code: c.code, name: c.name, flags: c.flags, active });
   });
 
   const ids = new Set<string>();

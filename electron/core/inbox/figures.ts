@@ -123,6 +123,7 @@ interface CommuneRow {
   remote: number;
   ethnic: number;
   key_area: number;
+  active: number;
   activities: number;
   audience: number;
 }
@@ -137,10 +138,11 @@ function communeCounts(db: Database, period: string): CommuneRow[] {
        ${COUNTED}
        GROUP BY ac.package_sha256, ac.commune_code)
      SELECT p.office_code, p.office_name, c.code, c.name, c.border, c.remote, c.ethnic, c.key_area,
-       COALESCE(n.activities, 0) AS activities, COALESCE(n.audience, 0) AS audience
+       c.active, COALESCE(n.activities, 0) AS activities, COALESCE(n.audience, 0) AS audience
      FROM inbox_communes c
      JOIN inbox_packages p ON p.sha256 = c.package_sha256 AND p.period_key = @period AND p.status = 'current'
      LEFT JOIN counts n ON n.package_sha256 = c.package_sha256 AND n.commune_code = c.code
+     WHERE c.active = 1 OR n.activities > 0
      ORDER BY p.office_code, c.position`,
   ).all({ period }) as CommuneRow[];
 }
@@ -196,7 +198,11 @@ export function mergedDetail(
     const byChannel = sumChannels([...byOffice.values()]);
     const communes = communeCounts(db, period.key);
     const flaggedCounts = flaggedActivities(db, period.key);
-    const flagged = flagFigures(communes, flaggedCounts);
+    // As the office counts them: communes of its current list; activities in any commune.
+    const flagged = flagFigures(
+      communes.filter((c) => c.active === 1),
+      flaggedCounts,
+    );
     const byCommune: CommuneFigures[] = communes.map((c) => ({
       code: `${c.office_code}/${c.code}`,
       name: c.name,

@@ -118,6 +118,14 @@ export function insertCertificate(
   ).run(c.fingerprint, c.officeCode, c.subject, c.notAfter, c.der, c.source, c.at);
 }
 
+/** Moves a (revoked) certificate to another office, in force again. */
+export function moveCertificate(db: Database, fingerprint: string, officeCode: string): void {
+  sql(
+    db,
+    'UPDATE trusted_certificates SET office_code = ?, revoked_at = NULL WHERE fingerprint = ?',
+  ).run(officeCode, fingerprint);
+}
+
 export function setCertificateRevoked(db: Database, fingerprint: string, at: string | null): void {
   sql(db, 'UPDATE trusted_certificates SET revoked_at = ? WHERE fingerprint = ?').run(
     at,
@@ -286,14 +294,22 @@ export function deleteInboxPackage(db: Database, sha256: string): void {
   sql(db, 'DELETE FROM inbox_packages WHERE sha256 = ?').run(sha256);
 }
 
-/** The package stops counting: its rows go (the signed file stays, so nothing is lost). */
-export function markReplaced(db: Database, sha256: string, by: string): void {
+/**
+ * The package stops counting (`replaced` by a correction) or never counted (`stale`): its rows
+ * go; the signed file stays, so nothing is lost.
+ */
+export function markReplaced(
+  db: Database,
+  sha256: string,
+  by: string,
+  status: 'replaced' | 'stale' = 'replaced',
+): void {
   sql(db, 'DELETE FROM inbox_activities WHERE package_sha256 = ?').run(sha256);
   sql(db, 'DELETE FROM inbox_communes WHERE package_sha256 = ?').run(sha256);
   sql(
     db,
-    `UPDATE inbox_packages SET status = 'replaced', replaced_by = ?, reason = NULL WHERE sha256 = ?`,
-  ).run(by, sha256);
+    'UPDATE inbox_packages SET status = ?, replaced_by = ?, reason = NULL WHERE sha256 = ?',
+  ).run(status, by, sha256);
 }
 
 export function setQuarantineReason(db: Database, sha256: string, reason: Msg): void {
@@ -307,8 +323,9 @@ export function setQuarantineReason(db: Database, sha256: string, reason: Msg): 
 export function insertContents(db: Database, sha256: string, contents: PackageContents): void {
   const commune = sql(
     db,
-    `INSERT INTO inbox_communes (package_sha256, code, name, border, remote, ethnic, key_area, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO inbox_communes
+       (package_sha256, code, name, border, remote, ethnic, key_area, active, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const has = (flags: readonly string[], f: string): number => (flags.includes(f) ? 1 : 0);
   contents.communes.forEach((c, i) =>
@@ -320,6 +337,7 @@ export function insertContents(db: Database, sha256: string, contents: PackageCo
       has(c.flags, 'remote'),
       has(c.flags, 'ethnic'),
       has(c.flags, 'key'),
+      c.active ? 1 : 0,
       i,
     ),
   );

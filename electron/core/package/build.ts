@@ -21,6 +21,8 @@ export interface PackageData {
   schemaVersion: typeof PACKAGE_SCHEMA_VERSION;
   /** The profile as `setup --profile` takes it (the office's active communes). */
   profile: { office: Office; communes: CommuneInput[] };
+  /** Communes dropped from the list that the period's activities still name. */
+  formerCommunes: CommuneInput[];
   period: PeriodRef;
   /** The period's activities in the import format, oldest first. */
   activities: Activity[];

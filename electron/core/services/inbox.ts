@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { citeDirective } from '../../../shared/directives';
 import { AppError, type Msg } from '../../../shared/errors';
-import { formatDate, formatNumber, localToday } from '../../../shared/format';
+import { formatDate, formatNumber, vietnamDay } from '../../../shared/format';
 import {
   normalizeFingerprint,
   type Completeness,
@@ -41,11 +41,6 @@ import { buildMergedDocx } from '../report/mergedDocx';
 
 const ref = (p: Period): PeriodRef => ({ key: p.key, from: p.from, to: p.to, label: p.label });
 const sha256Of = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-
-/** The local calendar day of an instant (deadlines are days where the office is). */
-function localDay(iso: string): string {
-  return localToday(new Date(iso));
-}
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -135,12 +130,24 @@ export class InboxService {
   }): Promise<TrustResult> {
     const { db } = this.ctx;
     const owner = q.certificateRow(db, c.fingerprint);
-    if (owner && owner.office_code !== c.code) {
+    // A certificate belongs to one office. One registered under the wrong code is fixed by
+    // revoking it there (the officer sees that step) and registering it under the right one.
+    if (owner && owner.office_code !== c.code && owner.revoked_at === null) {
       throw new AppError(
         'conflict',
         {
-          vi: `Chứng thư ${c.fingerprint} đã được đăng ký cho đơn vị ${owner.office_code}; một chứng thư chỉ thuộc một đơn vị.`,
-          en: `The certificate ${c.fingerprint} is already registered for office ${owner.office_code}.`,
+          vi: `Chứng thư ${c.fingerprint} đã được đăng ký cho đơn vị ${owner.office_code}; một chứng thư chỉ thuộc một đơn vị. Nếu đăng ký nhầm, hãy thu hồi chứng thư ở đơn vị ${owner.office_code} rồi đăng ký lại.`,
+          en: `The certificate ${c.fingerprint} is already registered for office ${owner.office_code}; if that was a mistake, revoke it there and register it again.`,
+        },
+        'fingerprint',
+      );
+    }
+    if (owner && owner.office_code === c.code && owner.revoked_at !== null) {
+      throw new AppError(
+        'conflict',
+        {
+          vi: `Chứng thư ${c.fingerprint} của đơn vị ${c.code} đã bị thu hồi; nếu thu hồi nhầm, hãy bấm "Khôi phục" ở danh sách đơn vị tin cậy.`,
+          en: `The certificate ${c.fingerprint} of office ${c.code} was revoked; restore it from the register if that was a mistake.`,
         },
         'fingerprint',
       );
@@ -149,10 +156,21 @@ export class InboxService {
       const at = this.ctx.now();
       const before = q.trustedOffice(db, c.code);
       q.upsertTrustedOffice(db, c.code, c.name, at);
-      if (!owner) {
+      if (owner) {
+        const from = q.trustedOffice(db, owner.office_code);
+        q.moveCertificate(db, c.fingerprint, c.code);
+        writeAudit(db, {
+          at,
+          entity: 'office',
+          entityId: owner.office_code,
+          action: 'revoke',
+          source: this.ctx.source,
+          before: from,
+          after: q.trustedOffice(db, owner.office_code),
+          reason: `moved to ${c.code}`,
+        });
+      } else {
         q.insertCertificate(db, { ...c, officeCode: c.code, at });
-      } else if (owner.revoked_at !== null) {
-        q.setCertificateRevoked(db, c.fingerprint, null);
       }
       writeAudit(db, {
         at,
@@ -165,7 +183,7 @@ export class InboxService {
       });
     })();
     const released = await this.release(c.code);
-    return { office: q.trustedOffice(db, c.code)!, released };
+    return { office: q.trustedOffice(db, c.code)!, fingerprint: c.fingerprint, released };
   }
 
   addCertificate(bytes: Buffer, code?: string, name?: string): Promise<TrustResult> {
@@ -293,7 +311,11 @@ export class InboxService {
   async restore(fingerprint: string): Promise<TrustResult> {
     const office = this.setRevoked(fingerprint, false);
     const released = await this.release(office.code);
-    return { office: q.trustedOffice(this.ctx.db, office.code)!, released };
+    return {
+      office: q.trustedOffice(this.ctx.db, office.code)!,
+      fingerprint: normalizeFingerprint(fingerprint) ?? fingerprint,
+      released,
+    };
   }
 
   // ---------- taking packages in ----------
@@ -305,6 +327,8 @@ export class InboxService {
     if (held) return this.duplicate(file, held);
     const { check, data } = await verifyPackageData(file, bytes);
     if (!check.ok) return result(file, 'refused', check.reason, null, { sha256 });
+    const mismatch = this.periodMismatch(check.manifest);
+    if (mismatch) return result(file, 'refused', mismatch, check.manifest, { sha256 });
     let contents;
     try {
       contents = readPackageData(check.manifest, data);
@@ -324,8 +348,30 @@ export class InboxService {
     });
   }
 
+  /**
+   * A package's period must be the desk's period of the same key: an office on another
+   * cut-off rule (calendar quarters where the province uses Decree 09's) would otherwise be
+   * counted over other dates.
+   */
+  private periodMismatch(m: Manifest): Msg | null {
+    let desk: Period;
+    try {
+      desk = resolvePeriod(this.ctx.db, m.period.key);
+    } catch {
+      return {
+        vi: `Kỳ báo cáo "${m.period.key}" của gói không hợp lệ; gói bị từ chối.`,
+        en: `The package's period "${m.period.key}" is not valid; refused.`,
+      };
+    }
+    if (desk.from === m.period.from && desk.to === m.period.to) return null;
+    return {
+      vi: `Gói ghi ${m.period.label} từ ${formatDate(m.period.from)} đến ${formatDate(m.period.to)}, nhưng theo quy tắc chốt số liệu của cơ quan, kỳ này từ ${formatDate(desk.from)} đến ${formatDate(desk.to)}; đơn vị cần dùng cùng quy tắc chốt số liệu rồi xuất lại gói.`,
+      en: `The package's ${m.period.key} runs ${m.period.from} to ${m.period.to}, but under this desk's cut-off rule it runs ${desk.from} to ${desk.to}; the office must use the same rule and export again.`,
+    };
+  }
+
   private duplicate(file: string, held: InboxPackageRow): ImportResult {
-    const when = formatDate(localDay(held.receivedAt));
+    const when = formatDate(vietnamDay(held.receivedAt));
     const state: Msg =
       held.status === 'current'
         ? { vi: 'đang được tính vào tổng hợp', en: 'it is counted' }
@@ -395,6 +441,9 @@ export class InboxService {
       });
 
     return db.transaction((): ImportResult => {
+      // Checked again here: the same file may have come in by another door meanwhile.
+      const held = p.releasing ? null : q.inboxPackage(db, p.sha256);
+      if (held) return this.duplicate(p.file, held);
       const trust = trustOf(db, p.signer.fingerprint, m.office.code);
       if (!trust.trusted) {
         if (p.releasing) {
@@ -415,24 +464,14 @@ export class InboxService {
         );
       }
       const current = q.currentPackage(db, m.office.code, m.period.key);
-      if (current && current.sequence >= m.sequence) {
-        const older = current.sequence > m.sequence;
-        const message: Msg = older
-          ? {
-              vi: `Gói lần gửi ${m.sequence} cũ hơn gói lần gửi ${current.sequence} đã tiếp nhận của ${what}; gói bị từ chối.`,
-              en: `Package sequence ${m.sequence} is older than sequence ${current.sequence} already received from ${m.office.code} for ${m.period.key}; refused.`,
-            }
-          : {
-              vi: `Đã có một gói khác cùng lần gửi ${m.sequence} của ${what}; gói bị từ chối.`,
-              en: `Another package with the same sequence ${m.sequence} from ${m.office.code} for ${m.period.key} is already received; refused.`,
-            };
+      const refusal = current ? this.notNewer(current, m, p.signer.fingerprint, what) : null;
+      if (current && refusal) {
         if (p.releasing) {
-          // Genuine now, but stale: it leaves quarantine as superseded, never counted.
-          q.markReplaced(db, p.sha256, current.sha256);
-          audit('release', { replacedBy: current.sha256 });
-          return result(p.file, 'refused', message, m, base);
+          // Genuine now, but older than what counts: it leaves quarantine, never counted.
+          q.markReplaced(db, p.sha256, current.sha256, 'stale');
+          audit('release', { staleAgainst: current.sha256 });
         }
-        return result(p.file, 'refused', message, m, base);
+        return result(p.file, 'refused', refusal, m, base);
       }
       if (p.releasing) q.deleteInboxPackage(db, p.sha256);
       // The old one stops counting first: one current package per office and period.
@@ -465,6 +504,36 @@ export class InboxService {
         base,
       );
     })();
+  }
+
+  /**
+   * Why `m` may not replace the counted package, or null when it is newer. Sequence numbers
+   * order one key's exports; a package signed with another key (a reinstalled computer
+   * starts again at 1) is ordered by the time it was made.
+   */
+  private notNewer(
+    current: InboxPackageRow,
+    m: Manifest,
+    fingerprint: string,
+    what: string,
+  ): Msg | null {
+    if (current.fingerprint !== fingerprint) {
+      if (m.createdAt > current.createdAt) return null;
+      return {
+        vi: `Gói lần gửi ${m.sequence} của ${what} được ký bằng khóa khác và lập lúc ${m.createdAt}, trước gói đang tính (lần gửi ${current.sequence}, lập lúc ${current.createdAt}); gói bị từ chối.`,
+        en: `Package sequence ${m.sequence} from ${m.office.code} for ${m.period.key} is signed with another key and was made at ${m.createdAt}, before the counted one (sequence ${current.sequence}, made at ${current.createdAt}); refused.`,
+      };
+    }
+    if (m.sequence > current.sequence) return null;
+    return current.sequence > m.sequence
+      ? {
+          vi: `Gói lần gửi ${m.sequence} cũ hơn gói lần gửi ${current.sequence} đã tiếp nhận của ${what}; gói bị từ chối.`,
+          en: `Package sequence ${m.sequence} is older than sequence ${current.sequence} already received from ${m.office.code} for ${m.period.key}; refused.`,
+        }
+      : {
+          vi: `Đã có một gói khác cùng lần gửi ${m.sequence} của ${what}; gói bị từ chối.`,
+          en: `Another package with the same sequence ${m.sequence} from ${m.office.code} for ${m.period.key} is already received; refused.`,
+        };
   }
 
   /** Lets in the office's quarantined packages that its register now vouches for. */
@@ -571,11 +640,15 @@ export class InboxService {
   private statusOf(p: PeriodRef): OfficeStatus[] {
     const { db } = this.ctx;
     const deadline = this.deadlineOf(p);
-    const today = localDay(this.ctx.now());
+    const today = vietnamDay(this.ctx.now());
     const held = q.inboxPackages(db, p.key);
     const registered = q.trustedOffices(db);
     const codes = new Map<string, { name: string; registered: boolean }>();
-    for (const o of registered) codes.set(o.code, { name: o.name, registered: true });
+    // An office left without a certificate (one registered under a wrong code, then moved)
+    // is not expected to report.
+    for (const o of registered) {
+      if (o.certificates.length > 0) codes.set(o.code, { name: o.name, registered: true });
+    }
     for (const r of held) {
       if (r.status === 'quarantined' && !codes.has(r.officeCode)) {
         codes.set(r.officeCode, { name: r.officeName, registered: false });
@@ -596,7 +669,7 @@ export class InboxService {
           ? 'quarantined'
           : 'missing';
       // Late: the package that counts came after the deadline, or none has come and it passed.
-      const late = current ? localDay(current.receivedAt) > deadline : today > deadline;
+      const late = current ? vietnamDay(current.receivedAt) > deadline : today > deadline;
       return {
         code,
         name: o.name,
@@ -696,7 +769,7 @@ export class InboxService {
     const before = q.previousMergedDraft<ReportTexts>(db, p.from);
     return {
       number: '',
-      date: localToday(),
+      date: vietnamDay(this.ctx.now()),
       recipients: before?.recipients ?? getOffice(db)?.recipients ?? [],
       directives: directivesBetween(db, p.from, p.to).map(citeDirective),
       strengths: before?.strengths ?? '',

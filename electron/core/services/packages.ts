@@ -13,7 +13,7 @@ import {
 } from '../../../shared/package';
 import type { Period } from '../../../shared/period';
 import type { PeriodRef } from '../../../shared/report';
-import type { Office } from '../../../shared/schemas';
+import type { CommuneInput, Office } from '../../../shared/schemas';
 import type { Context } from '../context';
 import {
   allPackages,
@@ -198,20 +198,28 @@ export class PackageService {
   data(period: Period): PackageData {
     const { db } = this.ctx;
     const profile = getProfile(db)!;
-    const activities = listActivities(
+    const rows = listActivities(
       db,
       { deleted: false, from: period.from, to: period.to },
       CommuneIndex.of(db).byId,
       { offset: 0, limit: -1, oldestFirst: true },
-    ).map(toInterchange);
+    );
+    const activities = rows.map(toInterchange);
+    const named = new Set(rows.flatMap((a) => a.communeCodes));
+    const asInput = (c: { code: string; name: string; flags: CommuneInput['flags'] }) => ({
+      code: c.code,
+      name: c.name,
+      flags: c.flags,
+    });
     return {
       schemaVersion: 1,
       profile: {
         office: profile.office,
-        communes: profile.communes
-          .filter((c) => c.active)
-          .map((c) => ({ code: c.code, name: c.name, flags: c.flags })),
+        communes: profile.communes.filter((c) => c.active).map(asInput),
       },
+      // Dropped from the list since, but named by the period's activities: the province
+      // needs them to read those activities (and their flags to count them as the office did).
+      formerCommunes: profile.communes.filter((c) => !c.active && named.has(c.code)).map(asInput),
       period: ref(period),
       activities,
       figures: this.report.data(period.key).figures,

@@ -53,7 +53,7 @@ export function up(db: Database): void {
       created_at TEXT NOT NULL,
       signing_time TEXT NOT NULL,
       received_at TEXT NOT NULL,
-      status TEXT NOT NULL CHECK (status IN ('current', 'replaced', 'quarantined')),
+      status TEXT NOT NULL CHECK (status IN ('current', 'replaced', 'stale', 'quarantined')),
       reason TEXT CHECK (reason IS NULL OR json_valid(reason)),
       replaced_by TEXT,
       activities INTEGER NOT NULL CHECK (activities >= 0),
@@ -72,6 +72,8 @@ export function up(db: Database): void {
       remote INTEGER NOT NULL CHECK (remote IN (0, 1)),
       ethnic INTEGER NOT NULL CHECK (ethnic IN (0, 1)),
       key_area INTEGER NOT NULL CHECK (key_area IN (0, 1)),
+      -- 0: dropped from the office's list, still named by the period's activities.
+      active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
       position INTEGER NOT NULL,
       PRIMARY KEY (package_sha256, code)
     ) STRICT, WITHOUT ROWID;

@@ -16,6 +16,7 @@ import { RegisterSignerModal } from './RegisterSignerModal';
 const STATUS: Record<InboxPackageStatus, { label: string; color: string }> = {
   current: { label: 'Đang tính', color: 'green' },
   replaced: { label: 'Đã được thay', color: 'default' },
+  stale: { label: 'Cũ hơn bản đang tính', color: 'default' },
   quarantined: { label: 'Cách ly', color: 'orange' },
 };
 
@@ -132,7 +133,9 @@ export function PackagesTable({ rows, loading }: { rows: InboxPackageRow[]; load
         dataSource={shown}
         loading={loading}
         pagination={shown.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
-        rowClassName={(r) => (r.status === 'replaced' ? 'inbox-row-replaced' : '')}
+        rowClassName={(r) =>
+          r.status === 'replaced' || r.status === 'stale' ? 'inbox-row-replaced' : ''
+        }
         locale={{ emptyText: 'Chưa nhận gói dữ liệu nào.' }}
         onRow={(r) =>
           ({ 'data-testid': `inbox-package-${r.officeCode}` }) as React.HTMLAttributes<HTMLElement>
