@@ -42,8 +42,11 @@ export function writeZip(entries: readonly ZipInput[]): Promise<Buffer> {
 /** Caps on what a package may hold (ours hold four entries). */
 export const ZIP_LIMITS = {
   entries: 16,
-  /** The whole package file. */
-  fileBytes: 1024 * 1024 * 1024,
+  /**
+   * The whole package file. A quarter of 50,000 activities is about 25 MB; the province desk
+   * keeps each file in SQLite, whose largest value is 1,000,000,000 bytes.
+   */
+  fileBytes: 256 * 1024 * 1024,
   /** One entry, uncompressed. */
   entryBytes: 512 * 1024 * 1024,
   /** data.json, uncompressed: a year of a busy office is a few MB; JSON.parse holds it all. */
