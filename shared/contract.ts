@@ -182,6 +182,16 @@ export const methods = {
   },
   'trust:revoke': { input: z.strictObject({ fingerprint: z.string().max(200) }), writes: true },
   'trust:restore': { input: z.strictObject({ fingerprint: z.string().max(200) }), writes: true },
+  /** Removes an office from whom nothing was ever counted; undone by 'trust:restoreOffice'. */
+  'trust:removeOffice': {
+    input: z.strictObject({ code: z.string().regex(OFFICE_CODE_RE) }),
+    writes: true,
+  },
+  /** Puts back a removed office and its certificates, from the audit log. */
+  'trust:restoreOffice': {
+    input: z.strictObject({ code: z.string().regex(OFFICE_CODE_RE) }),
+    writes: true,
+  },
   /** Takes in one package file; the renderer sends each file of a selection or a folder. */
   'inbox:import': {
     input: z.strictObject({
@@ -404,6 +414,8 @@ interface Outputs {
   'trust:fromPackage': TrustResult;
   'trust:revoke': TrustedOffice;
   'trust:restore': TrustResult;
+  'trust:removeOffice': TrustedOffice;
+  'trust:restoreOffice': TrustResult;
   'inbox:import': ImportResult;
   'inbox:packages': InboxPackageRow[];
   'inbox:status': InboxStatus;

@@ -172,6 +172,8 @@ export function createCore(options: CoreOptions): Core {
     'trust:fromPackage': ({ sha256, name }) => inbox.fromPackage(sha256, name),
     'trust:revoke': ({ fingerprint }) => inbox.revoke(fingerprint),
     'trust:restore': ({ fingerprint }) => inbox.restore(fingerprint),
+    'trust:removeOffice': ({ code }) => inbox.removeOffice(code),
+    'trust:restoreOffice': ({ code }) => inbox.restoreOffice(code),
     'inbox:import': ({ fileName, base64 }) =>
       inbox.importBytes(fileName, Buffer.from(base64, 'base64')),
     'inbox:packages': ({ period }) => inbox.packages(period),

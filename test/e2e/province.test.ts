@@ -361,6 +361,31 @@ describe('the province desk in the browser', () => {
     );
     expect(offices.flatMap((o) => o.certificates).every((c) => c.revokedAt === null)).toBe(true);
   });
+
+  it('removes an office registered by mistake, asking first, and undoes it', async () => {
+    await page.getByTestId('trust-add-fingerprint').click();
+    await page.getByTestId('trust-fp-code').fill('LS-NHAM-VHTT');
+    await page.getByTestId('trust-fp-name').fill('Đơn vị đăng ký nhầm');
+    await page.getByTestId('trust-fp-fingerprint').fill('ab'.repeat(32));
+    await page.getByTestId('trust-fp-ok').click();
+    const row = page.getByTestId('trust-row-LS-NHAM-VHTT');
+    await row.waitFor();
+    await row.getByTestId('trust-remove-office').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Xóa' }).click();
+    await row.waitFor({ state: 'detached' });
+    const codes = async () =>
+      (await ok<{ code: string }[]>(s.core, 'trust:list', {})).map((o) => o.code);
+    expect(await codes()).not.toContain('LS-NHAM-VHTT');
+    await page.getByTestId('trust-undo-remove').click();
+    await row.waitFor();
+    expect(await codes()).toContain('LS-NHAM-VHTT');
+    // An office whose packages count cannot go: the engine says why, and it stays.
+    const counted = page.getByTestId(`trust-row-${OFFICES[0]!.code}`);
+    await counted.getByTestId('trust-remove-office').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Xóa' }).click();
+    await page.locator('.ant-message').getByText('không xóa được', { exact: false }).waitFor();
+    expect(await codes()).toContain(OFFICES[0]!.code);
+  });
 });
 
 describe('first run as the provincial department', () => {

@@ -108,6 +108,19 @@ describe('the rules of the province desk at their edges', () => {
     const status = await ok<InboxStatus>(desk, 'inbox:status', { period: '2023-Q3' });
     // The mistyped office holds no certificate any more: it is not expected to report.
     expect(status.offices.map((o) => [o.code, o.state])).toEqual([['LS-CAOLOC-VHTT', 'received']]);
+
+    // The mistyped office can go (asked in the page); undone from the audit log.
+    await ok(desk, 'trust:removeOffice', { code: 'LS-CAOLOC-VHT' });
+    const codes = async () =>
+      (await ok<{ code: string }[]>(desk, 'trust:list', {})).map((o) => o.code);
+    expect(await codes()).toEqual(['LS-CAOLOC-VHTT']);
+    const back = await ok<TrustResult>(desk, 'trust:restoreOffice', { code: 'LS-CAOLOC-VHT' });
+    expect(back.office).toMatchObject({ code: 'LS-CAOLOC-VHT', certificates: [] });
+    expect(await codes()).toEqual(['LS-CAOLOC-VHT', 'LS-CAOLOC-VHTT']);
+    // An office whose packages were counted cannot be removed: its figures keep its name.
+    const kept = await desk.call('trust:removeOffice', { code: 'LS-CAOLOC-VHTT' });
+    expect(!kept.ok && kept.error.message).toContain('không xóa được');
+    expect(await codes()).toEqual(['LS-CAOLOC-VHT', 'LS-CAOLOC-VHTT']);
   });
 
   it('takes the same file in twice at once: one counted, the other "already received"', async () => {

@@ -114,6 +114,8 @@ const samples: { [M in Method]: Input<M> } = {
   'trust:fromPackage': { sha256: 'a'.repeat(64) },
   'trust:revoke': { fingerprint: 'AB:CD' },
   'trust:restore': { fingerprint: 'AB:CD' },
+  'trust:removeOffice': { code: 'LS-CAOLOC-VHT' },
+  'trust:restoreOffice': { code: 'LS-CAOLOC-VHT' },
   'inbox:import': { fileName: 'LS-CAOLOC-VHTT_2023-Q3_0001.ttpkg', base64: 'UEsDBA==' },
   'inbox:packages': { period: '2023-Q3' },
   'inbox:status': { period: '2023-Q3' },

@@ -118,6 +118,31 @@ export function insertCertificate(
   ).run(c.fingerprint, c.officeCode, c.subject, c.notAfter, c.der, c.source, c.at);
 }
 
+/** Whether any package of the office was ever counted (current, replaced or stale). */
+export function hasCountedPackages(db: Database, officeCode: string): boolean {
+  return (
+    sql(
+      db,
+      `SELECT 1 FROM inbox_packages WHERE office_code = ? AND status != 'quarantined' LIMIT 1`,
+    ).get(officeCode) !== undefined
+  );
+}
+
+export function deleteTrustedOffice(db: Database, code: string): void {
+  sql(db, 'DELETE FROM trusted_certificates WHERE office_code = ?').run(code);
+  sql(db, 'DELETE FROM trusted_offices WHERE code = ?').run(code);
+}
+
+/** The office as it was before its last removal, from the audit log; null when none. */
+export function removedOffice(db: Database, code: string): TrustedOffice | null {
+  const row = sql(
+    db,
+    `SELECT before FROM audit_log WHERE entity = 'office' AND entity_id = ? AND action = 'delete'
+     ORDER BY id DESC LIMIT 1`,
+  ).get(code) as { before: string | null } | undefined;
+  return row?.before ? (JSON.parse(row.before) as TrustedOffice) : null;
+}
+
 /** Moves a (revoked) certificate to another office, in force again. */
 export function moveCertificate(db: Database, fingerprint: string, officeCode: string): void {
   sql(

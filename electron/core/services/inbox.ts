@@ -318,6 +318,91 @@ export class InboxService {
     };
   }
 
+  /**
+   * Removes an office registered by mistake. One whose packages were ever counted stays (its
+   * figures must keep a name); its certificates can be revoked instead. The audit row keeps
+   * the office as it was, which is what restoreOffice puts back.
+   */
+  removeOffice(code: string): TrustedOffice {
+    const { db } = this.ctx;
+    const office = q.trustedOffice(db, code);
+    if (!office) {
+      throw new AppError(
+        'not_found',
+        { vi: `Không có đơn vị ${code} trong danh sách.`, en: `Office ${code} is not registered.` },
+        'code',
+      );
+    }
+    if (q.hasCountedPackages(db, code)) {
+      throw new AppError(
+        'conflict',
+        {
+          vi: `Đơn vị ${office.name} đã có gói được tính vào tổng hợp nên không xóa được; nếu khóa ký bị lộ, hãy thu hồi chứng thư.`,
+          en: `Office ${code} has packages counted, so it cannot be removed; revoke its certificate instead.`,
+        },
+        'code',
+      );
+    }
+    db.transaction(() => {
+      q.deleteTrustedOffice(db, code);
+      writeAudit(db, {
+        at: this.ctx.now(),
+        entity: 'office',
+        entityId: code,
+        action: 'delete',
+        source: this.ctx.source,
+        before: office,
+        after: null,
+      });
+    })();
+    return office;
+  }
+
+  /** Undoes removeOffice: the office and its certificates as the audit log kept them. */
+  async restoreOffice(code: string): Promise<TrustResult> {
+    const { db } = this.ctx;
+    const before = q.removedOffice(db, code);
+    if (!before || q.trustedOffice(db, code)) {
+      throw new AppError(
+        'not_found',
+        {
+          vi: `Không có đơn vị ${code} đã xóa để khôi phục.`,
+          en: `There is no removed office ${code} to restore.`,
+        },
+        'code',
+      );
+    }
+    db.transaction(() => {
+      q.upsertTrustedOffice(db, before.code, before.name, before.createdAt);
+      for (const c of before.certificates) {
+        // A certificate registered meanwhile for another office stays there.
+        if (q.certificateRow(db, c.fingerprint)) continue;
+        q.insertCertificate(db, {
+          fingerprint: c.fingerprint,
+          officeCode: code,
+          subject: c.subject,
+          notAfter: c.notAfter,
+          der: null,
+          source: c.source,
+          at: c.addedAt,
+        });
+        if (c.revokedAt !== null) q.setCertificateRevoked(db, c.fingerprint, c.revokedAt);
+      }
+      writeAudit(db, {
+        at: this.ctx.now(),
+        entity: 'office',
+        entityId: code,
+        action: 'restore',
+        source: this.ctx.source,
+        before: null,
+        after: q.trustedOffice(db, code),
+      });
+    })();
+    const released = await this.release(code);
+    const office = q.trustedOffice(db, code)!;
+    return { office, fingerprint: office.certificates[0]?.fingerprint ?? '', released };
+  }
+
   // ---------- taking packages in ----------
 
   /** Takes in one package file's bytes; never throws for a bad package, only for a bug. */

@@ -1,7 +1,7 @@
 // The register: one row per office, its certificates under it, each with its fingerprint,
 // subject, where it came from, and whether it has been withdrawn.
 import { Button, Popconfirm, Table, Tag, Typography } from 'antd';
-import { StopOutlined, UndoOutlined } from '@ant-design/icons';
+import { DeleteOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { TrustedCertificate, TrustedOffice, TrustSource } from '../../../../shared/inbox';
 import { Fingerprint } from '../../components/Fingerprint';
@@ -80,6 +80,33 @@ function CertificateLine({ office, cert }: { office: TrustedOffice; cert: Truste
   );
 }
 
+/** Removing an office: asked first; the engine refuses one whose packages were counted. */
+function RemoveOffice({ office }: { office: TrustedOffice }) {
+  const { removeOffice } = useTrustActions();
+  const writable = useWritable();
+  return (
+    <Popconfirm
+      title={`Xóa ${office.code} khỏi danh sách?`}
+      description="Chỉ dùng khi đăng ký nhầm: đơn vị đã có gói được tính thì không xóa được."
+      okText="Xóa"
+      cancelText="Không"
+      okButtonProps={{ danger: true }}
+      onConfirm={() => void removeOffice(office)}
+    >
+      <Button
+        size="small"
+        type="text"
+        danger
+        icon={<DeleteOutlined />}
+        disabled={!writable}
+        data-testid="trust-remove-office"
+      >
+        Xóa
+      </Button>
+    </Popconfirm>
+  );
+}
+
 const columns: ColumnsType<TrustedOffice> = [
   {
     title: 'Mã đơn vị',
@@ -87,7 +114,17 @@ const columns: ColumnsType<TrustedOffice> = [
     width: 190,
     render: (code: string) => <span className="mono trust-code">{code}</span>,
   },
-  { title: 'Tên đơn vị', dataIndex: 'name', width: 260 },
+  {
+    title: 'Tên đơn vị',
+    dataIndex: 'name',
+    width: 260,
+    render: (name: string, office) => (
+      <div className="trust-name">
+        <div>{name}</div>
+        <RemoveOffice office={office} />
+      </div>
+    ),
+  },
   {
     title: 'Chứng thư ký số',
     key: 'certificates',

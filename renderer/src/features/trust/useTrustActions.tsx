@@ -1,5 +1,6 @@
-// Withdrawing a certificate ("Thu hồi") with an undo in the confirmation message, and
-// restoring one ("Khôi phục"): the same pattern as deleting a logbook row.
+// Withdrawing a certificate ("Thu hồi") with an undo in the confirmation message, restoring
+// one ("Khôi phục"), and removing an office registered by mistake ("Xóa", undone from the
+// audit log): the same pattern as deleting a logbook row.
 import { App, Button } from 'antd';
 import type { TrustedCertificate, TrustedOffice } from '../../../../shared/inbox';
 import { api, errorMessage } from '../../api';
@@ -51,5 +52,44 @@ export function useTrustActions() {
     }
   };
 
-  return { revoke, restore };
+  const restoreOffice = async (office: TrustedOffice) => {
+    try {
+      await change(() => api['trust:restoreOffice']({ code: office.code }));
+      void message.success(`Đã khôi phục đơn vị ${office.name}.`);
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
+
+  const removeOffice = async (office: TrustedOffice) => {
+    try {
+      await change(() => api['trust:removeOffice']({ code: office.code }));
+      const key = `removed-${office.code}`;
+      void message.open({
+        key,
+        type: 'success',
+        duration: 10,
+        content: (
+          <span>
+            Đã xóa {office.name} ({office.code}) khỏi danh sách.{' '}
+            <Button
+              type="link"
+              size="small"
+              data-testid="trust-undo-remove"
+              onClick={() => {
+                message.destroy(key);
+                void restoreOffice(office);
+              }}
+            >
+              Hoàn tác
+            </Button>
+          </span>
+        ),
+      });
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
+
+  return { revoke, restore, removeOffice };
 }
