@@ -1,7 +1,8 @@
 // The form of one activity of one channel. Whatever is typed is kept: rules say what is
 // wrong next to the field, the engine's refusals land on the field they name, and every
 // change is mirrored into a draft until the activity is saved.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useFocusFirstField } from '../../lib/focusFirstField';
 import { Alert, App, Button, Form, Space } from 'antd';
 import { CopyOutlined, SaveOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
@@ -62,15 +63,7 @@ export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
   });
   const formRef = useRef<HTMLDivElement>(null);
 
-  // antd's Modal moves focus to itself after opening; put it on the first field instead.
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      formRef.current
-        ?.querySelector<HTMLInputElement>('[data-testid="activity-date"] input, input')
-        ?.focus();
-    }, 150);
-    return () => window.clearTimeout(timer);
-  }, []);
+  useFocusFirstField(formRef, '[data-testid="activity-date"] input, input');
 
   const keepDraft = () => saveDraft(key, toDraft(form.getFieldsValue(true) as ActivityFormValues));
 

@@ -1,6 +1,7 @@
 // Adding or editing one directive (văn bản chỉ đạo), cited in section 1 of the report as
 // "Công văn số 4502/BCĐ-CAT ngày 08/9/2023 của Ban Chỉ đạo 138 tỉnh về việc …".
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useFocusFirstField } from '../../lib/focusFirstField';
 import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { DirectiveRow } from '../../../../shared/contract';
@@ -38,15 +39,7 @@ function DirectiveForm({ editing, onClose, onSaved }: Omit<Props, 'open'>) {
 
   const box = useRef<HTMLDivElement>(null);
 
-  // antd's Modal moves focus to itself after opening; put it on the first field instead.
-  useEffect(() => {
-    const t = window.setTimeout(
-      () =>
-        box.current?.querySelector<HTMLInputElement>('[data-testid="directive-number"]')?.focus(),
-      150,
-    );
-    return () => window.clearTimeout(t);
-  }, []);
+  useFocusFirstField(box, '[data-testid="directive-number"]');
 
   const onFinish = async (v: Values) => {
     setSaving(true);
