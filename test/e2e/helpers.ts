@@ -124,31 +124,6 @@ export function seedQuarter(core: Core): void {
   core.activities.importMany(records, (i) => ({ vi: `#${i}`, en: `#${i}` }));
 }
 
-/** Picks a quarter in the report's quarter picker: year by year, then the quarter cell. */
-export async function pickQuarter(page: Page, year: number, q: 1 | 2 | 3 | 4): Promise<void> {
-  await page.getByTestId('report-period-quarter').click();
-  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  await panel.waitFor();
-  const yearButton = panel.locator('.ant-picker-year-btn');
-  for (let i = 0; i < 20; i += 1) {
-    const shown = Number(await yearButton.innerText());
-    if (shown === year) break;
-    await panel
-      .locator(
-        shown > year ? '.ant-picker-header-super-prev-btn' : '.ant-picker-header-super-next-btn',
-      )
-      .click();
-  }
-  await panel
-    .locator('.ant-picker-cell')
-    .nth(q - 1)
-    .click();
-  const roman = ['I', 'II', 'III', 'IV'][q - 1]!;
-  await expect
-    .poll(() => page.getByTestId('report-period-label').innerText())
-    .toBe(`Quý ${roman} năm ${year}`);
-}
-
 /**
  * Picks a quarter in any PeriodPicker by its test id prefix ("province-period"): year by
  * year, then the quarter cell; the caller checks the screen's own period label.
@@ -179,4 +154,13 @@ export async function pickQuarterIn(
     .click();
   const roman = ['I', 'II', 'III', 'IV'][q - 1]!;
   await expect.poll(() => input.inputValue()).toBe(`Quý ${roman}/${year}`);
+}
+
+/** Picks a quarter in the report's quarter picker and waits for the report's period label. */
+export async function pickQuarter(page: Page, year: number, q: 1 | 2 | 3 | 4): Promise<void> {
+  await pickQuarterIn(page, 'report-period', year, q);
+  const roman = ['I', 'II', 'III', 'IV'][q - 1]!;
+  await expect
+    .poll(() => page.getByTestId('report-period-label').innerText())
+    .toBe(`Quý ${roman} năm ${year}`);
 }
