@@ -25,6 +25,7 @@ import {
 } from './formValues';
 import { DateFields, PlaceFields, ReachFields, TopicFields } from './CommonFields';
 import { MeasureFields } from './MeasureFields';
+import { FormError } from '../../components/FormError';
 
 interface Props {
   channel: Channel;
@@ -145,15 +146,7 @@ export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
         <TopicFields />
         <MeasureFields channel={channel} />
         <ReachFields onCtrlEnter={() => form.submit()} />
-        {formError ? (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={formError}
-            data-testid="activity-error"
-          />
-        ) : null}
+        <FormError error={formError} testId="activity-error" style={{ marginBottom: 12 }} />
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
           <Button
             icon={<CopyOutlined />}

@@ -2,7 +2,7 @@
 // "Công văn số 4502/BCĐ-CAT ngày 08/9/2023 của Ban Chỉ đạo 138 tỉnh về việc …".
 import { useRef, useState } from 'react';
 import { useFocusFirstField } from '../../lib/focusFirstField';
-import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Space } from 'antd';
+import { App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { DirectiveRow } from '../../../../shared/contract';
 import {
@@ -14,6 +14,7 @@ import { api, errorMessage } from '../../api';
 import { DATE_FORMATS, fromIso, toIso } from '../../lib/dates';
 import { showOnField } from '../../lib/serverErrors';
 import { useWritable } from '../../stores/app';
+import { FormError } from '../../components/FormError';
 
 interface Values {
   number: string;
@@ -144,9 +145,7 @@ function DirectiveForm({ editing, onClose, onSaved }: Omit<Props, 'open'>) {
             }}
           />
         </Form.Item>
-        {formError ? (
-          <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />
-        ) : null}
+        <FormError error={formError} style={{ marginBottom: 12 }} />
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <Space>
             <Button onClick={onClose}>Hủy</Button>

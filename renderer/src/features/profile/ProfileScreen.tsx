@@ -24,6 +24,7 @@ import {
   type CommuneRowValues,
   type ProfileFormValues,
 } from './profileForm';
+import { FormError } from '../../components/FormError';
 
 const DRAFT_KEY = 'profile';
 
@@ -255,15 +256,7 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
             }
           />
         </Card>
-        {formError ? (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={formError}
-            data-testid="profile-error"
-          />
-        ) : null}
+        <FormError error={formError} testId="profile-error" style={{ marginBottom: 12 }} />
         <div style={{ display: 'flex', justifyContent: 'flex-end', paddingBottom: 16 }}>
           {saveButton}
         </div>
