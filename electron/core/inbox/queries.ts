@@ -81,8 +81,22 @@ export function trustedOffices(db: Database): TrustedOffice[] {
   }));
 }
 
+/** One office of the register (called per package: reads only that office's rows). */
 export function trustedOffice(db: Database, code: string): TrustedOffice | null {
-  return trustedOffices(db).find((o) => o.code === code) ?? null;
+  const o = sql(db, 'SELECT code, name, created_at FROM trusted_offices WHERE code = ?').get(
+    code,
+  ) as { code: string; name: string; created_at: string } | undefined;
+  if (!o) return null;
+  const certs = sql(
+    db,
+    'SELECT * FROM trusted_certificates WHERE office_code = ? ORDER BY added_at, fingerprint',
+  ).all(code) as CertificateDbRow[];
+  return {
+    code: o.code,
+    name: o.name,
+    createdAt: o.created_at,
+    certificates: certs.map(toCertificate),
+  };
 }
 
 export function certificateRow(db: Database, fingerprint: string): CertificateDbRow | undefined {

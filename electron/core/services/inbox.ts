@@ -710,9 +710,10 @@ export class InboxService {
 
   packages(periodKey?: string): InboxPackageRow[] {
     const key = periodKey === undefined ? undefined : resolvePeriod(this.ctx.db, periodKey).key;
+    const names = new Map(q.trustedOffices(this.ctx.db).map((o) => [o.code, o.name]));
     return q.inboxPackages(this.ctx.db, key).map((r) => ({
       ...r,
-      officeName: this.officeName(r.officeCode, r.officeName),
+      officeName: names.get(r.officeCode) ?? r.officeName,
     }));
   }
 
