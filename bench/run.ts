@@ -12,6 +12,7 @@ import { sha256Of, writeZip } from '../electron/core/package';
 import { createKeyStore, createPassphraseSealer, signDetached } from '../electron/core/signing';
 import { startServer } from '../electron/server';
 import { HTTP_TOKEN_HEADER } from '../shared/contract';
+import { ProfileSchema } from '../shared/schemas';
 import { fold } from '../shared/text';
 import {
   makeActivities,
@@ -68,7 +69,7 @@ async function saves(): Promise<void> {
   process.stderr.write(`saves (${SAVES} each)\n`);
   const dir = tempDir();
   const core = createCore({ dataDir: dir, mode: 'browser' });
-  core.profile.save(JSON.parse(JSON.stringify(profile)) as never);
+  core.profile.save(ProfileSchema.parse(profile));
   const random = rng(7);
   const inputs = Array.from({ length: SAVES * 2 }, (_, i) => {
     const { id: _id, ...rest } = makeActivity(i, random);
@@ -138,7 +139,7 @@ async function queries(): Promise<void> {
   process.stderr.write(`logbook queries over ${ROWS} activities\n`);
   const dir = tempDir();
   let core = createCore({ dataDir: dir, mode: 'browser' });
-  core.profile.save(JSON.parse(JSON.stringify(profile)) as never);
+  core.profile.save(ProfileSchema.parse(profile));
   const records = makeActivities(ROWS, 3);
   await measure(`import of ${ROWS} activities (one call, all or nothing)`, 1, () =>
     core.activities.importMany(records, (i) => ({ vi: `#${i}`, en: `#${i}` })),
@@ -205,7 +206,7 @@ async function reports(count: number): Promise<void> {
   process.stderr.write(`report of a quarter with ${count} activities\n`);
   const dir = tempDir();
   let core = createCore({ dataDir: dir, mode: 'cli' });
-  core.profile.save(JSON.parse(JSON.stringify(profile)) as never);
+  core.profile.save(ProfileSchema.parse(profile));
   core.activities.importMany(makeQuarterActivities(count, 11), (i) => ({
     vi: `#${i}`,
     en: `#${i}`,
@@ -214,12 +215,12 @@ async function reports(count: number): Promise<void> {
   core = createCore({ dataDir: dir, mode: 'cli' });
   const runs = count > 10_000 ? 3 : QUERY_RUNS;
   await measure(`report figures, ${count} activities in Q3 (report:data)`, runs, () =>
-    core.report.data('2023-Q3'),
+    core.report.data('2023-Q3', 'trafficking'),
   );
   await measure(
     `report .docx, ${count} activities (figures, texts, appendix, Word file)`,
     runs,
-    () => core.report.docx('2023-Q3', new Date(0)),
+    () => core.report.docx('2023-Q3', 'trafficking', new Date(0)),
   );
   core.close();
   const db = rawDb(path.join(dir, DB_FILE));
@@ -239,7 +240,7 @@ async function packages(count: number): Promise<void> {
   process.stderr.write(`signed package of a quarter with ${count} activities\n`);
   const dir = tempDir();
   const core = createCore({ dataDir: dir, mode: 'cli', passphrase: 'bench passphrase' });
-  core.profile.save(JSON.parse(JSON.stringify(profile)) as never);
+  core.profile.save(ProfileSchema.parse(profile));
   core.activities.importMany(makeQuarterActivities(count, 11), (i) => ({
     vi: `#${i}`,
     en: `#${i}`,
@@ -256,8 +257,11 @@ async function packages(count: number): Promise<void> {
     },
   );
   // Floor: the same bytes zipped with yazl, their SHA-256 and one signature, nothing else.
-  const data = Buffer.from(JSON.stringify(core.packages.data(core.report.period('2023-Q3'))));
-  const docx = (await core.report.docx('2023-Q3', new Date(0))).bytes;
+  const report = await core.report.build('2023-Q3', 'trafficking', new Date(0));
+  const data = Buffer.from(
+    JSON.stringify(core.packages.data(core.report.period('2023-Q3'), [report])),
+  );
+  const docx = report.docx;
   const key = createKeyStore(
     path.join(dir, 'keys'),
     createPassphraseSealer('bench passphrase'),

@@ -4,7 +4,7 @@
 // refuses to start if a method has no handler.
 
 import { z } from 'zod';
-import type { Channel, CommuneFlag, CountMeasure } from './domain';
+import type { Channel, CommuneFlag, CountMeasure, ReportSubject } from './domain';
 import { CHANNELS } from './domain';
 import type { Lang, Result } from './errors';
 import type {
@@ -28,7 +28,9 @@ import {
   DirectiveInputSchema,
   PeriodKeySchema,
   ProfileSchema,
+  ReportKeySchema,
   ReportTextsSchema,
+  refuseXmlInvalid,
   type Activity,
   type Directive,
   type Office,
@@ -37,9 +39,11 @@ import {
 const none = z.strictObject({});
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const periodKey = z.string().min(1).max(30);
+// Text typed here can reach a Word file or a signed package: refuse what XML cannot hold.
 const nfcText = (max: number) =>
   z
     .string()
+    .superRefine(refuseXmlInvalid)
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().min(1).max(max));
 const byId = z.strictObject({ id: z.string().min(1).max(100) });
@@ -61,6 +65,19 @@ export const methods = {
   'activities:restore': { input: byId, writes: true },
   'activities:latest': { input: z.strictObject({ channel: z.enum(CHANNELS) }), writes: false },
   'activities:audit': { input: byId, writes: false },
+  /**
+   * Imports a file's records all or nothing (`tuyentruyen activities import`); each record is
+   * parsed by the service, so an error names the file, the record and its line.
+   */
+  'activities:import': {
+    input: z.strictObject({
+      fileName: z.string().min(1).max(4096),
+      records: z.array(z.unknown()).max(1_000_000),
+      /** The line of each record in a JSON Lines file, to name it in an error. */
+      lines: z.array(z.number().int().min(1)).max(1_000_000).optional(),
+    }),
+    writes: true,
+  },
   'directives:list': {
     input: z.strictObject({
       deleted: z.boolean().optional(),
@@ -71,36 +88,41 @@ export const methods = {
   'directives:save': { input: DirectiveInputSchema, writes: true },
   'directives:delete': { input: byId, writes: true },
   'directives:restore': { input: byId, writes: true },
-  'report:data': { input: PeriodKeySchema, writes: false },
+  'report:data': { input: ReportKeySchema, writes: false },
   'report:series': {
-    input: z.strictObject({
-      period: z.string().min(1).max(30),
-      count: z.number().int().min(1).max(12).optional(),
-    }),
+    input: ReportKeySchema.extend({ count: z.number().int().min(1).max(12).optional() }),
     writes: false,
   },
-  'report:texts': { input: PeriodKeySchema, writes: false },
+  'report:texts': { input: ReportKeySchema, writes: false },
+  /** Refused once the period is locked: the signed texts stay as signed. */
   'report:saveTexts': {
-    input: z.strictObject({ period: z.string().min(1).max(30), texts: ReportTextsSchema }),
+    input: ReportKeySchema.extend({ texts: ReportTextsSchema }),
     writes: true,
   },
   // Writes a file under the data folder, not the database: allowed on a read-only database.
-  'report:docx': { input: PeriodKeySchema, writes: false },
+  'report:docx': { input: ReportKeySchema, writes: false },
   /** Opens the period's Word file in the desktop's word processor (desktop only). */
-  'report:open': { input: PeriodKeySchema, writes: false },
+  'report:open': { input: ReportKeySchema, writes: false },
   'periods:locks': { input: none, writes: false },
   'periods:unlock': {
     input: z.strictObject({
       period: z.string().min(1).max(30),
       reason: z
         .string()
+        .superRefine(refuseXmlInvalid)
         .transform((s) => s.normalize('NFC').trim())
         .pipe(z.string().min(5).max(2000)),
     }),
     writes: true,
   },
   /** Writes the period's signed package into the data folder's packages/ and locks the period. */
-  'package:export': { input: PeriodKeySchema, writes: true },
+  'package:export': {
+    input: PeriodKeySchema.extend({
+      /** Another folder for the package, instead of packages/ (`tuyentruyen export --out DIR`). */
+      outDir: z.string().min(1).max(4096).optional(),
+    }),
+    writes: true,
+  },
   'package:list': { input: none, writes: false },
   /** Checks a package file without importing it (the same check as `tuyentruyen verify`). */
   'package:verify': {
@@ -315,6 +337,8 @@ export interface PeriodLock {
   /** Set when unlocked for correction; the lock is then lifted. */
   unlockedAt: string | null;
   unlockReason: string | null;
+  /** The subjects whose reports the package signed. */
+  subjects: ReportSubject[];
 }
 
 export type DirectiveRow = Directive & {
@@ -380,6 +404,7 @@ interface Outputs {
   'activities:restore': ActivityRow;
   'activities:latest': ActivityRow | null;
   'activities:audit': AuditEntry[];
+  'activities:import': { created: number; updated: number; unchanged: number };
   'directives:list': DirectiveRow[];
   'directives:save': DirectiveRow;
   'directives:delete': DirectiveRow;

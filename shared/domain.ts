@@ -132,6 +132,35 @@ export const THEME_LABELS: Record<Theme, string> = {
   crime: 'Phòng, chống tội phạm',
 };
 
+/**
+ * What a report is about: one theme, or `all` of them in one combined report. Offices
+ * report on drugs and on trafficking separately, to different programmes (seed 004), so a
+ * report counts only the activities tagged with its subject.
+ */
+export const REPORT_SUBJECTS = ['trafficking', 'drugs', 'crime', 'all'] as const;
+export type ReportSubject = (typeof REPORT_SUBJECTS)[number];
+export const DEFAULT_SUBJECT: ReportSubject = 'trafficking';
+
+/** The subject as the report's title and sentences name it ("công tác phòng, chống …"). */
+export const SUBJECT_PHRASES: Record<ReportSubject, string> = {
+  trafficking: 'phòng, chống mua bán người',
+  drugs: 'phòng, chống ma túy',
+  crime: 'phòng, chống tội phạm',
+  all: 'phòng, chống tội phạm, ma túy và mua bán người',
+};
+
+/** Short labels for the screen's subject switch. */
+export const SUBJECT_LABELS: Record<ReportSubject, string> = {
+  trafficking: 'Mua bán người',
+  drugs: 'Ma túy',
+  crime: 'Tội phạm',
+  all: 'Tổng hợp',
+};
+
+/** The themes a subject counts. */
+export const subjectThemes = (subject: ReportSubject): readonly Theme[] =>
+  subject === 'all' ? THEMES : [subject];
+
 export const COMMUNE_FLAGS = ['border', 'remote', 'ethnic', 'key'] as const;
 export type CommuneFlag = (typeof COMMUNE_FLAGS)[number];
 export const COMMUNE_FLAG_LABELS: Record<CommuneFlag, string> = {

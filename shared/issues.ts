@@ -3,6 +3,7 @@
 
 import type { z } from 'zod';
 import type { Msg } from './errors';
+import { codePointName } from './text';
 
 type Issue = z.core.$ZodIssue;
 
@@ -106,7 +107,16 @@ function what(issue: Issue): Msg {
         : { vi: 'không hợp lệ', en: 'is not valid' };
     }
     case 'custom': {
-      const rule = (issue.params as { rule?: string } | undefined)?.rule;
+      const params = issue.params as { rule?: string; codePoint?: number } | undefined;
+      const rule = params?.rule;
+      if (rule === 'xmlChar') {
+        // Named by code point: such a character is usually invisible on screen.
+        const ch = params?.codePoint === undefined ? '' : ` (${codePointName(params.codePoint)})`;
+        return {
+          vi: `chứa ký tự không hợp lệ${ch} không thể lưu vào tệp Word; hãy xóa ký tự đó`,
+          en: `holds a character${ch} that cannot be written into a Word file; delete it`,
+        };
+      }
       return (rule && RULES[rule]) || { vi: issue.message, en: issue.message };
     }
     default:

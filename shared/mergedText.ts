@@ -3,8 +3,14 @@
 // reportText.ts, since MergedData is a ReportData. Pure, so the Word file and the screen
 // write the same words. Every string returned is NFC.
 
-import type { Channel, CountMeasure } from './domain';
-import { CHANNEL_MEASURES, CHANNEL_SHORT_LABELS, CORE_CHANNELS, MEASURE_UNITS } from './domain';
+import type { Channel, CountMeasure, ReportSubject } from './domain';
+import {
+  CHANNEL_MEASURES,
+  CHANNEL_SHORT_LABELS,
+  CORE_CHANNELS,
+  MEASURE_UNITS,
+  SUBJECT_PHRASES,
+} from './domain';
 import { formatNumber } from './format';
 import type { InboxState, MergedData, OfficeFigures } from './inbox';
 import { SUMMARY_HEADERS } from './reportText';
@@ -82,10 +88,11 @@ export function mergedOpeningParagraph(
   officeName: string,
   periodLabel: string,
   offices: readonly Pick<OfficeFigures, 'name'>[],
+  subject: ReportSubject,
 ): string {
   return nfc(
     `Trên cơ sở báo cáo của ${officesNoun(offices).all}, ${officeName.trim()} tổng hợp, ` +
-      `báo cáo kết quả tuyên truyền công tác phòng, chống mua bán người ${periodLabel} như sau:`,
+      `báo cáo kết quả tuyên truyền công tác ${SUBJECT_PHRASES[subject]} ${periodLabel} như sau:`,
   );
 }
 

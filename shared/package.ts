@@ -4,19 +4,32 @@
 // its SHA-256 and size; the signature covers the manifest's exact bytes, so it covers them all.
 
 import { z } from 'zod';
+import { REPORT_SUBJECTS, type ReportSubject } from './domain';
 import type { Msg } from './errors';
 import type { PeriodRef } from './report';
 
 /** "Tuyên truyền package": a ZIP; its own extension so the OS does not offer to unpack it. */
 export const PACKAGE_EXTENSION = '.ttpkg';
-export const PACKAGE_SCHEMA_VERSION = 1;
+/**
+ * 2: one signed Word report per subject of the office (`reports` in the manifest and in
+ * data.json). 1: one report.docx, the trafficking report; still read.
+ */
+export const PACKAGE_SCHEMA_VERSION = 2;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.json.p7s';
 export const DATA_FILE = 'data.json';
+/** The one report of a version 1 package (the trafficking report). */
 export const REPORT_FILE = 'report.docx';
-/** Every entry of a package we write, in the order written. */
-export const PACKAGE_ENTRIES = [MANIFEST_FILE, SIGNATURE_FILE, DATA_FILE, REPORT_FILE] as const;
+/** The Word report of one subject in a version 2 package. */
+export const reportEntry = (subject: ReportSubject): string => `report-${subject}.docx`;
+/** The entries of a package we write for the given subjects, in the order written. */
+export const packageEntries = (subjects: readonly ReportSubject[]): string[] => [
+  MANIFEST_FILE,
+  SIGNATURE_FILE,
+  DATA_FILE,
+  ...subjects.map(reportEntry),
+];
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 /** As `openssl x509 -fingerprint -sha256` prints it: uppercase hex pairs with colons. */
@@ -32,47 +45,72 @@ export const PackageFileSchema = z.strictObject({
   size: count,
 });
 
-export const ManifestSchema = z.strictObject({
-  schemaVersion: z.literal(PACKAGE_SCHEMA_VERSION),
-  office: z.strictObject({
-    code: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
-    name: z.string().min(1).max(200),
-  }),
-  certificate: z.strictObject({ sha256: fingerprint }),
-  period: z.strictObject({
-    key: z.string().min(1).max(30),
-    from: isoDay,
-    to: isoDay,
-    label: z.string().max(100),
-  }),
-  /** Grows by one with every package the office exports, whatever the period. */
-  sequence: z.number().int().min(1).max(999_999),
-  /** SHA-256 (hex) of the package file this one corrects; null for a first export. */
-  supersedes: sha256Hex.nullable(),
-  createdAt: z.iso.datetime(),
-  counts: z.strictObject({ activities: count, communes: count, directives: count }),
-  files: z
-    .array(PackageFileSchema)
-    .min(1)
-    .max(14)
-    .superRefine((files, ctx) => {
-      const seen = new Set<string>();
-      files.forEach((f, i) => {
-        const reserved = f.name === MANIFEST_FILE || f.name === SIGNATURE_FILE;
-        if (seen.has(f.name) || reserved) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [i, 'name'],
-            params: { rule: 'duplicate' },
-            message: 'duplicate',
-          });
-        }
-        seen.add(f.name);
-      });
-    }),
+const ReportRefSchema = z.strictObject({
+  subject: z.enum(REPORT_SUBJECTS),
+  file: entryName,
 });
+
+export const ManifestSchema = z
+  .strictObject({
+    schemaVersion: z.union([z.literal(1), z.literal(2)]),
+    office: z.strictObject({
+      code: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
+      name: z.string().min(1).max(200),
+    }),
+    certificate: z.strictObject({ sha256: fingerprint }),
+    period: z.strictObject({
+      key: z.string().min(1).max(30),
+      from: isoDay,
+      to: isoDay,
+      label: z.string().max(100),
+    }),
+    /** Grows by one with every package the office exports, whatever the period. */
+    sequence: z.number().int().min(1).max(999_999),
+    /** SHA-256 (hex) of the package file this one corrects; null for a first export. */
+    supersedes: sha256Hex.nullable(),
+    createdAt: z.iso.datetime(),
+    counts: z.strictObject({ activities: count, communes: count, directives: count }),
+    files: z
+      .array(PackageFileSchema)
+      .min(1)
+      .max(14)
+      .superRefine((files, ctx) => {
+        const seen = new Set<string>();
+        files.forEach((f, i) => {
+          const reserved = f.name === MANIFEST_FILE || f.name === SIGNATURE_FILE;
+          if (seen.has(f.name) || reserved) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'name'],
+              params: { rule: 'duplicate' },
+              message: 'duplicate',
+            });
+          }
+          seen.add(f.name);
+        });
+      }),
+    /** Version 2: the signed Word report of each subject, one of `files` each. */
+    reports: z.array(ReportRefSchema).min(1).max(REPORT_SUBJECTS.length).optional(),
+  })
+  .superRefine((m, ctx) => {
+    const issue = (path: (string | number)[], rule: string) =>
+      ctx.addIssue({ code: 'custom', path, params: { rule }, message: rule });
+    if (m.schemaVersion === 1 && m.reports !== undefined) issue(['reports'], 'unexpected');
+    if (m.schemaVersion === 2 && m.reports === undefined) issue(['reports'], 'required');
+    const subjects = new Set<string>();
+    (m.reports ?? []).forEach((r, i) => {
+      if (subjects.has(r.subject)) issue(['reports', i, 'subject'], 'duplicate');
+      subjects.add(r.subject);
+    });
+  });
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type PackageFile = z.infer<typeof PackageFileSchema>;
+export type ReportRef = z.infer<typeof ReportRefSchema>;
+
+/** The signed reports a package carries: a version 1 package has the trafficking report. */
+export function reportsOf(manifest: Manifest): ReportRef[] {
+  return manifest.reports ?? [{ subject: 'trafficking', file: REPORT_FILE }];
+}
 
 /** `LS-CAOLOC-VHTT_2023-Q3_0007.ttpkg`; an ad hoc range's `..` becomes `_`. */
 export function packageFileName(officeCode: string, periodKey: string, sequence: number): string {

@@ -1,7 +1,7 @@
 // The report of a period: its figures (the `report --json` shape of INTERCHANGE.md), what
 // the screen and the Word file add to them, and the texts staff write.
 
-import type { Channel, CommuneFlag, CountMeasure, Theme } from './domain';
+import type { Channel, CommuneFlag, CountMeasure, ReportSubject, Theme } from './domain';
 
 export interface PeriodRef {
   key: string;
@@ -70,6 +70,8 @@ export interface AppendixRow {
 
 /** Everything the screen and the Word file show; `figures` is the public JSON. */
 export interface ReportData {
+  /** What the report is about: only activities tagged with it are counted. */
+  subject: ReportSubject;
   figures: ReportFigures;
   audience: number;
   costVnd: number;
@@ -79,7 +81,11 @@ export interface ReportData {
   previous: ReportFigures | null;
 }
 
-/** What staff write, saved as a draft per period while they type. */
+/** The sections staff write (1, 3.1, 3.2 and 4), by their field in ReportTexts. */
+export const WRITTEN_SECTIONS = ['directives', 'strengths', 'limitations', 'nextSteps'] as const;
+export type WrittenSection = (typeof WRITTEN_SECTIONS)[number];
+
+/** What staff write, saved as a draft per period and subject while they type. */
 export interface ReportTexts {
   /** "Số: …/BC-VHTT": the number part. */
   number: string;

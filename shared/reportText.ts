@@ -2,24 +2,30 @@
 // (../shared/DOMAIN.md, "The report"). Pure: the Word file and the screen both use it.
 // Every string returned is NFC.
 
-import type { Channel, CommuneFlag, CountMeasure } from './domain';
-import { CHANNELS, CHANNEL_LABELS, CHANNEL_MEASURES, COMMUNE_FLAGS, MEASURE_UNITS } from './domain';
+import type { Channel, CommuneFlag, CountMeasure, ReportSubject } from './domain';
+import {
+  CHANNELS,
+  CHANNEL_LABELS,
+  CHANNEL_MEASURES,
+  COMMUNE_FLAGS,
+  MEASURE_UNITS,
+  SUBJECT_PHRASES,
+} from './domain';
 import { formatDate, formatNumber } from './format';
 import type { AppendixRow, ChannelFigures, ReportData, ReportFigures } from './report';
 
 const nfc = (text: string): string => text.normalize('NFC');
 
-const SUBJECT = 'Kết quả tuyên truyền công tác phòng, chống mua bán người';
-
 /** "Kết quả tuyên truyền công tác phòng, chống mua bán người quý III năm 2023". */
-export function reportSubject(periodLabel: string): string {
-  return reportSubjectLines(periodLabel).join(' ');
+export function reportSubject(periodLabel: string, subject: ReportSubject): string {
+  return reportSubjectLines(periodLabel, subject).join(' ');
 }
 
 /** The subject in two lines, broken before the period, as the title shows it. */
-export function reportSubjectLines(periodLabel: string): string[] {
+export function reportSubjectLines(periodLabel: string, subject: ReportSubject): string[] {
+  const lead = `Kết quả tuyên truyền công tác ${SUBJECT_PHRASES[subject]}`;
   const label = nfc(periodLabel.trim());
-  return label ? [SUBJECT, label] : [SUBJECT];
+  return label ? [lead, label] : [lead];
 }
 
 /** How each channel is named and counted in a sentence of section 2. */
@@ -237,10 +243,14 @@ export function summaryTable(data: ReportData): SummaryTable {
 }
 
 /** The opening paragraph, after "Kính gửi". */
-export function openingParagraph(officeName: string, periodLabel: string): string {
+export function openingParagraph(
+  officeName: string,
+  periodLabel: string,
+  subject: ReportSubject,
+): string {
   return nfc(
     `Thực hiện chức năng, nhiệm vụ được giao, ${officeName} báo cáo kết quả tuyên truyền ` +
-      `công tác phòng, chống mua bán người ${periodLabel} như sau:`,
+      `công tác ${SUBJECT_PHRASES[subject]} ${periodLabel} như sau:`,
   );
 }
 
@@ -249,9 +259,10 @@ export function closingParagraph(
   officeName: string,
   periodLabel: string,
   recipients: readonly string[],
+  subject: ReportSubject,
 ): string {
-  const subject = reportSubject(periodLabel);
-  const lowered = subject.charAt(0).toLocaleLowerCase('vi') + subject.slice(1);
+  const title = reportSubject(periodLabel, subject);
+  const lowered = title.charAt(0).toLocaleLowerCase('vi') + title.slice(1);
   const to = recipients.map((r) => r.trim().replace(/[.;]+$/, '')).filter(Boolean);
   const send = to.length > 0 ? `, kính gửi ${to.join(', ')} tổng hợp theo quy định` : '';
   return nfc(`Trên đây là Báo cáo ${lowered} của ${officeName}${send}./.`);

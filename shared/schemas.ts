@@ -9,13 +9,31 @@ import {
   CUTOFFS,
   DIRECTIVE_DIRECTIONS,
   LANGUAGES,
+  REPORT_SUBJECTS,
   THEMES,
 } from './domain';
 import { isIsoDate } from './format';
-import { toNfc } from './text';
+import { firstXmlInvalid, toNfc } from './text';
 
-const text = (max: number) => z.string().max(max).transform(toNfc);
-const requiredText = (max: number) => z.string().transform(toNfc).pipe(z.string().min(1).max(max));
+/**
+ * Refuses a character a Word file cannot hold (XML 1.0 Char, less noncharacters): stored
+ * once, it would make every later report of the period a file Word will not open, and the
+ * package would sign it. `params.codePoint` lets the message name the character.
+ */
+export function refuseXmlInvalid(s: string, ctx: z.core.$RefinementCtx<string>): void {
+  const bad = firstXmlInvalid(s);
+  if (bad) {
+    ctx.addIssue({
+      code: 'custom',
+      params: { rule: 'xmlChar', codePoint: bad.codePoint },
+      message: 'xmlChar',
+    });
+  }
+}
+
+const text = (max: number) => z.string().max(max).superRefine(refuseXmlInvalid).transform(toNfc);
+const requiredText = (max: number) =>
+  z.string().superRefine(refuseXmlInvalid).transform(toNfc).pipe(z.string().min(1).max(max));
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const isoDate = z.string().refine(isIsoDate, { params: { rule: 'isoDate' } });
 
@@ -47,6 +65,13 @@ export const OfficeSchema = z.strictObject({
     .strictObject({ title: text(200).default(''), name: text(100).default('') })
     .default({ title: '', name: '' }),
   cutoff: z.enum(CUTOFFS).default('decree09'),
+  /** The subjects the office reports on: one report (and one signed Word file) each. */
+  subjects: z
+    .array(z.enum(REPORT_SUBJECTS))
+    .min(1)
+    .max(REPORT_SUBJECTS.length)
+    .superRefine(unique((t: string) => t, 'duplicate', ''))
+    .default(['trafficking']),
 });
 
 export const CommuneSchema = z.strictObject({
@@ -83,6 +108,7 @@ const common = {
     .string()
     .min(1)
     .max(100)
+    .superRefine(refuseXmlInvalid)
     .refine((s) => s.trim() === s && [...s].every((ch) => ch.charCodeAt(0) >= 0x20))
     .optional(),
   date: isoDate,
@@ -159,7 +185,7 @@ export type Activity = ActivityData & { id: string };
 // ---------- directives (văn bản chỉ đạo) ----------
 
 export const DirectiveInputSchema = z.strictObject({
-  id: z.string().min(1).max(100).optional(),
+  id: z.string().min(1).max(100).superRefine(refuseXmlInvalid).optional(),
   number: requiredText(100),
   date: isoDate,
   issuer: requiredText(300),
@@ -204,3 +230,9 @@ export const ReportTextsSchema = z.strictObject({
 });
 
 export const PeriodKeySchema = z.strictObject({ period: z.string().min(1).max(30) });
+
+/** A period's report about one subject (trafficking when none is named). */
+export const ReportKeySchema = z.strictObject({
+  period: z.string().min(1).max(30),
+  subject: z.enum(REPORT_SUBJECTS).default('trafficking'),
+});

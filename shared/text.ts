@@ -40,3 +40,39 @@ export function matchesSearch(text: string, query: string): boolean {
   const haystack = fold(text);
   return searchTerms(query).every((term) => haystack.includes(term));
 }
+
+/** A character that a Word file (XML 1.0) cannot hold, and where it is. */
+export interface XmlInvalidChar {
+  /** UTF-16 index into the string. */
+  index: number;
+  /** The code point; a lone surrogate is reported as itself (U+D800 to U+DFFF). */
+  codePoint: number;
+}
+
+/**
+ * XML 1.0's Char production, less the Unicode noncharacters (U+FDD0 to U+FDEF and the last
+ * two of every plane). Tab, LF and CR are the only controls XML keeps; a stored string must
+ * survive being written into the report's XML, or Word and LibreOffice refuse the file.
+ */
+function isXmlChar(cp: number): boolean {
+  if (cp === 0x9 || cp === 0xa || cp === 0xd) return true;
+  if (cp < 0x20 || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return false;
+  if (cp >= 0xfdd0 && cp <= 0xfdef) return false;
+  return (cp & 0xfffe) !== 0xfffe;
+}
+
+/** The first character of `text` that XML cannot hold, or null when every one can. */
+export function firstXmlInvalid(text: string): XmlInvalidChar | null {
+  for (let i = 0; i < text.length;) {
+    // codePointAt joins a surrogate pair and returns a lone surrogate unchanged.
+    const cp = text.codePointAt(i)!;
+    if (!isXmlChar(cp)) return { index: i, codePoint: cp };
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return null;
+}
+
+/** "U+FFFE", "U+1FFFF": how a code point is named to the user. */
+export function codePointName(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}

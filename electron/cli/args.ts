@@ -1,7 +1,7 @@
 // What every command shares: exit codes, the output sink, argument parsing, opening the core.
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { AppError, type Msg } from '../../shared/errors';
+import { AppError, type Msg, type Result } from '../../shared/errors';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../core/paths';
 
@@ -61,4 +61,30 @@ export function openCore(values: { 'data-dir'?: string | undefined }): Core {
 
 export function refused(msg: Msg): AppError {
   return new AppError('invalid_input', msg);
+}
+
+/**
+ * The value of a `core.call`, or its error thrown again, so that `run` prints it as one
+ * sentence on stderr and exits 1 like any other refusal. The message is already in the
+ * language asked for, so it stands for both.
+ */
+export function unwrap<T>(result: Result<unknown>): T {
+  if (result.ok) return result.value as T;
+  const { code, message, field } = result.error;
+  throw new AppError(code, { vi: message, en: message }, field);
+}
+
+/**
+ * For a write that cannot go through `core.call` (`inbox import` reads packages from paths,
+ * possibly larger than the contract's base64 cap): the refusal `core.call` gives on a file the
+ * start-up check found damaged, before anything is read or written.
+ */
+export function requireWritable(core: Core): void {
+  const info = core.info();
+  if (info.writable) return;
+  throw new AppError('db_damaged', {
+    vi: info.problem ?? '',
+    // The same words as the guard in core.call.
+    en: 'The data file is damaged; the app is read-only.',
+  });
 }

@@ -5,7 +5,16 @@ import path from 'node:path';
 import type { Lang } from '../../shared/errors';
 import { formatDate, vietnamDay } from '../../shared/format';
 import type { ImportOutcome, InboxState, TrustResult } from '../../shared/inbox';
-import { EXIT_OK, EXIT_REFUSED, openCore, parse, refused, UsageError, type Io } from './args';
+import {
+  EXIT_OK,
+  EXIT_REFUSED,
+  openCore,
+  parse,
+  refused,
+  requireWritable,
+  UsageError,
+  type Io,
+} from './args';
 
 const STATE_VI: Record<InboxState, string> = {
   received: 'đã nhận',
@@ -61,6 +70,9 @@ async function importPackages(args: string[], io: Io, lang: Lang): Promise<numbe
   if (positionals.length === 0) throw new UsageError('thiếu tệp gói hoặc thư mục cần tiếp nhận');
   const core = openCore(values);
   try {
+    // Packages are read from paths here, not through core.call ('inbox:import' takes one
+    // file's bytes), so the damaged-file guard is applied first, before any file is read.
+    requireWritable(core);
     const counts: Record<ImportOutcome, number> = {
       accepted: 0,
       corrected: 0,

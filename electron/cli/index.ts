@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { CHANNELS, THEMES, type Channel, type Theme } from '../../shared/domain';
 import { toErrorInfo, type Lang } from '../../shared/errors';
 import { describeIssue } from '../../shared/issues';
+import type { Output } from '../../shared/contract';
 import { ProfileSchema, type ActivityFilter } from '../../shared/schemas';
 import { createCore, type Core } from '../core';
 import { verifyPackage } from '../core/package';
@@ -23,6 +24,7 @@ import {
   parse,
   refused,
   stdio,
+  unwrap,
   UsageError,
   type Io,
 } from './args';
@@ -155,7 +157,7 @@ function parseJson(file: string, text: string, line?: number): unknown {
   }
 }
 
-function setup(args: string[], io: Io, lang: Lang): number {
+async function setup(args: string[], io: Io, lang: Lang): Promise<number> {
   const { values } = parse(args, { profile: { type: 'string' } }, 0);
   if (!values.profile) throw new UsageError('thiếu --profile TỆP.json');
   const file = values.profile;
@@ -166,7 +168,10 @@ function setup(args: string[], io: Io, lang: Lang): number {
   }
   const core = openCore(values);
   try {
-    const profile = core.profile.save(parsed.data);
+    // Through core.call, like the app: a damaged data file refuses the write.
+    const profile = unwrap<Output<'profile:save'>>(
+      await core.call('profile:save', parsed.data, lang),
+    );
     const active = profile.communes.filter((c) => c.active).length;
     io.out(
       lang === 'en'
@@ -201,20 +206,21 @@ function readActivities(file: string): { records: unknown[]; lines: number[] | n
   return { records: value, lines: null };
 }
 
-function activitiesImport(args: string[], io: Io, lang: Lang): number {
+async function activitiesImport(args: string[], io: Io, lang: Lang): Promise<number> {
   const { values, positionals } = parse(args, {}, 1);
   const file = positionals[0]!;
   const { records, lines } = readActivities(file);
   const core = openCore(values);
   try {
-    const result = core.activities.importMany(records, (index, id) => {
-      const idText = id === undefined ? '' : ` (id "${id}")`;
-      const line = lines?.[index];
-      return {
-        vi: `Tệp ${file}, bản ghi số ${index}${idText}${line === undefined ? '' : `, dòng ${line}`}`,
-        en: `File ${file}, record ${index}${idText}${line === undefined ? '' : `, line ${line}`}`,
-      };
-    });
+    // Through core.call, like the app: a damaged data file refuses the write. The handler
+    // names the file, record and line in an error.
+    const result = unwrap<Output<'activities:import'>>(
+      await core.call(
+        'activities:import',
+        { fileName: file, records, ...(lines ? { lines } : {}) },
+        lang,
+      ),
+    );
     io.out(
       lang === 'en'
         ? `Imported ${records.length} activities from ${file}: ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged.`
@@ -283,9 +289,10 @@ async function report(args: string[], io: Io, lang: Lang): Promise<number> {
   if (!values.out && !values.json) throw new UsageError('cần --out TỆP.docx hoặc --json');
   const core = openCore(values);
   try {
-    if (values.json) io.out(JSON.stringify(core.report.data(values.period).figures, null, 2));
+    if (values.json)
+      io.out(JSON.stringify(core.report.data(values.period, 'trafficking').figures, null, 2));
     if (values.out) {
-      const file = await core.report.docx(values.period);
+      const file = await core.report.docx(values.period, 'trafficking');
       const out = path.resolve(values.out);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, file.bytes);
@@ -306,7 +313,14 @@ async function exportPackage(args: string[], io: Io, lang: Lang): Promise<number
   if (!values.out) throw new UsageError('thiếu --out THƯ_MỤC');
   const core = openKeyCore(values, lang);
   try {
-    const result = await core.packages.export(values.period, path.resolve(values.out));
+    // Through core.call, like the app: a damaged data file refuses the export and its lock.
+    const result = unwrap<Output<'package:export'>>(
+      await core.call(
+        'package:export',
+        { period: values.period, outDir: path.resolve(values.out) },
+        lang,
+      ),
+    );
     if (result.reused) {
       io.err(
         lang === 'en'
@@ -403,21 +417,54 @@ async function serve(args: string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-export async function run(argv: string[], io: Io = stdio): Promise<number> {
-  const lang = langOf(argv);
-  const [command, sub] = argv;
+/**
+ * Global options written before the command (`tuyentruyen --data-dir D activities list`) moved
+ * behind it, where each command's parser takes them, so both orders mean the same.
+ */
+function liftGlobalOptions(argv: string[]): { words: string[]; lifted: string[] } {
+  const lifted: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i]!;
+    if (arg === '--data-dir' || arg === '--lang') {
+      // The value goes along; a missing one is left to the command's parser to refuse.
+      lifted.push(...argv.slice(i, i + 2));
+      i += 2;
+    } else if (
+      arg.startsWith('--data-dir=') ||
+      arg.startsWith('--lang=') ||
+      arg === '--help' ||
+      arg === '-h'
+    ) {
+      lifted.push(arg);
+      i += 1;
+    } else {
+      break;
+    }
+  }
+  return { words: argv.slice(i), lifted };
+}
+
+export async function run(rawArgv: string[], io: Io = stdio): Promise<number> {
+  const lang = langOf(rawArgv);
+  const { words, lifted } = liftGlobalOptions(rawArgv);
+  const argv = [...words, ...lifted];
+  const [command, sub] = words;
   try {
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined || command === 'help') {
       io.out(USAGE);
-      return command === undefined ? EXIT_USAGE : EXIT_OK;
+      // Nothing but global options is wrong usage, unless one of them asked for help.
+      return command === 'help' || lifted.includes('--help') || lifted.includes('-h')
+        ? EXIT_OK
+        : EXIT_USAGE;
     }
     if (argv.includes('--help') || argv.includes('-h')) {
       io.out(USAGE);
       return EXIT_OK;
     }
-    if (command === 'setup') return setup(argv.slice(1), io, lang);
+    if (command === 'setup') return await setup(argv.slice(1), io, lang);
     if (command === 'activities' && sub === 'import')
-      return activitiesImport(argv.slice(2), io, lang);
+      return await activitiesImport(argv.slice(2), io, lang);
     if (command === 'activities' && sub === 'list') return activitiesList(argv.slice(2), io);
     if (command === 'report') return await report(argv.slice(1), io, lang);
     if (command === 'serve') return await serve(argv.slice(1), io);

@@ -5,6 +5,34 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+/**
+ * Kills the process on the spot when TUYENTRUYEN_FAILPOINT names this point: the crash
+ * tests use it to stop an export between its steps, as a power cut would. Never set in use.
+ */
+export function failpoint(name: string): void {
+  if (process.env.TUYENTRUYEN_FAILPOINT === name) process.kill(process.pid, 'SIGKILL');
+}
+
+/** The temporary names writeDurably gives `file`'s content before renaming it. */
+export function isTemporaryOf(file: string, candidate: string): boolean {
+  const base = `.${path.basename(file)}.`;
+  const name = path.basename(candidate);
+  return name.startsWith(base) && name.endsWith('.tmp');
+}
+
+/** Removes what a crash left of writeDurably's temporary files for `file`. */
+export function removeTemporaries(file: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(file));
+  } catch {
+    return; // the folder (a USB stick) is gone: nothing to tidy
+  }
+  for (const name of names) {
+    if (isTemporaryOf(file, name)) fs.rmSync(path.join(path.dirname(file), name), { force: true });
+  }
+}
+
 export function writeDurably(file: string, bytes: Buffer, mode = 0o644): void {
   const tmp = path.join(
     path.dirname(file),
@@ -18,6 +46,7 @@ export function writeDurably(file: string, bytes: Buffer, mode = 0o644): void {
     } finally {
       fs.closeSync(fd);
     }
+    failpoint('durable:before-rename');
     fs.renameSync(tmp, file);
   } catch (err) {
     fs.rmSync(tmp, { force: true });

@@ -132,18 +132,27 @@ export function createCore(options: CoreOptions): Core {
       activities.get(id); // not found → a clear error rather than an empty list
       return auditOf(ctx.db, 'activity', id);
     },
+    'activities:import': ({ fileName, records, lines }) =>
+      activities.importMany(records, (index, id) => {
+        const idText = id === undefined ? '' : ` (id "${id}")`;
+        const line = lines?.[index];
+        return {
+          vi: `Tệp ${fileName}, bản ghi số ${index}${idText}${line === undefined ? '' : `, dòng ${line}`}`,
+          en: `File ${fileName}, record ${index}${idText}${line === undefined ? '' : `, line ${line}`}`,
+        };
+      }),
     'directives:list': ({ deleted, search }) => directives.list(deleted ?? false, search ?? ''),
     'directives:save': (input) => directives.save(input),
     'directives:delete': ({ id }) => directives.setDeleted(id, true),
     'directives:restore': ({ id }) => directives.setDeleted(id, false),
-    'report:data': ({ period }) => report.data(period),
-    'report:series': ({ period, count }) => report.series(period, count ?? 4),
-    'report:texts': ({ period }) => report.texts(period),
-    'report:saveTexts': ({ period, texts }) => report.saveTexts(period, texts),
-    'report:docx': async ({ period }) => fileView(await report.docx(period)),
+    'report:data': ({ period, subject }) => report.data(period, subject),
+    'report:series': ({ period, subject, count }) => report.series(period, count ?? 4, subject),
+    'report:texts': ({ period, subject }) => report.texts(period, subject),
+    'report:saveTexts': ({ period, subject, texts }) => report.saveTexts(period, subject, texts),
+    'report:docx': async ({ period, subject }) => fileView(await report.docx(period, subject)),
     'periods:locks': () => locks.list(),
     'periods:unlock': ({ period, reason }) => locks.unlock(report.period(period).key, reason),
-    'package:export': ({ period }) => packages.export(period),
+    'package:export': ({ period, outDir }) => packages.export(period, outDir),
     'package:list': () => packages.list(),
     'package:verify': ({ path: file }) => packages.verify(file),
     'key:info': () => packages.keyInfo(),
@@ -184,14 +193,14 @@ export function createCore(options: CoreOptions): Core {
     'inbox:texts': ({ period }) => inbox.texts(period),
     'inbox:saveTexts': ({ period, texts }) => inbox.saveTexts(period, texts),
     'inbox:docx': async ({ period }) => fileView(await inbox.docx(period)),
-    'report:open': async ({ period }) => {
+    'report:open': async ({ period, subject }) => {
       if (!options.openFile) {
         throw new AppError('unsupported', {
           vi: 'Chỉ mở được tệp Word trong ứng dụng trên máy tính; ở chế độ trình duyệt hãy dùng "Tải về".',
           en: 'Opening the Word file works in the desktop app only; use "Download" in browser mode.',
         });
       }
-      const file = await report.docx(period);
+      const file = await report.docx(period, subject);
       await options.openFile(file.path);
       return fileView(file);
     },
@@ -232,6 +241,8 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
+  // An export cut short by a crash: its temporary files go, its sequence number stays spent.
+  if (opened.writable) packages.recover();
   if (options.outbox && opened.writable) outbox.start();
 
   return {

@@ -124,7 +124,7 @@ describe('report screen in the browser', () => {
     // Typed, then the period switched at once: the pending save is flushed first.
     await page.getByTestId('report-limitations').fill('Kinh phí còn hạn chế.');
     await pickQuarter(page, 2023, 2);
-    expect(s.core.report.texts('2023-Q3').limitations).toBe('Kinh phí còn hạn chế.');
+    expect(s.core.report.texts('2023-Q3', 'trafficking').limitations).toBe('Kinh phí còn hạn chế.');
     await pickQuarter(page, 2023, 3);
     await page.getByTestId('report-texts').waitFor();
     expect(await page.getByTestId('report-limitations').inputValue()).toBe('Kinh phí còn hạn chế.');

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, DB_FILE, type Core } from '../../electron/core';
 import { LATEST_VERSION, openDatabase, closeDatabase } from '../../electron/core/db/open';
+import { ProfileSchema } from '../../shared/schemas';
 import profile from '../fixtures/profile.json';
 import { tempDir } from './helpers';
 
@@ -53,6 +54,7 @@ describe('the database file', () => {
       'delivery_settings',
       'desk_settings',
       'directives',
+      'export_attempts',
       'inbox_activities',
       'inbox_activity_communes',
       'inbox_communes',
@@ -62,6 +64,7 @@ describe('the database file', () => {
       'packages',
       'period_locks',
       'report_drafts',
+      'signed_reports',
       'trusted_certificates',
       'trusted_offices',
     ]);
@@ -70,7 +73,7 @@ describe('the database file', () => {
   it('keeps WAL, synchronous=FULL and foreign keys after close and reopen', () => {
     const dir = tempDir();
     const core = open(dir);
-    core.profile.save(JSON.parse(JSON.stringify(profile)) as never);
+    core.profile.save(ProfileSchema.parse(profile));
     core.close();
     cores.pop();
     const file = path.join(dir, DB_FILE);
@@ -124,7 +127,7 @@ describe('the database file', () => {
   it('blocks writes, but not reads, when the integrity check fails', () => {
     const dir = tempDir();
     const core = open(dir);
-    core.profile.save(JSON.parse(JSON.stringify(profile)) as never);
+    core.profile.save(ProfileSchema.parse(profile));
     core.close();
     cores.pop();
     const file = path.join(dir, DB_FILE);

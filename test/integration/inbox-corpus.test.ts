@@ -49,12 +49,12 @@ const EXPECTED: Record<string, { vi: string; en: string[] }> = {
   },
   'ratio-bomb': {
     // 400 MiB declared from 4,101 bytes.
-    vi: 'Tệp report.docx trong gói nén bất thường: khai báo giải nén ra gấp 102.275 lần kích thước nén, vượt mức 200 lần (dấu hiệu của bom giải nén).',
-    en: ['report.docx', 'abnormally compressed', '102275 times', 'zip bomb'],
+    vi: 'Tệp report-trafficking.docx trong gói nén bất thường: khai báo giải nén ra gấp 102.275 lần kích thước nén, vượt mức 200 lần (dấu hiệu của bom giải nén).',
+    en: ['report-trafficking.docx', 'abnormally compressed', '102275 times', 'zip bomb'],
   },
   'huge-declared': {
-    vi: 'Tệp report.docx trong gói có kích thước giải nén 3.072 MB, vượt mức cho phép 512 MB cho một tệp.',
-    en: ['report.docx', '3072 MB', '512 MB allowed'],
+    vi: 'Tệp report-trafficking.docx trong gói có kích thước giải nén 3.072 MB, vượt mức cho phép 512 MB cho một tệp.',
+    en: ['report-trafficking.docx', '3072 MB', '512 MB allowed'],
   },
   'many-entries': {
     vi: 'Gói có 100.000 tệp, nhiều hơn mức cho phép (16).',

@@ -45,6 +45,9 @@ const samples: { [M in Method]: Input<M> } = {
   'activities:restore': { id: 'a1' },
   'activities:latest': { channel: 'radio' },
   'activities:audit': { id: 'a1' },
+  // Records are parsed one by one by the service (so an error names the record), not here:
+  // the sample's record holds no number for the negative-number check to set.
+  'activities:import': { fileName: 'a.jsonl', records: [{ id: 'a1', title: 'x' }], lines: [2] },
   'directives:list': { search: '4502' },
   'directives:save': {
     number: '4502/BCĐ-CAT',

@@ -58,7 +58,14 @@ describe('who has reported', () => {
     }));
     expect(officesNoun(communal)).toEqual({ all: 'các đơn vị', counted: 'đơn vị' });
     expect(reportingSentence(withOffices(communal, 3))).toMatch(/^- Có 2\/3 đơn vị gửi báo cáo/);
-    expect(mergedOpeningParagraph('Sở Văn hóa, Thể thao và Du lịch', 'năm 2025', communal)).toBe(
+    expect(
+      mergedOpeningParagraph(
+        'Sở Văn hóa, Thể thao và Du lịch',
+        'năm 2025',
+        communal,
+        'trafficking',
+      ),
+    ).toBe(
       'Trên cơ sở báo cáo của các đơn vị, Sở Văn hóa, Thể thao và Du lịch tổng hợp, báo cáo kết ' +
         'quả tuyên truyền công tác phòng, chống mua bán người năm 2025 như sau:',
     );

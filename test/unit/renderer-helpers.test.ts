@@ -161,6 +161,7 @@ describe('parseCommuneList', () => {
         recipients: '',
         signer: { title: '', name: '' },
         cutoff: 'decree09',
+        subjects: ['trafficking'],
       },
       communes: rows,
     };
@@ -229,7 +230,11 @@ describe('parseProfileFile', () => {
       },
     ]);
     const input = toProfileInput(values);
-    expect(input).toEqual(interchangeProfile);
+    // The example names no subjects: the office reports on trafficking.
+    expect(input).toEqual({
+      ...interchangeProfile,
+      office: { ...interchangeProfile.office, subjects: ['trafficking'] },
+    });
     expect(ProfileSchema.safeParse(input).success).toBe(true);
   });
 
@@ -250,6 +255,7 @@ describe('parseProfileFile', () => {
       recipients: 'A\nB',
       signer: { title: '', name: '' },
       cutoff: 'calendar',
+      subjects: ['trafficking'],
     });
     expect(values.communes).toEqual([
       { code: '', name: 'Xã Một', flags: noFlags },
@@ -286,6 +292,7 @@ const view: ProfileView = {
     recipients: ['Sở Thông tin và Truyền thông', 'UBND huyện Cao Lộc'],
     signer: { title: 'TRƯỞNG PHÒNG', name: 'Nguyễn Văn A' },
     cutoff: 'calendar',
+    subjects: ['trafficking'],
   },
   communes: [
     { code: 'CL-HT', name: 'Xã Hợp Thành', flags: ['border', 'key'], active: true },

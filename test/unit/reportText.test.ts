@@ -80,10 +80,12 @@ describe('report sentences', () => {
   });
 
   it('writes the subject, the closing and the dates as Decree 30 asks', () => {
-    expect(reportSubject('quý III năm 2023')).toBe(
+    expect(reportSubject('quý III năm 2023', 'trafficking')).toBe(
       'Kết quả tuyên truyền công tác phòng, chống mua bán người quý III năm 2023',
     );
-    expect(closingParagraph('Phòng Văn hóa và Thông tin', 'quý III năm 2023', ['Sở A.'])).toBe(
+    expect(
+      closingParagraph('Phòng Văn hóa và Thông tin', 'quý III năm 2023', ['Sở A.'], 'trafficking'),
+    ).toBe(
       'Trên đây là Báo cáo kết quả tuyên truyền công tác phòng, chống mua bán người quý III năm 2023 của Phòng Văn hóa và Thông tin, kính gửi Sở A tổng hợp theo quy định./.',
     );
     expect(placeDateLine('Cao Lộc', '2023-10-05')).toBe('Cao Lộc, ngày 05 tháng 10 năm 2023');

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { fold, matchesSearch, nameKey, searchTerms } from '../../shared/text';
+import {
+  codePointName,
+  firstXmlInvalid,
+  fold,
+  matchesSearch,
+  nameKey,
+  searchTerms,
+} from '../../shared/text';
+import { describeIssue } from '../../shared/issues';
+import {
+  ActivityInputSchema,
+  DirectiveInputSchema,
+  ProfileSchema,
+  ReportTextsSchema,
+} from '../../shared/schemas';
+import { methods } from '../../shared/contract';
 import { CommuneIndex } from '../../electron/core/services/communes';
 import type { CommuneDbRow } from '../../electron/core/queries/profile';
 
@@ -69,5 +84,141 @@ describe('commune matching', () => {
 
   it('nameKey is the same for every normal form', () => {
     expect(nameKey('Thụy Hùng'.normalize('NFD'))).toBe(nameKey('THỤY HÙNG'));
+  });
+});
+
+// Characters a Word file (XML 1.0) cannot hold, each with the code point the user is told.
+const BAD: Array<[string, string, number]> = [
+  ['U+FFFE', '\uFFFE', 0xfffe],
+  ['U+FFFF', '\uFFFF', 0xffff],
+  ['a lone high surrogate', '\uD800', 0xd800],
+  ['a lone low surrogate', '\uDC00', 0xdc00],
+  ['U+0001', '\u0001', 0x1],
+  ['U+0000', '\u0000', 0x0],
+  ['U+001F', '\u001F', 0x1f],
+  ['U+FDD0', '\uFDD0', 0xfdd0],
+  ['U+FDEF', '\uFDEF', 0xfdef],
+  ['U+1FFFF', '\u{1FFFF}', 0x1ffff],
+  ['U+10FFFE', '\u{10FFFE}', 0x10fffe],
+];
+
+describe('characters XML cannot hold', () => {
+  it.each(BAD)('finds %s and where it is', (_name, ch, cp) => {
+    expect(firstXmlInvalid(`Treo băng rôn${ch} tại xã`)).toEqual({ index: 13, codePoint: cp });
+    expect(firstXmlInvalid(ch)).toEqual({ index: 0, codePoint: cp });
+  });
+
+  it('accepts tab, newlines, emoji, Vietnamese in NFC and NFD, and the edges of the ranges', () => {
+    for (const ok of [
+      'KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG',
+      'cột 1\tcột 2\r\ndòng 2',
+      'Chiếu phim 🎬 lưu động 👍🏽',
+      'Thụy Hùng'.normalize('NFD'),
+      '\u0020\uD7FF\uE000\uFDCF\uFDF0\uFFFD\u{10000}\u{1FFFD}\u{10FFFD}',
+      '',
+    ]) {
+      expect(firstXmlInvalid(ok)).toBeNull();
+    }
+  });
+
+  it('reports the first bad character, after a surrogate pair counted as two units', () => {
+    expect(firstXmlInvalid('🎬\uFFFF\u0001')).toEqual({ index: 2, codePoint: 0xffff });
+    // A high surrogate followed by another high surrogate is not a pair.
+    expect(firstXmlInvalid('\uD83D\uD83D\uDE00')).toEqual({ index: 0, codePoint: 0xd83d });
+  });
+
+  it('names code points as U+XXXX', () => {
+    expect(codePointName(0xfffe)).toBe('U+FFFE');
+    expect(codePointName(0x1)).toBe('U+0001');
+    expect(codePointName(0x1ffff)).toBe('U+1FFFF');
+  });
+});
+
+describe('schemas refuse characters XML cannot hold', () => {
+  const activity = {
+    channel: 'van',
+    date: '2023-07-28',
+    communes: ['Xã Hợp Thành'],
+    themes: ['trafficking'],
+    title: 'Tuyên truyền lưu động',
+    measures: { sessions: 3, km: 45, minutes: 240 },
+  };
+
+  it.each(BAD)('refuses a title holding %s, naming the field and the character', (_n, ch, cp) => {
+    const r = ActivityInputSchema.safeParse({ ...activity, title: `Tuyên${ch} truyền` });
+    expect(r.success).toBe(false);
+    const issue = describeIssue(r.error!.issues[0]!);
+    expect(issue.field).toBe('title');
+    expect(issue.msg.vi).toBe(
+      `Trường "title" chứa ký tự không hợp lệ (${codePointName(cp)}) không thể lưu vào tệp Word; hãy xóa ký tự đó`,
+    );
+    expect(issue.msg.en).toBe(
+      `Field "title" holds a character (${codePointName(cp)}) that cannot be written into a Word file; delete it`,
+    );
+  });
+
+  it('accepts tab, newline, emoji and Vietnamese text, stored NFC', () => {
+    const title = 'Tuyên truyền\tlưu động\nphòng, chống mua bán người 🎬'.normalize('NFD');
+    const r = ActivityInputSchema.safeParse({ ...activity, title, notes: 'Ghi chú\r\ndòng 2' });
+    expect(r.success).toBe(true);
+    expect(r.data!.title).toBe(title.normalize('NFC'));
+  });
+
+  it('refuses in every text field: notes, village, communes, measures, id', () => {
+    const fields: Array<[Record<string, unknown>, string]> = [
+      [{ notes: 'a\uFFFEb' }, 'notes'],
+      [{ village: '\u0007' }, 'village'],
+      [{ communes: ['Xã Hợp Thành', 'Xã\uFDD0'] }, 'communes[1]'],
+      [{ id: 'act\uFFFF' }, 'id'],
+      [
+        { channel: 'banner', measures: { pieces: 1, slogan: 'Nói không\uD800' } },
+        'measures.slogan',
+      ],
+    ];
+    for (const [patch, field] of fields) {
+      const r = ActivityInputSchema.safeParse({ ...activity, ...patch });
+      expect(r.success, field).toBe(false);
+      expect(describeIssue(r.error!.issues[0]!).field).toBe(field);
+    }
+  });
+
+  it('refuses in the profile, directives, report texts and the contract’s free text', () => {
+    const office = { code: 'LS-X', name: 'Phòng\uFFFE' };
+    const profile = ProfileSchema.safeParse({ office, communes: [] });
+    expect(describeIssue(profile.error!.issues[0]!).field).toBe('office.name');
+    const commune = ProfileSchema.safeParse({
+      office: { ...office, name: 'Phòng' },
+      communes: [{ code: 'A', name: 'Xã\u{1FFFF}' }],
+    });
+    expect(describeIssue(commune.error!.issues[0]!).field).toBe('communes[0].name');
+    const directive = DirectiveInputSchema.safeParse({
+      number: '12/KH-UBND',
+      date: '2023-07-01',
+      issuer: 'UBND huyện',
+      subject: 'Kế hoạch\u0001',
+      direction: 'incoming',
+    });
+    expect(describeIssue(directive.error!.issues[0]!).field).toBe('subject');
+    const texts = ReportTextsSchema.safeParse({
+      number: '',
+      date: '2023-09-30',
+      recipients: [],
+      directives: [],
+      strengths: 'Tốt\uFFFF',
+      limitations: '',
+      nextSteps: '',
+    });
+    expect(describeIssue(texts.error!.issues[0]!).field).toBe('strengths');
+    const unlock = methods['periods:unlock'].input.safeParse({
+      period: '2023-Q3',
+      reason: 'Sửa số liệu\uFFFE',
+    });
+    expect(describeIssue(unlock.error!.issues[0]!).field).toBe('reason');
+    const trust = methods['trust:addFingerprint'].input.safeParse({
+      code: 'LS-X',
+      name: 'Phòng\uD800',
+      fingerprint: 'AB',
+    });
+    expect(describeIssue(trust.error!.issues[0]!).field).toBe('name');
   });
 });

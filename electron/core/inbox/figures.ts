@@ -229,6 +229,7 @@ export function mergedDetail(
     const activities = sumOf(byChannel, 'activities');
     return {
       data: {
+        subject: 'trafficking' as const,
         figures: { period, activities, byChannel, byCommune, flagged },
         audience: sumOf(byChannel, 'audience'),
         costVnd: sumOf(byChannel, 'costVnd'),

@@ -1,14 +1,14 @@
 // Building a package's bytes from the period's contents and the office key: data.json and
-// report.docx are hashed into the manifest, the manifest is signed as exact bytes, and the
-// four entries are zipped in a fixed order.
+// each subject's Word report are hashed into the manifest, the manifest is signed as exact
+// bytes, and the entries are zipped in a fixed order.
 import { createHash } from 'node:crypto';
 import type { Activity, Directive, Office } from '../../../shared/schemas';
 import type { CommuneInput } from '../../../shared/schemas';
+import type { ReportSubject } from '../../../shared/domain';
 import {
   DATA_FILE,
   MANIFEST_FILE,
   PACKAGE_SCHEMA_VERSION,
-  REPORT_FILE,
   SIGNATURE_FILE,
   type Manifest,
 } from '../../../shared/package';
@@ -24,18 +24,18 @@ export interface PackageData {
   /** Communes dropped from the list that the period's activities still name. */
   formerCommunes: CommuneInput[];
   period: PeriodRef;
-  /** The period's activities in the import format, oldest first. */
+  /** Every activity of the period (all subjects) in the import format, oldest first. */
   activities: Activity[];
-  /** Exactly `report --period P --json`. */
-  figures: ReportFigures;
-  texts: ReportTexts;
+  /** One per subject of the office: its Word file, figures (`report --json`) and texts. */
+  reports: { subject: ReportSubject; file: string; figures: ReportFigures; texts: ReportTexts }[];
   /** The directives register's entries dated in the period. */
   directives: Directive[];
 }
 
 export interface PackageInput {
   data: PackageData;
-  reportDocx: Buffer;
+  /** The Word report of each subject of `data.reports`, in the same order. */
+  reportDocx: Buffer[];
   sequence: number;
   supersedes: string | null;
   createdAt: string;
@@ -58,7 +58,7 @@ export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
   const files = [
     { name: DATA_FILE, bytes: dataBytes, compress: true },
     // A .docx is itself a deflated ZIP: storing it saves the time of compressing it again.
-    { name: REPORT_FILE, bytes: input.reportDocx, compress: false },
+    ...data.reports.map((r, i) => ({ name: r.file, bytes: input.reportDocx[i]!, compress: false })),
   ];
   const manifest: Manifest = {
     schemaVersion: PACKAGE_SCHEMA_VERSION,
@@ -74,6 +74,7 @@ export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
       directives: data.directives.length,
     },
     files: files.map((f) => ({ name: f.name, sha256: sha256Of(f.bytes), size: f.bytes.length })),
+    reports: data.reports.map((r) => ({ subject: r.subject, file: r.file })),
   };
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   const signature = signDetached(manifestBytes, input.key, new Date(input.createdAt));

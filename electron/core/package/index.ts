@@ -9,4 +9,11 @@ export {
 export { writeDurably } from '../durable';
 export { verifyPackage, verifyPackageBytes } from './verify';
 export { readZip, writeZip, ZIP_LIMITS, ZipRefused, type ZipEntry, type ZipInput } from './zip';
-export { allPackages, insertPackage, latestPackageOf, nextSequence } from './queries';
+export {
+  allPackages,
+  endAttempt,
+  insertPackage,
+  latestPackageOf,
+  reserveSequence,
+  runningAttempts,
+} from './queries';

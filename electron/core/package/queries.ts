@@ -43,11 +43,45 @@ export function latestPackageOf(db: Database, periodKey: string): PackageRow | u
   return row ? rowToPackage(row) : undefined;
 }
 
-export function nextSequence(db: Database): number {
-  const row = sql(db, 'SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM packages').get() as {
-    next: number;
-  };
-  return row.next;
+/**
+ * Reserves the next sequence number for an export into `file`, committed before the file is
+ * written: a number once reserved is never given again, even when the export then fails or
+ * the process dies (the province would otherwise see two different packages with one number).
+ */
+export function reserveSequence(
+  db: Database,
+  periodKey: string,
+  file: (sequence: number) => string,
+  now: string,
+): { sequence: number; path: string } {
+  return db
+    .transaction(() => {
+      const row = sql(
+        db,
+        `SELECT MAX(COALESCE((SELECT MAX(sequence) FROM packages), 0),
+                  COALESCE((SELECT MAX(sequence) FROM export_attempts), 0)) + 1 AS next`,
+      ).get() as { next: number };
+      const path = file(row.next);
+      sql(
+        db,
+        `INSERT INTO export_attempts (sequence, period_key, path, started_at, state)
+       VALUES (?, ?, ?, ?, 'running')`,
+      ).run(row.next, periodKey, path, now);
+      return { sequence: row.next, path };
+    })
+    .immediate();
+}
+
+export function endAttempt(db: Database, sequence: number, state: 'done' | 'abandoned'): void {
+  sql(db, 'UPDATE export_attempts SET state = ? WHERE sequence = ?').run(state, sequence);
+}
+
+/** Exports that were running when the process died: their files to tidy, numbers kept. */
+export function runningAttempts(db: Database): { sequence: number; path: string }[] {
+  return sql(
+    db,
+    `SELECT sequence, path FROM export_attempts WHERE state = 'running' ORDER BY sequence`,
+  ).all() as { sequence: number; path: string }[];
 }
 
 export function insertPackage(db: Database, p: PackageRow): void {

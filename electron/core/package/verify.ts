@@ -10,7 +10,7 @@ import {
   DATA_FILE,
   MANIFEST_FILE,
   ManifestSchema,
-  REPORT_FILE,
+  reportsOf,
   SIGNATURE_FILE,
   type Manifest,
   type PackageCheck,
@@ -40,6 +40,7 @@ interface DataHead {
   period?: { key?: unknown; from?: unknown; to?: unknown };
   activities?: unknown;
   directives?: unknown;
+  reports?: unknown;
 }
 
 function checkSignature(entries: Map<string, ZipEntry>): PackageCheckSigner {
@@ -110,7 +111,7 @@ function parseManifest(json: unknown): Manifest {
 }
 
 function checkFiles(manifest: Manifest, entries: Map<string, ZipEntry>): void {
-  for (const required of [DATA_FILE, REPORT_FILE]) {
+  for (const required of [DATA_FILE, ...reportsOf(manifest).map((r) => r.file)]) {
     if (!manifest.files.some((f) => f.name === required)) {
       throw refuse(
         `Tệp ${MANIFEST_FILE} không liệt kê tệp ${required}.`,
@@ -180,6 +181,16 @@ function checkData(manifest: Manifest, bytes: Buffer): DataHead {
   for (const [key, list, vi] of counts) {
     if (!Array.isArray(list) || list.length !== manifest.counts[key])
       throw disagree(`${vi} khác nhau`, `the ${key} counts differ`);
+  }
+  if (manifest.reports) {
+    const listed = Array.isArray(data.reports) ? (data.reports as unknown[]) : [];
+    const same =
+      listed.length === manifest.reports.length &&
+      manifest.reports.every((r, i) => {
+        const d = listed[i] as { subject?: unknown; file?: unknown } | null;
+        return d?.subject === r.subject && d.file === r.file;
+      });
+    if (!same) throw disagree('danh sách báo cáo theo chủ đề khác nhau', 'the reports differ');
   }
   return data;
 }

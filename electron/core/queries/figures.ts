@@ -7,8 +7,10 @@ import {
   CHANNEL_MEASURES,
   CHANNELS,
   COMMUNE_FLAGS,
+  subjectThemes,
   THEMES,
   type CommuneFlag,
+  type ReportSubject,
   type Theme,
 } from '../../../shared/domain';
 import type {
@@ -21,9 +23,23 @@ import type {
   ThemeFigures,
 } from '../../../shared/report';
 import { sql } from '../db/statements';
-import { totalsOf } from './activities';
+import { themesToMask, totalsOf } from './activities';
 
-const LIVE_IN_PERIOD = 'a.deleted_at IS NULL AND a.date >= @from AND a.date <= @to';
+// A report counts the live activities dated in its period and tagged with its subject.
+const LIVE_IN_PERIOD =
+  'a.deleted_at IS NULL AND a.date >= @from AND a.date <= @to AND (a.theme_mask & @mask) != 0';
+
+interface Scope {
+  from: string;
+  to: string;
+  mask: number;
+}
+
+const scopeOf = (period: PeriodRef, subject: ReportSubject): Scope => ({
+  from: period.from,
+  to: period.to,
+  mask: themesToMask(subjectThemes(subject)),
+});
 
 interface CommuneCountRow {
   id: number;
@@ -74,7 +90,7 @@ export const flagsOf = (c: FlaggedRow): CommuneFlag[] =>
   COMMUNE_FLAGS.filter((f) => c[FLAG_COLUMN[f]] === 1);
 
 /** Every active commune (zeros included), then inactive ones that still had activities. */
-function communeCounts(db: Database, period: PeriodRef): CommuneCountRow[] {
+function communeCounts(db: Database, scope: Scope): CommuneCountRow[] {
   // Counted from the period's activities (index range) rather than from every link.
   return sql(
     db,
@@ -88,11 +104,11 @@ function communeCounts(db: Database, period: PeriodRef): CommuneCountRow[] {
      FROM communes c LEFT JOIN counts n ON n.commune_id = c.id
      WHERE c.active = 1 OR n.activities > 0
      ORDER BY c.active DESC, c.position, c.id`,
-  ).all({ from: period.from, to: period.to }) as CommuneCountRow[];
+  ).all(scope) as CommuneCountRow[];
 }
 
 /** Per flag, the activities in at least one commune carrying it, in one pass. */
-function flaggedActivities(db: Database, period: PeriodRef): Record<CommuneFlag, number> {
+function flaggedActivities(db: Database, scope: Scope): Record<CommuneFlag, number> {
   const row = sql(
     db,
     `SELECT TOTAL(border) AS border, TOTAL(remote) AS remote, TOTAL(ethnic) AS ethnic, TOTAL(key_area) AS key
@@ -103,12 +119,16 @@ function flaggedActivities(db: Database, period: PeriodRef): Record<CommuneFlag,
            JOIN communes c ON c.id = ac.commune_id
            WHERE ${LIVE_IN_PERIOD}
            GROUP BY a.id)`,
-  ).get({ from: period.from, to: period.to }) as Record<CommuneFlag, number>;
+  ).get(scope) as Record<CommuneFlag, number>;
   return row;
 }
 
-export function reportFigures(db: Database, period: PeriodRef): ReportFigures {
-  return readFigures(db, period).figures;
+export function reportFigures(
+  db: Database,
+  period: PeriodRef,
+  subject: ReportSubject,
+): ReportFigures {
+  return readFigures(db, period, subject).figures;
 }
 
 export interface FiguresDetail {
@@ -119,9 +139,19 @@ export interface FiguresDetail {
   flaggedCommunes: FlaggedCommune[];
 }
 
-export function readFigures(db: Database, period: PeriodRef): FiguresDetail {
+export function readFigures(
+  db: Database,
+  period: PeriodRef,
+  subject: ReportSubject,
+): FiguresDetail {
+  const scope = scopeOf(period, subject);
   return db.transaction(() => {
-    const totals = totalsOf(db, { deleted: false, from: period.from, to: period.to });
+    const totals = totalsOf(db, {
+      deleted: false,
+      from: period.from,
+      to: period.to,
+      themes: subjectThemes(subject),
+    });
     const byChannel = Object.fromEntries(
       CHANNELS.map((channel) => {
         const t = totals.byChannel[channel];
@@ -138,7 +168,7 @@ export function readFigures(db: Database, period: PeriodRef): FiguresDetail {
       }),
     ) as ReportFigures['byChannel'];
 
-    const communes = communeCounts(db, period);
+    const communes = communeCounts(db, scope);
     const byCommune: CommuneFigures[] = communes.map((c) => ({
       code: c.code,
       name: c.name,
@@ -146,7 +176,7 @@ export function readFigures(db: Database, period: PeriodRef): FiguresDetail {
       audience: c.audience,
     }));
     const active = communes.filter((c) => c.active === 1);
-    const flaggedCounts = flaggedActivities(db, period);
+    const flaggedCounts = flaggedActivities(db, scope);
     const flagged = flagFigures(active, flaggedCounts);
 
     const flaggedCommunes: FlaggedCommune[] = communes
@@ -167,7 +197,7 @@ export function readFigures(db: Database, period: PeriodRef): FiguresDetail {
          TOTAL(a.theme_mask & 2 != 0) AS t1, TOTAL(CASE WHEN a.theme_mask & 2 != 0 THEN a.audience END) AS a1,
          TOTAL(a.theme_mask & 4 != 0) AS t2, TOTAL(CASE WHEN a.theme_mask & 4 != 0 THEN a.audience END) AS a2
        FROM activities a WHERE ${LIVE_IN_PERIOD}`,
-    ).get({ from: period.from, to: period.to }) as Record<string, number>;
+    ).get(scope) as Record<string, number>;
     const byTheme = Object.fromEntries(
       THEMES.map((theme, i) => [
         theme,

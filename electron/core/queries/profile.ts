@@ -2,7 +2,12 @@
 import { sql } from '../db/statements';
 import type { Database } from 'better-sqlite3';
 import type { Commune, ProfileView } from '../../../shared/contract';
-import { COMMUNE_FLAGS, type CommuneFlag, type Cutoff } from '../../../shared/domain';
+import {
+  COMMUNE_FLAGS,
+  type CommuneFlag,
+  type Cutoff,
+  type ReportSubject,
+} from '../../../shared/domain';
 import type { CommuneInput, Office } from '../../../shared/schemas';
 import { nameKey } from '../../../shared/text';
 
@@ -17,6 +22,7 @@ interface OfficeDbRow {
   signer_title: string;
   signer_name: string;
   cutoff: Cutoff;
+  subjects: string;
 }
 
 export interface CommuneDbRow {
@@ -59,6 +65,7 @@ export function getOffice(db: Database): Office | null {
     recipients: JSON.parse(row.recipients) as string[],
     signer: { title: row.signer_title, name: row.signer_name },
     cutoff: row.cutoff,
+    subjects: JSON.parse(row.subjects) as ReportSubject[],
   };
 }
 
@@ -79,14 +86,14 @@ export function saveOffice(db: Database, office: Office, now: string): void {
   sql(
     db,
     `INSERT INTO office (id, code, name, parent, province, place, doc_symbol, recipients,
-       signer_title, signer_name, cutoff, updated_at)
+       signer_title, signer_name, cutoff, subjects, updated_at)
      VALUES (1, @code, @name, @parent, @province, @place, @docSymbol, @recipients, @signerTitle,
-       @signerName, @cutoff, @now)
+       @signerName, @cutoff, @subjects, @now)
      ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name,
        parent = excluded.parent, province = excluded.province, place = excluded.place,
        doc_symbol = excluded.doc_symbol, recipients = excluded.recipients,
        signer_title = excluded.signer_title, signer_name = excluded.signer_name,
-       cutoff = excluded.cutoff, updated_at = excluded.updated_at`,
+       cutoff = excluded.cutoff, subjects = excluded.subjects, updated_at = excluded.updated_at`,
   ).run({
     code: office.code,
     name: office.name,
@@ -98,6 +105,7 @@ export function saveOffice(db: Database, office: Office, now: string): void {
     signerTitle: office.signer.title,
     signerName: office.signer.name,
     cutoff: office.cutoff,
+    subjects: JSON.stringify(office.subjects),
     now,
   });
 }

@@ -18,6 +18,7 @@ import {
   summaryTable,
   textParagraphs,
 } from '../../../shared/reportText';
+import type { ReportSubject } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
 import type { Office } from '../../../shared/schemas';
 import type { HeaderOptions } from './docxBlocks';
@@ -139,13 +140,13 @@ export function reportBody(input: ReportDocumentInput): FileChild[] {
     ...(comparison ? [comparison] : []),
   ];
   return reportSections(
-    openingParagraph(office.name, label),
+    openingParagraph(office.name, label, data.subject),
     texts,
     [
       ...bodyParagraphs(results),
       ...captionedTable(FIGURES_CAPTION, figuresTable(summaryTable(data))),
     ],
-    closingParagraph(office.name, label, texts.recipients),
+    closingParagraph(office.name, label, texts.recipients, data.subject),
   );
 }
 
@@ -157,12 +158,13 @@ export function reportFrame(
   office: Office,
   texts: ReportTexts,
   periodLabel: string,
+  subject: ReportSubject,
   body: FileChild[],
   header: HeaderOptions = {},
 ): FileChild[] {
   return [
     headerBlock(office, texts.number, texts.date, header),
-    ...titleBlock(reportSubjectLines(periodLabel)),
+    ...titleBlock(reportSubjectLines(periodLabel, subject)),
     ...recipientsBlock(texts.recipients),
     ...body,
     signatureBlock(office.signer),
@@ -171,7 +173,14 @@ export function reportFrame(
 
 /** The whole first section: header, title, recipients, body, "Nơi nhận" and signature. */
 export function reportMain(input: ReportDocumentInput): FileChild[] {
-  return reportFrame(input.office, input.texts, input.data.figures.period.label, reportBody(input));
+  const { data } = input;
+  return reportFrame(
+    input.office,
+    input.texts,
+    data.figures.period.label,
+    data.subject,
+    reportBody(input),
+  );
 }
 
 /** The appendix: title and the table of activities. */
@@ -240,7 +249,7 @@ export async function packReport(
 }
 
 export async function buildReportDocx(input: ReportDocumentInput): Promise<Buffer> {
-  const subject = reportSubject(input.data.figures.period.label);
+  const subject = reportSubject(input.data.figures.period.label, input.data.subject);
   return packReport(
     [mainSection(reportMain(input)), appendixSection(reportAppendix(input))],
     subject,

@@ -133,16 +133,16 @@ export async function buildMergedDocx(input: MergedDocumentInput): Promise<Buffe
   const { office, texts, data } = input;
   const label = data.figures.period.label;
   const body = reportSections(
-    mergedOpeningParagraph(office.name, label, data.offices),
+    mergedOpeningParagraph(office.name, label, data.offices, data.subject),
     texts,
     mergedResults(data),
-    closingParagraph(office.name, label, texts.recipients),
+    closingParagraph(office.name, label, texts.recipients, data.subject),
   );
   return packReport(
     // A province department's name ("Sở Thông tin và Truyền thông") is longer than a
     // district office's and would leave its last word alone on the header's second line.
-    [mainSection(reportFrame(office, texts, label, body, { balanceName: true }))],
-    reportSubject(label),
+    [mainSection(reportFrame(office, texts, label, data.subject, body, { balanceName: true }))],
+    reportSubject(label, data.subject),
     input.createdAt,
   );
 }

@@ -6,6 +6,7 @@ import { fold, searchTerms } from '../../../shared/text';
 import type { z } from 'zod';
 import type { Context } from '../context';
 import { writeAudit } from '../queries/audit';
+import { LockService } from './locks';
 import {
   getDirective,
   listDirectives,
@@ -18,8 +19,15 @@ function plain(row: DirectiveRow): Directive {
   return directive;
 }
 
+/** Section 1 of a signed report lists the period's directives: they lock with it. */
+const LOCKED_PREFIX = { vi: 'Văn bản chỉ đạo', en: 'Directive' };
+
 export class DirectiveService {
-  constructor(private readonly ctx: Context) {}
+  private readonly locks: LockService;
+
+  constructor(private readonly ctx: Context) {
+    this.locks = new LockService(ctx);
+  }
 
   list(deleted: boolean, search: string): DirectiveRow[] {
     return listDirectives(this.ctx.db, deleted, searchTerms(search));
@@ -40,6 +48,7 @@ export class DirectiveService {
     const { db } = this.ctx;
     const now = this.ctx.now();
     const before = input.id === undefined ? undefined : this.row(input.id);
+    this.locks.assertOpen(before ? [before.date, input.date] : [input.date], LOCKED_PREFIX);
     const directive: Directive = { ...input, id: input.id ?? this.ctx.newId() };
     const searchText = fold([directive.number, directive.issuer, directive.subject].join(' | '));
     return db.transaction(() => {
@@ -62,6 +71,7 @@ export class DirectiveService {
     const { db } = this.ctx;
     const before = this.row(id);
     if ((before.deletedAt !== null) === deleted) return before;
+    this.locks.assertOpen([before.date], LOCKED_PREFIX);
     const now = this.ctx.now();
     return db.transaction(() => {
       setDirectiveDeleted(db, id, deleted ? now : null, now);

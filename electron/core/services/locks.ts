@@ -16,6 +16,7 @@ import {
   type LockDbRow,
 } from '../queries/locks';
 import { getOffice } from '../queries/profile';
+import { signedSubjectsOf } from '../queries/reports';
 
 export class LockService {
   constructor(private readonly ctx: Context) {}
@@ -38,6 +39,7 @@ export class LockService {
       packageSha256: row.package_sha256,
       unlockedAt: row.unlocked_at,
       unlockReason: row.unlock_reason,
+      subjects: row.package_sha256 ? signedSubjectsOf(this.ctx.db, row.package_sha256) : [],
     };
   }
 

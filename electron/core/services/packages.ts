@@ -1,11 +1,14 @@
-// Exporting the signed package of a period (issue 4, items 2 and 3) and the office key behind
-// it. The file is written and read back before the database records anything; then one
-// transaction adds the package row, locks the period and writes the audit row.
+// Exporting the signed package of a period and the office key behind it. The sequence number
+// is reserved first; the file is written and read back before the database records it; then
+// one transaction adds the package row and its signed reports, locks the period and writes
+// the audit row.
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import {
+  PACKAGE_SCHEMA_VERSION,
   packageFileName,
+  reportEntry,
   type ExportResult,
   type KeyInfo,
   type PackageCheck,
@@ -15,12 +18,15 @@ import type { Period } from '../../../shared/period';
 import type { PeriodRef } from '../../../shared/report';
 import type { CommuneInput, Office } from '../../../shared/schemas';
 import type { Context } from '../context';
+import { failpoint, removeTemporaries } from '../durable';
 import {
   allPackages,
   buildPackage,
+  endAttempt,
   insertPackage,
   latestPackageOf,
-  nextSequence,
+  reserveSequence,
+  runningAttempts,
   sha256Of,
   verifyPackage,
   writeDurably,
@@ -31,6 +37,7 @@ import { writeAudit } from '../queries/audit';
 import { directivesBetween } from '../queries/directives';
 import { getLock } from '../queries/locks';
 import { getProfile } from '../queries/profile';
+import { insertSignedReport } from '../queries/reports';
 import {
   createKeyStore,
   createPassphraseSealer,
@@ -40,7 +47,7 @@ import {
 } from '../signing';
 import { CommuneIndex } from './communes';
 import type { LockService } from './locks';
-import type { ReportService } from './report';
+import type { BuiltReport, ReportService } from './report';
 
 /** A passphrase, or a way to ask for one ('create': a new key is being sealed with it). */
 export type PassphraseSource = string | ((purpose: 'create' | 'open') => Promise<string>);
@@ -194,8 +201,8 @@ export class PackageService {
     return verifyPackage(file);
   }
 
-  /** data.json of the period. */
-  data(period: Period): PackageData {
+  /** data.json of the period: every activity of it, and the given reports' figures and texts. */
+  data(period: Period, reports: readonly BuiltReport[]): PackageData {
     const { db } = this.ctx;
     const profile = getProfile(db)!;
     const rows = listActivities(
@@ -212,7 +219,7 @@ export class PackageService {
       flags: c.flags,
     });
     return {
-      schemaVersion: 1,
+      schemaVersion: PACKAGE_SCHEMA_VERSION,
       profile: {
         office: profile.office,
         communes: profile.communes.filter((c) => c.active).map(asInput),
@@ -222,8 +229,12 @@ export class PackageService {
       formerCommunes: profile.communes.filter((c) => !c.active && named.has(c.code)).map(asInput),
       period: ref(period),
       activities,
-      figures: this.report.data(period.key).figures,
-      texts: this.report.texts(period.key),
+      reports: reports.map((r) => ({
+        subject: r.subject,
+        file: reportEntry(r.subject),
+        figures: r.data.figures,
+        texts: r.texts,
+      })),
       directives: directivesBetween(db, period.from, period.to).map((d) => ({
         id: d.id,
         number: d.number,
@@ -245,6 +256,18 @@ export class PackageService {
     return run;
   }
 
+  /**
+   * Tidies what exports cut short by a crash left behind: their temporary files go, their
+   * sequence numbers stay spent. Run at start, before anything can export.
+   */
+  recover(): void {
+    const { db } = this.ctx;
+    for (const attempt of runningAttempts(db)) {
+      removeTemporaries(attempt.path);
+      endAttempt(db, attempt.sequence, 'abandoned');
+    }
+  }
+
   private async exportNow(periodKey: string, outDir?: string): Promise<ExportResult> {
     const { db } = this.ctx;
     const dir = path.resolve(outDir ?? path.join(this.dataDir, PACKAGES_DIR));
@@ -259,32 +282,42 @@ export class PackageService {
     // The key first: a wrong passphrase must leave no file and no row behind.
     const key = await this.signingKey();
     const createdAt = this.ctx.now();
-    const sequence = nextSequence(db);
-    const supersedes = latest?.sha256 ?? null;
-    const data = this.data(period);
-    const docx = await this.report.docx(period.key, new Date(createdAt));
-    const built = await buildPackage({
-      data,
-      reportDocx: docx.bytes,
-      sequence,
-      supersedes,
-      createdAt,
-      key,
-    });
-    const fileName = packageFileName(office.code, period.key, sequence);
-    const file = path.join(dir, fileName);
+    const reports: BuiltReport[] = [];
+    for (const subject of office.subjects) {
+      reports.push(await this.report.build(period.key, subject, new Date(createdAt)));
+    }
+    const data = this.data(period, reports);
     fs.mkdirSync(dir, { recursive: true });
-    writeDurably(file, built.bytes);
-    const row: PackageRow = {
-      sequence,
-      period: { key: period.key, from: period.from, to: period.to },
-      sha256: built.sha256,
-      supersedes,
-      fileName,
-      path: file,
+    const { sequence, path: file } = reserveSequence(
+      db,
+      period.key,
+      (n) => path.join(dir, packageFileName(office.code, period.key, n)),
       createdAt,
-    };
+    );
+    const supersedes = latest?.sha256 ?? null;
+    let written = false;
     try {
+      const built = await buildPackage({
+        data,
+        reportDocx: reports.map((r) => r.docx),
+        sequence,
+        supersedes,
+        createdAt,
+        key,
+      });
+      failpoint('export:before-write');
+      writeDurably(file, built.bytes);
+      written = true;
+      failpoint('export:after-rename');
+      const row: PackageRow = {
+        sequence,
+        period: { key: period.key, from: period.from, to: period.to },
+        sha256: built.sha256,
+        supersedes,
+        fileName: path.basename(file),
+        path: file,
+        createdAt,
+      };
       const check = await verifyPackage(file);
       if (!check.ok || check.sha256 !== built.sha256) {
         throw new AppError('internal', {
@@ -294,7 +327,9 @@ export class PackageService {
       }
       db.transaction(() => {
         insertPackage(db, row);
+        for (const r of reports) insertSignedReport(db, built.sha256, r);
         this.locks.lock(period, built.sha256);
+        endAttempt(db, sequence, 'done');
         writeAudit(db, {
           at: createdAt,
           entity: 'package',
@@ -302,14 +337,15 @@ export class PackageService {
           action: 'export',
           source: this.ctx.source,
           before: null,
-          after: { ...row, counts: built.manifest.counts },
+          after: { ...row, counts: built.manifest.counts, subjects: office.subjects },
         });
       })();
+      return { ...row, period: ref(period), reused: false };
     } catch (err) {
-      fs.rmSync(file, { force: true });
+      if (written) fs.rmSync(file, { force: true });
+      endAttempt(db, sequence, 'abandoned');
       throw err;
     }
-    return { ...row, path: file, period: ref(period), reused: false };
   }
 
   /** The period's last package again, copied into `dir` when it lives elsewhere. */

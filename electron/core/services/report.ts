@@ -1,13 +1,15 @@
-// The report of a period: figures from the logbook, texts from the draft (or from the
-// previous report and the directives register), and the Word file.
+// The report of a period about one subject: figures from the logbook, texts from the draft
+// (or from the previous report and the directives register), and the Word file. Once the
+// period is exported and locked, all three are the ones signed into its package.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { citeDirective } from '../../../shared/directives';
-import { CHANNELS } from '../../../shared/domain';
+import { CHANNELS, subjectThemes, type ReportSubject } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { localToday } from '../../../shared/format';
 import { measuresText } from '../../../shared/measures';
+import { REPORT_FILE } from '../../../shared/package';
 import { previousPeriod, recentPeriods, type Period } from '../../../shared/period';
 import type {
   AppendixRow,
@@ -15,14 +17,24 @@ import type {
   ReportData,
   ReportTexts,
   SeriesPoint,
+  WrittenSection,
 } from '../../../shared/report';
+import { WRITTEN_SECTIONS } from '../../../shared/report';
 import type { Office } from '../../../shared/schemas';
 import type { Context } from '../context';
+import { readZip } from '../package/zip';
 import { listActivities } from '../queries/activities';
 import { directivesBetween } from '../queries/directives';
+import { getLock } from '../queries/locks';
 import { readFigures, reportFigures } from '../queries/figures';
 import { getOffice } from '../queries/profile';
-import { getDraft, previousDraft, saveDraft } from '../queries/reports';
+import {
+  getDraft,
+  previousDraft,
+  saveDraft,
+  signedReportsOf,
+  type SignedReport,
+} from '../queries/reports';
 import { APPENDIX_LIMIT, buildReportDocx } from '../report/docx';
 import { CommuneIndex } from './communes';
 import { resolvePeriod } from './period';
@@ -34,7 +46,30 @@ export interface ReportFile {
   bytes: Buffer;
 }
 
+/** A report as it is built for signing: the Word file and what it was made of. */
+export interface BuiltReport {
+  subject: ReportSubject;
+  fileName: string;
+  docx: Buffer;
+  data: ReportData;
+  texts: ReportTexts;
+}
+
+/** A locked period: the package that locked it and the reports signed into it. */
+export interface SignedPeriod {
+  packageSha256: string;
+  packagePath: string | null;
+  reports: SignedReport[];
+}
+
 const ref = (p: Period): PeriodRef => ({ key: p.key, from: p.from, to: p.to, label: p.label });
+
+const SUBJECT_SUFFIX: Record<ReportSubject, string> = {
+  trafficking: '',
+  drugs: '_MaTuy',
+  crime: '_ToiPham',
+  all: '_TongHop',
+};
 
 export class ReportService {
   constructor(
@@ -57,26 +92,82 @@ export class ReportService {
     return resolvePeriod(this.ctx.db, key);
   }
 
-  data(key: string): ReportData {
+  /** The subjects the office reports on (the profile's, trafficking without a profile). */
+  subjects(): ReportSubject[] {
+    return getOffice(this.ctx.db)?.subjects ?? ['trafficking'];
+  }
+
+  /**
+   * The package whose export locked the period, with its signed reports; null when the
+   * period is not locked. Packages made before reports were kept by subject give their one
+   * report.docx (the trafficking report) from the package file itself.
+   */
+  signed(key: string): SignedPeriod | null {
+    const { db } = this.ctx;
+    const lock = getLock(db, key);
+    if (!lock || lock.unlocked_at !== null || lock.package_sha256 === null) return null;
+    const sha = lock.package_sha256;
+    const row = db.prepare('SELECT path FROM packages WHERE sha256 = ?').get(sha) as
+      { path: string } | undefined;
+    return {
+      packageSha256: sha,
+      packagePath: row?.path ?? null,
+      reports: signedReportsOf(db, sha),
+    };
+  }
+
+  private signedReport(key: string, subject: ReportSubject): SignedReport | null {
+    return this.signed(key)?.reports.find((r) => r.subject === subject) ?? null;
+  }
+
+  /** Throws when the period's report is locked: what was signed cannot be rewritten. */
+  assertUnlocked(key: string): void {
     const p = this.period(key);
-    const detail = readFigures(this.ctx.db, ref(p));
+    if (this.signed(p.key) === null) return;
+    throw new AppError(
+      'locked',
+      {
+        vi:
+          `Báo cáo ${p.label} đã xuất gói và ký nên đã khóa: nội dung, số và ngày báo cáo, nơi nhận ` +
+          'không sửa được. Muốn sửa, hãy chọn "Mở khóa để sửa" ở màn hình Báo cáo và ghi rõ lý do; ' +
+          'lần xuất sau sẽ là bản đính chính.',
+        en:
+          `The report of ${p.key} was exported and signed, so it is locked: its texts, number, ` +
+          'date and recipients cannot change. Unlock it for correction (with a reason) first; ' +
+          'the next export will be a correction.',
+      },
+      'period',
+    );
+  }
+
+  /** The figures as computed from the logbook now (what the next export would sign). */
+  liveData(key: string, subject: ReportSubject): ReportData {
+    const p = this.period(key);
+    const detail = readFigures(this.ctx.db, ref(p), subject);
     const prev = previousPeriod(p, getOffice(this.ctx.db)?.cutoff ?? 'decree09');
     return {
+      subject,
       figures: detail.figures,
       audience: detail.audience,
       costVnd: detail.costVnd,
       byTheme: detail.byTheme,
       flaggedCommunes: detail.flaggedCommunes,
-      previous: prev ? reportFigures(this.ctx.db, ref(prev)) : null,
+      previous: prev ? reportFigures(this.ctx.db, ref(prev), subject) : null,
     };
   }
 
+  /** The report's figures: the signed ones for a locked period. */
+  data(key: string, subject: ReportSubject): ReportData {
+    const p = this.period(key);
+    return this.signedReport(p.key, subject)?.data ?? this.liveData(key, subject);
+  }
+
   /** Activities and audience per channel over the `count` periods ending with `key`. */
-  series(key: string, count: number): SeriesPoint[] {
+  series(key: string, count: number, subject: ReportSubject): SeriesPoint[] {
     const p = this.period(key);
     const cutoff = getOffice(this.ctx.db)?.cutoff ?? 'decree09';
     return recentPeriods(p, count, cutoff).map((period) => {
-      const figures = reportFigures(this.ctx.db, ref(period));
+      const figures = reportFigures(this.ctx.db, ref(period), subject);
       const byChannel = Object.fromEntries(
         CHANNELS.map((c) => [
           c,
@@ -87,13 +178,18 @@ export class ReportService {
     });
   }
 
-  /** The saved draft, or a new one: texts of the previous report, directives of the period. */
-  texts(key: string): ReportTexts {
+  /**
+   * The texts: the signed ones for a locked period, else the saved draft, else a new one
+   * from the previous report of the subject and the directives of the period.
+   */
+  texts(key: string, subject: ReportSubject): ReportTexts {
     const p = this.period(key);
-    const saved = getDraft(this.ctx.db, p.key);
+    const signed = this.signedReport(p.key, subject);
+    if (signed) return signed.texts;
+    const saved = getDraft(this.ctx.db, p.key, subject);
     if (saved) return saved;
     const office = this.office();
-    const before = previousDraft(this.ctx.db, p.from);
+    const before = previousDraft(this.ctx.db, p.from, subject);
     return {
       number: '',
       date: localToday(),
@@ -105,18 +201,26 @@ export class ReportService {
     };
   }
 
-  saveTexts(key: string, texts: ReportTexts): ReportTexts {
+  saveTexts(key: string, subject: ReportSubject, texts: ReportTexts): ReportTexts {
     const p = this.period(key);
-    saveDraft(this.ctx.db, p.key, p.from, texts, this.ctx.now());
+    this.assertUnlocked(p.key);
+    saveDraft(this.ctx.db, p, subject, texts, this.ctx.now());
     return texts;
   }
 
-  appendix(key: string): AppendixRow[] {
+  /** The report sections staff write that are still empty, by their field names. */
+  emptySections(texts: ReportTexts): WrittenSection[] {
+    return WRITTEN_SECTIONS.filter((field) =>
+      field === 'directives' ? texts.directives.length === 0 : texts[field].trim() === '',
+    );
+  }
+
+  appendix(key: string, subject: ReportSubject): AppendixRow[] {
     const p = this.period(key);
     const communes = CommuneIndex.of(this.ctx.db);
     const rows = listActivities(
       this.ctx.db,
-      { deleted: false, from: p.from, to: p.to },
+      { deleted: false, from: p.from, to: p.to, themes: subjectThemes(subject) },
       communes.byId,
       { offset: 0, limit: APPENDIX_LIMIT, oldestFirst: true },
     );
@@ -131,25 +235,57 @@ export class ReportService {
     }));
   }
 
-  fileName(key: string): string {
+  fileName(key: string, subject: ReportSubject): string {
     const p = this.period(key);
-    return `BaoCao_${this.office().code}_${p.key.replace('..', '_')}.docx`;
+    return `BaoCao_${this.office().code}_${p.key.replace('..', '_')}${SUBJECT_SUFFIX[subject]}.docx`;
   }
 
-  /** Builds the Word file and keeps a copy under the data folder's reports/. */
-  async docx(key: string, createdAt: Date = new Date()): Promise<ReportFile> {
-    const bytes = await buildReportDocx({
+  /** Builds the report from the logbook and the draft now, without keeping a copy. */
+  async build(key: string, subject: ReportSubject, createdAt: Date): Promise<BuiltReport> {
+    const data = this.liveData(key, subject);
+    const texts = this.texts(key, subject);
+    const docx = await buildReportDocx({
       office: this.office(),
-      texts: this.texts(key),
-      data: this.data(key),
-      appendix: this.appendix(key),
+      texts,
+      data,
+      appendix: this.appendix(key, subject),
       createdAt,
     });
-    const fileName = this.fileName(key);
+    return { subject, fileName: this.fileName(key, subject), docx, data, texts };
+  }
+
+  /**
+   * The Word file, with a copy kept under the data folder's reports/. For a locked period it
+   * is the one signed into the package, byte for byte.
+   */
+  async docx(
+    key: string,
+    subject: ReportSubject,
+    createdAt: Date = new Date(),
+  ): Promise<ReportFile> {
+    const p = this.period(key);
+    const bytes =
+      (await this.signedDocx(p.key, subject)) ?? (await this.build(key, subject, createdAt)).docx;
+    const fileName = this.fileName(key, subject);
     const dir = path.join(this.dataDir, 'reports');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, fileName);
     fs.writeFileSync(file, bytes);
     return { fileName, path: file, bytes };
+  }
+
+  private async signedDocx(key: string, subject: ReportSubject): Promise<Buffer | null> {
+    const signed = this.signed(key);
+    if (!signed) return null;
+    const kept = signed.reports.find((r) => r.subject === subject);
+    if (kept) return kept.docx;
+    if (signed.reports.length > 0 || subject !== 'trafficking' || !signed.packagePath) return null;
+    // A package from before reports were kept: its report.docx is the trafficking report.
+    try {
+      const entries = await readZip(fs.readFileSync(signed.packagePath));
+      return entries.find((e) => e.name === REPORT_FILE)?.bytes ?? null;
+    } catch {
+      return null;
+    }
   }
 }

@@ -5,8 +5,10 @@ import {
   COMMUNE_FLAGS,
   COMMUNE_FLAG_LABELS,
   CUTOFFS,
+  REPORT_SUBJECTS,
   type CommuneFlag,
   type Cutoff,
+  type ReportSubject,
 } from '../../../../shared/domain';
 import type { ProfileInput } from '../../../../shared/schemas';
 import { fold } from '../../../../shared/text';
@@ -31,6 +33,8 @@ export interface ProfileFormValues {
     recipients: string;
     signer: { title: string; name: string };
     cutoff: Cutoff;
+    /** The subjects the office reports on, one report each. */
+    subjects: ReportSubject[];
   };
   communes: CommuneRowValues[];
 }
@@ -55,6 +59,7 @@ export function emptyProfile(): ProfileFormValues {
       recipients: '',
       signer: { title: '', name: '' },
       cutoff: 'decree09',
+      subjects: ['trafficking'],
     },
     communes: [emptyCommune(), emptyCommune()],
   };
@@ -73,6 +78,7 @@ export function toFormValues(view: ProfileView): ProfileFormValues {
       recipients: o.recipients.join('\n'),
       signer: { title: o.signer.title, name: o.signer.name },
       cutoff: o.cutoff,
+      subjects: [...o.subjects],
     },
     communes: view.communes
       .filter((c) => c.active)
@@ -101,6 +107,7 @@ export function toProfileInput(values: ProfileFormValues): ProfileInput {
         .filter((r) => r !== ''),
       signer: { title: o.signer?.title ?? '', name: o.signer?.name ?? '' },
       cutoff: o.cutoff,
+      subjects: o.subjects?.length ? o.subjects : ['trafficking'],
     },
     communes: (values.communes ?? [])
       .filter((row) => !isBlankRow(row))
@@ -250,6 +257,9 @@ export function parseProfileFile(text: string): ProfileFormValues {
       recipients: Array.isArray(o.recipients) ? o.recipients.map(str).join('\n') : '',
       signer: { title: str(signer.title), name: str(signer.name) },
       cutoff,
+      subjects: Array.isArray(o.subjects)
+        ? REPORT_SUBJECTS.filter((s) => (o.subjects as unknown[]).includes(s))
+        : ['trafficking'],
     },
     communes: communes.map((c: unknown) => {
       const r = (typeof c === 'object' && c !== null ? c : {}) as Record<string, unknown>;
