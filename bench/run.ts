@@ -253,7 +253,7 @@ async function packages(count: number): Promise<void> {
     async () => {
       if (core.locks.list().some((l) => l.unlockedAt === null))
         core.locks.unlock(core.report.period('2023-Q3').key, 'bench: export again');
-      await core.packages.export('2023-Q3', out);
+      await core.packages.export('2023-Q3', { outDir: out });
     },
   );
   // Floor: the same bytes zipped with yazl, their SHA-256 and one signature, nothing else.

@@ -19,7 +19,7 @@ import type {
   TrustResult,
 } from './inbox';
 import { DeskSettingsSchema, DrillSchema, OFFICE_CODE_RE } from './inbox';
-import type { ExportResult, KeyInfo, PackageCheck, PackageRow } from './package';
+import type { ExportPreview, ExportResult, KeyInfo, PackageCheck, PackageRow } from './package';
 import type { ReportData, ReportFileView, ReportTexts, SeriesPoint } from './report';
 import {
   ActivityFilterSchema,
@@ -120,6 +120,23 @@ export const methods = {
     input: PeriodKeySchema.extend({
       /** Another folder for the package, instead of packages/ (`tuyentruyen export --out DIR`). */
       outDir: z.string().min(1).max(4096).optional(),
+      /** A period without any activity is exported only when the nil report is meant. */
+      allowEmpty: z.boolean().optional(),
+    }),
+    writes: true,
+  },
+  /** What an export would sign and replace, shown before anything is written or locked. */
+  'package:preview': { input: PeriodKeySchema, writes: false },
+  /** The province confirmed it received the package (by phone, letter…), or not after all. */
+  'package:confirm': {
+    input: z.strictObject({
+      sha256,
+      confirmed: z.boolean(),
+      note: z
+        .string()
+        .max(500)
+        .transform((s) => s.normalize('NFC').trim())
+        .default(''),
     }),
     writes: true,
   },
@@ -232,15 +249,15 @@ export const methods = {
     input: z.strictObject({ period: periodKey, count: z.number().int().min(1).max(12).optional() }),
     writes: false,
   },
-  'inbox:figures': { input: PeriodKeySchema, writes: false },
+  'inbox:figures': { input: ReportKeySchema, writes: false },
   'inbox:drill': { input: DrillSchema, writes: false },
-  'inbox:texts': { input: PeriodKeySchema, writes: false },
+  'inbox:texts': { input: ReportKeySchema, writes: false },
   'inbox:saveTexts': {
-    input: z.strictObject({ period: periodKey, texts: ReportTextsSchema }),
+    input: ReportKeySchema.extend({ texts: ReportTextsSchema }),
     writes: true,
   },
   /** The merged report; writes a file under the data folder only. */
-  'inbox:docx': { input: PeriodKeySchema, writes: false },
+  'inbox:docx': { input: ReportKeySchema, writes: false },
 } as const;
 
 export type Method = keyof typeof methods;
@@ -418,6 +435,8 @@ interface Outputs {
   'periods:locks': PeriodLock[];
   'periods:unlock': PeriodLock;
   'package:export': ExportResult;
+  'package:preview': ExportPreview;
+  'package:confirm': PackageRow;
   'package:list': PackageRow[];
   'package:verify': PackageCheck;
   'key:info': KeyInfo;

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'unknown_method'
   | 'unsupported'
   | 'locked'
+  | 'empty_period'
   | 'internal';
 
 export interface ErrorInfo {

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import type { Channel, CommuneFlag, CountMeasure, Theme } from './domain';
-import { CHANNELS, COMMUNE_FLAGS, COUNT_MEASURES } from './domain';
+import { CHANNELS, COMMUNE_FLAGS, COUNT_MEASURES, REPORT_SUBJECTS } from './domain';
 import type { Msg } from './errors';
 import type { ChannelFigures, FlagFigures, PeriodRef, ReportData } from './report';
 
@@ -142,6 +142,15 @@ export interface OfficeStatus {
   late: boolean;
   /** False for an office that is not in the register (its packages are quarantined). */
   registered: boolean;
+  /**
+   * A half year or year made of the office's quarterly packages with some quarter still
+   * missing: its figures count, but it has not reported the whole period.
+   */
+  partial: boolean;
+  /** The periods whose counted packages make the office's figures (see MergedCoverage). */
+  included: string[];
+  /** The periods with no counted package yet (see MergedCoverage). */
+  missing: string[];
 }
 
 /** `inbox status --period P --json` (INTERCHANGE.md), plus `deadline`. */
@@ -166,6 +175,43 @@ export interface Completeness {
 
 // ---------- merged figures ----------
 
+/**
+ * The periods a half year or year is made of, one level down: a year of its halves, a half
+ * of its quarters ("2023-H1" → 2023-Q1, 2023-Q2); none for a quarter or ad hoc range. Keys do
+ * not depend on the cut-off rule: the desk only takes in packages whose dates are its own
+ * for the key, and Decree 09's halves and year begin and end with their quarters.
+ */
+export function subPeriods(key: string): string[] {
+  const m = /^(\d{4})-(H1|H2|Y)$/.exec(key);
+  if (!m) return [];
+  if (m[2] === 'Y') return [`${m[1]}-H1`, `${m[1]}-H2`];
+  return (m[2] === 'H1' ? [1, 2] : [3, 4]).map((q) => `${m[1]}-Q${q}`);
+}
+
+/** Every period inside `key`: a year's halves and quarters, a half's quarters. */
+export function periodPieces(key: string): string[] {
+  return subPeriods(key).flatMap((k) => [k, ...periodPieces(k)]);
+}
+
+/** The quarters a half year or year is made of; none for a quarter or ad hoc range. */
+export function periodParts(key: string): string[] {
+  return subPeriods(key).flatMap((k) => (subPeriods(k).length > 0 ? periodParts(k) : [k]));
+}
+
+/**
+ * Which packages make an office's figures in the merge: the period's own package (`included`
+ * is its key), or for a half year or year without one, the office's packages of the periods
+ * inside it (a year: each half's own package or that half's quarters), `missing` the
+ * quarters none of them covers. An office with nothing counted has `included` empty and
+ * `missing` every quarter (for a quarter or ad hoc range: the period itself).
+ */
+export interface MergedCoverage {
+  officeCode: string;
+  name: string;
+  included: string[];
+  missing: string[];
+}
+
 /** One office's line in the merged figures (the table by office). */
 export interface OfficeFigures {
   code: string;
@@ -185,9 +231,14 @@ export interface OfficeFigures {
  */
 export interface MergedData extends ReportData {
   offices: OfficeFigures[];
-  /** Registered offices expected to report, and how many have a counted package. */
+  /**
+   * Registered offices expected to report, and how many have reported the whole period (its
+   * own package, or every quarter of a half year or year).
+   */
   expected: number;
   reported: number;
+  /** Per office, in the order of `offices`: which periods' packages are counted, which are not. */
+  coverage: MergedCoverage[];
   /** Flagged communes reached, each with its office. */
   flaggedReached: {
     officeCode: string;
@@ -203,6 +254,7 @@ export interface MergedData extends ReportData {
 /** What a drill-down starts from: any total of the merged figures. */
 export const DrillSchema = z.strictObject({
   period: z.string().min(1).max(30),
+  subject: z.enum(REPORT_SUBJECTS).default('trafficking'),
   channel: z.enum(CHANNELS).optional(),
   measure: z.enum(COUNT_MEASURES).optional(),
   flag: z.enum(COMMUNE_FLAGS).optional(),

@@ -12,7 +12,10 @@ import {
   SUBJECT_PHRASES,
 } from './domain';
 import { formatNumber } from './format';
-import type { InboxState, MergedData, OfficeFigures } from './inbox';
+import type { InboxState, MergedCoverage, MergedData, OfficeFigures } from './inbox';
+import { periodParts } from './inbox';
+import type { ReportTexts, WrittenSection } from './report';
+import { WRITTEN_SECTIONS } from './report';
 import { SUMMARY_HEADERS } from './reportText';
 
 const nfc = (text: string): string => text.normalize('NFC');
@@ -124,6 +127,121 @@ export function reportingSentence(data: MergedData): string {
       'do chưa xác thực được chữ ký số của đơn vị';
   }
   return nfc(`${s}.`);
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'] as const;
+
+/**
+ * Periods as a report names them together: quarters of one year share it ("quý I, quý II
+ * năm 2023"); the merged period by its label, a half year by its name ("6 tháng đầu năm
+ * 2023"), before the quarters.
+ */
+export function periodsPhrase(
+  keys: readonly string[],
+  own: { key: string; label: string },
+): string {
+  const years = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const key of keys) {
+    const m = /^(\d{4})-Q([1-4])$/.exec(key);
+    const h = /^(\d{4})-H([12])$/.exec(key);
+    if (!m) {
+      const half = h ? `6 tháng ${h[2] === '1' ? 'đầu' : 'cuối'} năm ${h[1]}` : key;
+      others.push(key === own.key ? own.label : half);
+      continue;
+    }
+    const list = years.get(m[1]!) ?? [];
+    list.push(`quý ${ROMAN[Number(m[2]) - 1]}`);
+    years.set(m[1]!, list);
+  }
+  const quarters = [...years].map(([year, list]) => `${list.join(', ')} năm ${year}`);
+  return nfc([...others, ...quarters].join(', '));
+}
+
+/** Names grouped by the same phrase, in the order first met. */
+function grouped(
+  entries: readonly (readonly [phrase: string, name: string])[],
+): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const [phrase, name] of entries) groups.set(phrase, [...(groups.get(phrase) ?? []), name]);
+  return [...groups];
+}
+
+/**
+ * For a half year or year: which offices' figures come from which reports, and which
+ * quarters some have not sent, e.g. "- Số liệu 6 tháng đầu năm 2023 tổng hợp từ báo cáo
+ * quý I, quý II năm 2023 của Phòng Văn hóa và Thông tin huyện Cao Lộc; báo cáo quý I năm
+ * 2023 của Phòng Văn hóa và Thông tin huyện Văn Lãng; đơn vị này chưa gửi báo cáo quý II
+ * năm 2023." Offices with the same reports are named together. Null for a quarter or ad hoc
+ * range, and when every office counted sent the period's own report (nothing to explain).
+ */
+export function coverageSentence(data: MergedData): string | null {
+  const period = data.figures.period;
+  if (periodParts(period.key).length === 0) return null;
+  const names = new Map(officeNames(data.offices).map((n, i) => [data.offices[i]!.code, n]));
+  const nameOf = (c: MergedCoverage) => names.get(c.officeCode) ?? nfc(c.name.trim());
+  const counted = data.coverage.filter((c) => c.included.length > 0);
+  const ownOnly = counted.every((c) => c.included.length === 1 && c.included[0] === period.key);
+  if (counted.length === 0 || ownOnly) return null;
+  const from = grouped(counted.map((c) => [periodsPhrase(c.included, period), nameOf(c)]));
+  const partial = counted.filter((c) => c.missing.length > 0);
+  const lacking = grouped(partial.map((c) => [periodsPhrase(c.missing, period), nameOf(c)]));
+  const clauses = from.map(([phrase, who]) => `báo cáo ${phrase} của ${who.join(', ')}`);
+  // The offices just named lack the same quarters: "đơn vị này", rather than naming them again.
+  const last = from.at(-1)![1].join('\u0000');
+  for (const [phrase, who] of lacking) {
+    const same = who.join('\u0000') === last;
+    const subject = same ? (who.length > 1 ? 'các đơn vị này' : 'đơn vị này') : who.join(', ');
+    clauses.push(`${subject} chưa gửi báo cáo ${phrase}`);
+  }
+  return nfc(`- Số liệu ${period.label} tổng hợp từ ${clauses.join('; ')}.`);
+}
+
+// ---------- before the Word file is made ----------
+
+/** The sections the department writes, numbered and titled as the Word file heads them. */
+export const SECTION_HEADINGS: Record<WrittenSection, { number: string; title: string }> = {
+  directives: { number: '1', title: 'Công tác chỉ đạo, triển khai thực hiện' },
+  strengths: { number: '3.1', title: 'Ưu điểm' },
+  limitations: { number: '3.2', title: 'Tồn tại, hạn chế' },
+  nextSteps: { number: '4', title: 'Phương hướng, nhiệm vụ trong thời gian tới' },
+};
+
+/** "Mục 3.1. Ưu điểm". */
+export function sectionLabel(section: WrittenSection): string {
+  const h = SECTION_HEADINGS[section];
+  return `Mục ${h.number}. ${h.title}`;
+}
+
+/** The written sections with nothing in them (blank lines and spaces are nothing). */
+export function emptySections(texts: ReportTexts): WrittenSection[] {
+  return WRITTEN_SECTIONS.filter((section) => {
+    const value = texts[section];
+    return Array.isArray(value) ? value.every((p) => p.trim() === '') : value.trim() === '';
+  });
+}
+
+/** What is worth a second look before the merged Word file is made. */
+export interface DocxWarning {
+  /** A written section left empty, or `offices` when no office's figures are counted. */
+  what: WrittenSection | 'offices';
+  /** What the warning says, in Vietnamese: "Mục 3.1. Ưu điểm" or "Chưa có đơn vị nào …". */
+  text: string;
+}
+
+/** Empty sections first, in the report's order, then "no office has reported". */
+export function docxWarnings(texts: ReportTexts, data: MergedData): DocxWarning[] {
+  const out: DocxWarning[] = emptySections(texts).map((what) => ({
+    what,
+    text: sectionLabel(what),
+  }));
+  if (!data.offices.some((o) => isCounted(o.state))) {
+    out.push({
+      what: 'offices',
+      text: nfc(`Chưa có đơn vị nào gửi báo cáo ${data.figures.period.label}`),
+    });
+  }
+  return out;
 }
 
 /** A column of the table by office: a core channel and the measure it is counted by. */

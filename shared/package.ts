@@ -130,7 +130,15 @@ export interface ExportResult {
   createdAt: string;
   /** True when the period was already exported and not unlocked since: no new package. */
   reused: boolean;
+  state: PackageState;
 }
+
+/**
+ * Where a package stands: written and waiting to leave (`exported`), delivered by the
+ * outbox to at least one destination (`delivered`), or confirmed received by the province
+ * (`confirmed`, as the office records it). Never "sent" before a delivery succeeded.
+ */
+export type PackageState = 'exported' | 'delivered' | 'confirmed';
 
 export interface PackageRow {
   sequence: number;
@@ -140,6 +148,26 @@ export interface PackageRow {
   fileName: string;
   path: string;
   createdAt: string;
+  state: PackageState;
+  /** The first successful delivery. */
+  deliveredAt: string | null;
+  confirmedAt: string | null;
+  confirmedNote: string | null;
+}
+
+/** What the export confirmation shows before anything is written or locked. */
+export interface ExportPreview {
+  period: PeriodRef;
+  /** Today is after the period's last day. */
+  ended: boolean;
+  /** Every activity of the period (all subjects), what the package carries. */
+  activities: number;
+  /** One report per subject of the profile, with the activities it counts. */
+  subjects: { subject: ReportSubject; activities: number }[];
+  /** The package the export would replace (a correction), if any. */
+  replaces: { sequence: number; fileName: string; createdAt: string } | null;
+  /** The period is locked by its last package: exporting gives that package again. */
+  reuses: { sequence: number; fileName: string } | null;
 }
 
 /** The outcome of checking one package file: one sentence (both languages) when it fails. */

@@ -76,3 +76,32 @@ export function firstXmlInvalid(text: string): XmlInvalidChar | null {
 export function codePointName(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/**
+ * The first string inside `value` (objects and arrays walked in order) holding a character
+ * XML cannot hold, with its dotted path ("activities.12.title"); null when all are safe.
+ * Text saved before such characters were refused at input can still hold one.
+ */
+export function findXmlInvalid(
+  value: unknown,
+  path: string[] = [],
+): { path: string; codePoint: number } | null {
+  if (typeof value === 'string') {
+    const bad = firstXmlInvalid(value);
+    return bad ? { path: path.join('.'), codePoint: bad.codePoint } : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findXmlInvalid(value[i], [...path, String(i)]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, v] of Object.entries(value)) {
+      const found = findXmlInvalid(v, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}

@@ -2,9 +2,12 @@
 // prints one line per file as it goes, so a folder of eighty packages shows its progress.
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_SUBJECT, REPORT_SUBJECTS, type ReportSubject } from '../../shared/domain';
 import type { Lang } from '../../shared/errors';
 import { formatDate, vietnamDay } from '../../shared/format';
 import type { ImportOutcome, InboxState, TrustResult } from '../../shared/inbox';
+import { SECTION_HEADINGS, type DocxWarning } from '../../shared/mergedText';
+import type { WrittenSection } from '../../shared/report';
 import {
   EXIT_OK,
   EXIT_REFUSED,
@@ -125,7 +128,11 @@ function status(args: string[], io: Io, lang: Lang): number {
       const state = lang === 'en' ? o.state : STATE_VI[o.state];
       const late = o.late ? (lang === 'en' ? ' LATE' : ' TRỄ HẠN') : '';
       const seq = o.sequence === null ? '' : ` #${o.sequence}`;
-      io.out(`${o.code}\t${o.name}\t${state}${seq}\t${when}${late}`);
+      // A half year or year made of quarters, some still missing.
+      const partial = o.partial
+        ? `\t${lang === 'en' ? 'missing' : 'thiếu'} ${o.missing.join(', ')}`
+        : '';
+      io.out(`${o.code}\t${o.name}\t${state}${seq}\t${when}${late}${partial}`);
     }
     return EXIT_OK;
   } finally {
@@ -133,16 +140,64 @@ function status(args: string[], io: Io, lang: Lang): number {
   }
 }
 
+function subjectOf(value: string | undefined): ReportSubject {
+  if (value === undefined) return DEFAULT_SUBJECT;
+  if ((REPORT_SUBJECTS as readonly string[]).includes(value)) return value as ReportSubject;
+  throw new UsageError(
+    `chủ đề báo cáo "${value}" không có; dùng một trong: ${REPORT_SUBJECTS.join(', ')}`,
+  );
+}
+
+/** English names of the written sections, for the warnings under `--lang en`. */
+const SECTION_EN: Record<WrittenSection, string> = {
+  directives: 'Direction and implementation',
+  strengths: 'Strengths',
+  limitations: 'Shortcomings and limitations',
+  nextSteps: 'Tasks for the time ahead',
+};
+
+function warningLine(w: DocxWarning, periodKey: string, lang: Lang): string {
+  if (w.what === 'offices') {
+    return lang === 'en'
+      ? `Warning: no office has reported for ${periodKey}.`
+      : `Cảnh báo: ${w.text.charAt(0).toLocaleLowerCase('vi')}${w.text.slice(1)}.`;
+  }
+  const h = SECTION_HEADINGS[w.what];
+  return lang === 'en'
+    ? `Warning: section ${h.number} "${SECTION_EN[w.what]}" is empty.`
+    : `Cảnh báo: mục ${h.number} "${h.title}" đang trống.`;
+}
+
+/** `inbox report --period P [--theme T] (--out FILE.docx | --json)` */
 async function report(args: string[], io: Io, lang: Lang): Promise<number> {
-  const { values } = parse(args, { period: { type: 'string' }, out: { type: 'string' } }, 0);
+  const { values } = parse(
+    args,
+    {
+      period: { type: 'string' },
+      theme: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    0,
+  );
   if (!values.period) throw new UsageError('thiếu --period P');
-  if (!values.out) throw new UsageError('thiếu --out TỆP.docx');
+  const subject = subjectOf(values.theme);
+  if (values.json && values.out)
+    throw new UsageError('dùng --out TỆP.docx hoặc --json, không cả hai');
+  if (!values.json && !values.out) throw new UsageError('thiếu --out TỆP.docx hoặc --json');
   const core = openCore(values);
   try {
-    const file = await core.inbox.docx(values.period);
-    const out = path.resolve(values.out);
+    if (values.json) {
+      // Exactly `report --json`'s shape: the merged figures are an office report's figures.
+      io.out(JSON.stringify(core.inbox.figures(values.period, subject).figures, null, 2));
+      return EXIT_OK;
+    }
+    const file = await core.inbox.docx(values.period, subject);
+    const out = path.resolve(values.out!);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, file.bytes);
+    // Worth a second look, never a refusal: the file is written all the same.
+    for (const w of file.warnings) io.err(warningLine(w, values.period.trim(), lang));
     io.out(
       lang === 'en' ? `Wrote the merged report to ${out}` : `Đã ghi báo cáo tổng hợp vào ${out}`,
     );

@@ -4,15 +4,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHANNELS, THEMES, type Channel, type Theme } from '../../shared/domain';
+import {
+  CHANNELS,
+  DEFAULT_SUBJECT,
+  REPORT_SUBJECTS,
+  THEMES,
+  type Channel,
+  type Theme,
+} from '../../shared/domain';
 import { toErrorInfo, type Lang } from '../../shared/errors';
 import { describeIssue } from '../../shared/issues';
 import type { Output } from '../../shared/contract';
 import { ProfileSchema, type ActivityFilter } from '../../shared/schemas';
-import { createCore, type Core } from '../core';
+import { createCore } from '../core';
 import { verifyPackage } from '../core/package';
 import { toInterchange } from '../core/queries/activities';
-import type { PassphraseSource } from '../core/services/packages';
 import { defaultDataDir } from '../core/paths';
 import { startServer } from '../server';
 import {
@@ -28,8 +34,11 @@ import {
   UsageError,
   type Io,
 } from './args';
+import { parseJson, readText } from './files';
 import { inbox } from './inbox';
+import { openKeyCore } from './passphrase';
 import { formatActivityTable, formatTotals } from './print';
+import { report } from './report';
 
 export { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type Io } from './args';
 
@@ -39,15 +48,16 @@ Cách dùng:
   tuyentruyen setup --profile TỆP.json
   tuyentruyen activities import TỆP.json|TỆP.jsonl
   tuyentruyen activities list [--period P] [--channel C] [--commune TÊN] [--search CHỮ] [--json]
-  tuyentruyen report --period P [--out TỆP.docx] [--json]
-  tuyentruyen export --period P --out THƯ_MỤC
+  tuyentruyen report --period P [--theme T] [--out TỆP.docx] [--json] [--texts TỆP.json]
+  tuyentruyen report texts --period P [--theme T]
+  tuyentruyen export --period P --out THƯ_MỤC [--allow-empty]
   tuyentruyen verify TỆP.ttpkg…
   tuyentruyen key show
   tuyentruyen key cert --out TỆP.pem
   tuyentruyen inbox trust TỆP.pem [--code MÃ] [--name TÊN]
   tuyentruyen inbox import TỆP_HOẶC_THƯ_MỤC… [--json]
   tuyentruyen inbox status --period P [--json]
-  tuyentruyen inbox report --period P --out TỆP.docx
+  tuyentruyen inbox report --period P [--theme T] (--out TỆP.docx | --json)
   tuyentruyen serve [--port N]
 
 Tùy chọn chung:
@@ -59,102 +69,14 @@ Khóa ký được bảo vệ bằng mật khẩu: đặt biến môi trường 
 hoặc nhập khi được hỏi (trong cửa sổ dòng lệnh).
 Kỳ P: 2023-Q3, 2023-H1, 2023-Y hoặc 2023-07-01..2023-09-30.
 Kênh C: ${CHANNELS.join(', ')}.
+Chủ đề báo cáo T: ${REPORT_SUBJECTS.join(', ')} (mặc định ${DEFAULT_SUBJECT}).
+"report texts" in nội dung báo cáo dạng JSON; sửa rồi đưa lại bằng --texts (kỳ đã khóa thì không sửa được).
 `;
 
 function langOf(args: string[]): Lang {
   const i = args.indexOf('--lang');
   const value = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--lang='))?.slice(7);
   return value === 'en' ? 'en' : 'vi';
-}
-
-/** The key's passphrase: TUYENTRUYEN_PASSPHRASE, else asked on the terminal, else none. */
-function passphraseSource(lang: Lang): PassphraseSource | undefined {
-  const env = process.env.TUYENTRUYEN_PASSPHRASE;
-  if (env !== undefined && env !== '') return env;
-  if (!process.stdin.isTTY) return undefined;
-  return async (purpose) => {
-    const first = await askHidden(
-      lang === 'en'
-        ? purpose === 'create'
-          ? 'New passphrase for the office signing key: '
-          : 'Passphrase of the office signing key: '
-        : purpose === 'create'
-          ? 'Đặt mật khẩu cho khóa ký mới của cơ quan: '
-          : 'Mật khẩu khóa ký của cơ quan: ',
-    );
-    if (purpose === 'create') {
-      const again = await askHidden(lang === 'en' ? 'Again: ' : 'Nhập lại mật khẩu: ');
-      if (again !== first) {
-        throw refused({
-          vi: 'Hai lần nhập mật khẩu không giống nhau; khóa chưa được tạo.',
-          en: 'The two passphrases differ; no key was created.',
-        });
-      }
-    }
-    return first;
-  };
-}
-
-/** Reads one line from the terminal without echoing it. */
-function askHidden(prompt: string): Promise<string> {
-  const stdin = process.stdin;
-  process.stderr.write(prompt);
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const finish = (err: Error | null) => {
-      stdin.off('data', onData);
-      stdin.setRawMode(false);
-      stdin.pause();
-      process.stderr.write('\n');
-      if (err) reject(err);
-      else resolve(text);
-    };
-    const onData = (chunk: Buffer) => {
-      for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return finish(null);
-        if (ch === '\u0003') return finish(new UsageError('đã hủy'));
-        if (ch === '\u007f' || ch === '\b') text = [...text].slice(0, -1).join('');
-        else text += ch;
-      }
-    };
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.on('data', onData);
-  });
-}
-
-function openKeyCore(values: { 'data-dir'?: string | undefined }, lang: Lang): Core {
-  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
-  const passphrase = passphraseSource(lang);
-  return createCore({
-    dataDir,
-    mode: 'cli',
-    source: 'cli',
-    ...(passphrase !== undefined ? { passphrase } : {}),
-  });
-}
-
-/** Reads a text file, refusing a missing one with a sentence that names it. */
-function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    throw refused({ vi: `Không đọc được tệp ${file}.`, en: `Cannot read the file ${file}.` });
-  }
-}
-
-function parseJson(file: string, text: string, line?: number): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    const where = line === undefined ? '' : `, dòng ${line}`;
-    const whereEn = line === undefined ? '' : `, line ${line}`;
-    throw refused({
-      vi: `Tệp ${file}${where}: không phải JSON hợp lệ (${detail}).`,
-      en: `File ${file}${whereEn}: not valid JSON (${detail}).`,
-    });
-  }
 }
 
 async function setup(args: string[], io: Io, lang: Lang): Promise<number> {
@@ -279,36 +201,12 @@ function activitiesList(args: string[], io: Io): number {
   }
 }
 
-async function report(args: string[], io: Io, lang: Lang): Promise<number> {
+async function exportPackage(args: string[], io: Io, lang: Lang): Promise<number> {
   const { values } = parse(
     args,
-    { period: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    { period: { type: 'string' }, out: { type: 'string' }, 'allow-empty': { type: 'boolean' } },
     0,
   );
-  if (!values.period) throw new UsageError('thiếu --period P');
-  if (!values.out && !values.json) throw new UsageError('cần --out TỆP.docx hoặc --json');
-  const core = openCore(values);
-  try {
-    if (values.json)
-      io.out(JSON.stringify(core.report.data(values.period, 'trafficking').figures, null, 2));
-    if (values.out) {
-      const file = await core.report.docx(values.period, 'trafficking');
-      const out = path.resolve(values.out);
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, file.bytes);
-      const message = lang === 'en' ? `Wrote the report to ${out}` : `Đã ghi báo cáo vào ${out}`;
-      // With --json on stdout, the note goes to stderr so the JSON stays parseable.
-      if (values.json) io.err(message);
-      else io.out(message);
-    }
-    return EXIT_OK;
-  } finally {
-    core.close();
-  }
-}
-
-async function exportPackage(args: string[], io: Io, lang: Lang): Promise<number> {
-  const { values } = parse(args, { period: { type: 'string' }, out: { type: 'string' } }, 0);
   if (!values.period) throw new UsageError('thiếu --period P');
   if (!values.out) throw new UsageError('thiếu --out THƯ_MỤC');
   const core = openKeyCore(values, lang);
@@ -317,7 +215,11 @@ async function exportPackage(args: string[], io: Io, lang: Lang): Promise<number
     const result = unwrap<Output<'package:export'>>(
       await core.call(
         'package:export',
-        { period: values.period, outDir: path.resolve(values.out) },
+        {
+          period: values.period,
+          outDir: path.resolve(values.out),
+          allowEmpty: values['allow-empty'] === true,
+        },
         lang,
       ),
     );

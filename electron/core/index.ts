@@ -152,7 +152,10 @@ export function createCore(options: CoreOptions): Core {
     'report:docx': async ({ period, subject }) => fileView(await report.docx(period, subject)),
     'periods:locks': () => locks.list(),
     'periods:unlock': ({ period, reason }) => locks.unlock(report.period(period).key, reason),
-    'package:export': ({ period, outDir }) => packages.export(period, outDir),
+    'package:export': ({ period, outDir, allowEmpty }) =>
+      packages.export(period, { outDir, allowEmpty }),
+    'package:preview': ({ period }) => packages.preview(period),
+    'package:confirm': ({ sha256, confirmed, note }) => packages.confirm(sha256, confirmed, note),
     'package:list': () => packages.list(),
     'package:verify': ({ path: file }) => packages.verify(file),
     'key:info': () => packages.keyInfo(),
@@ -188,11 +191,11 @@ export function createCore(options: CoreOptions): Core {
     'inbox:packages': ({ period }) => inbox.packages(period),
     'inbox:status': ({ period }) => inbox.status(period),
     'inbox:completeness': ({ period, count }) => inbox.completeness(period, count ?? 4),
-    'inbox:figures': ({ period }) => inbox.figures(period),
+    'inbox:figures': ({ period, subject }) => inbox.figures(period, subject),
     'inbox:drill': (input) => inbox.drill(input),
-    'inbox:texts': ({ period }) => inbox.texts(period),
-    'inbox:saveTexts': ({ period, texts }) => inbox.saveTexts(period, texts),
-    'inbox:docx': async ({ period }) => fileView(await inbox.docx(period)),
+    'inbox:texts': ({ period, subject }) => inbox.texts(period, subject),
+    'inbox:saveTexts': ({ period, subject, texts }) => inbox.saveTexts(period, subject, texts),
+    'inbox:docx': async ({ period, subject }) => fileView(await inbox.docx(period, subject)),
     'report:open': async ({ period, subject }) => {
       if (!options.openFile) {
         throw new AppError('unsupported', {

@@ -1,6 +1,7 @@
 // The logbook in real Chromium through browser mode: first-run setup, one activity of each
-// core channel typed through the form, totals, diacritic-free search, reload, and a
-// refused form that keeps what was typed. Screenshots go to test-output/e2e/.
+// core channel typed through the form, totals, diacritic-free search, reload, a refused
+// form that keeps what was typed, and the rows of an exported quarter shown locked.
+// Screenshots go to test-output/e2e/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ProfileSchema } from '../../shared/schemas';
@@ -10,7 +11,8 @@ let s: Session;
 let page: Page;
 
 beforeAll(async () => {
-  s = await openSession();
+  // A passphrase for the office key: the last step exports the quarter.
+  s = await openSession({ passphrase: 'mật khẩu thử nghiệm' });
   page = s.page;
   await page.goto(s.server.url);
 }, 120_000);
@@ -119,6 +121,19 @@ describe('logbook in the browser', () => {
       .fill('Sở Văn hóa, Thể thao và Du lịch\nBan Chỉ đạo 138 huyện');
     await page.getByTestId('office-signer-title-input').fill('KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG');
     await page.getByTestId('office-signer-name-input').fill('Nguyễn Văn A');
+    // The subjects reported on: at least one, said in words when none is left.
+    const subjects = page.getByTestId('office-subjects');
+    await subjects.getByLabel('Phòng, chống mua bán người').uncheck();
+    await expect
+      .poll(() => page.getByTestId('profile-form').innerText())
+      .toContain('Hãy chọn ít nhất một chủ đề để lập báo cáo.');
+    await subjects.getByLabel('Phòng, chống mua bán người').check();
+    await subjects.getByLabel('Phòng, chống ma túy').check();
+    await expect
+      .poll(() => page.getByTestId('profile-form').innerText())
+      .not.toContain('Hãy chọn ít nhất một chủ đề để lập báo cáo.');
+    await subjects.scrollIntoViewIfNeeded();
+    await shot(page, '01-first-run-subjects');
 
     // One commune typed row by row (code generated from the name), two pasted as a list.
     await page.getByTestId('commune-name-0').fill('Xã Hợp Thành');
@@ -151,6 +166,7 @@ describe('logbook in the browser', () => {
 
     const profile = s.core.profile.get();
     expect(profile?.office.code).toBe('LS-CAOLOC-VHTT');
+    expect(profile?.office.subjects).toEqual(['trafficking', 'drugs']);
     expect(profile?.office.recipients).toEqual([
       'Sở Văn hóa, Thể thao và Du lịch',
       'Ban Chỉ đạo 138 huyện',
@@ -371,5 +387,49 @@ describe('logbook in the browser', () => {
     const stored = s.core.activities.list({ channels: ['radio'] })[0]!;
     expect(stored.audience).toBe(1250);
     expect(stored.communes).toEqual(['Xã Hợp Thành', 'Xã Thụy Hùng']);
+  });
+
+  it('shows the rows of an exported quarter locked, their edit and delete disabled', async () => {
+    // One activity after the quarter, which stays open.
+    s.core.activities.importMany(
+      [
+        {
+          id: 'q4-banner',
+          channel: 'banner',
+          date: '2023-10-02',
+          communes: ['Xã Hợp Thành'],
+          themes: ['trafficking'],
+          title: 'Treo băng rôn quý IV',
+          audience: 0,
+          costVnd: 0,
+          measures: { pieces: 4 },
+        },
+      ],
+      (i) => ({ vi: `#${i}`, en: `#${i}` }),
+    );
+    await s.core.packages.export('2023-Q3');
+    await page.reload();
+    const rows = page.getByTestId('logbook-table').locator('.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(5);
+
+    const van = rows.filter({ hasText: 'lưu động hưởng ứng' });
+    await van.getByTestId('row-locked').waitFor();
+    expect(await van.getByTestId('row-edit').isDisabled()).toBe(true);
+    expect(await van.getByTestId('row-delete').isDisabled()).toBe(true);
+    expect(await page.getByTestId('row-locked').count()).toBe(4);
+    await van.getByTestId('row-locked').hover();
+    const tooltip = page.locator('.ant-tooltip:not(.ant-tooltip-hidden)');
+    await expect
+      .poll(() => tooltip.innerText())
+      .toBe('Thuộc quý III năm 2023 đã xuất gói: muốn sửa, hãy mở khóa ở màn hình Báo cáo');
+    await shot(page, '10-locked-rows');
+    // A double click opens no form on a locked row.
+    await van.dblclick();
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('activity-form').count()).toBe(0);
+
+    const open = rows.filter({ hasText: 'Treo băng rôn quý IV' });
+    expect(await open.getByTestId('row-locked').count()).toBe(0);
+    expect(await open.getByTestId('row-edit').isEnabled()).toBe(true);
   });
 });

@@ -43,12 +43,14 @@ describe('package export and outbox in the browser', () => {
     await pickQuarter(page, 2023, 3);
     await page.getByTestId('export-panel').waitFor();
     await page.getByTestId('export-button').click();
+    await page.getByTestId('export-confirm').waitFor();
+    await page.getByTestId('export-confirm-ok').click();
     await expect.poll(() => text('export-sequence'), { timeout: 30_000 }).toBe('Gói số 1');
     expect(await text('export-file')).toMatch(/_2023-Q3_0001\.ttpkg$/);
     expect(await page.getByTestId('export-correction').count()).toBe(0);
     await expect
       .poll(() => text('lock-state'))
-      .toContain('Kỳ này đã gửi báo cáo nên số liệu đã khóa');
+      .toContain('Kỳ này đã xuất gói báo cáo nên số liệu đã khóa');
 
     await page.getByTestId('send-folder').fill(outDir);
     await shot(page, 'outbox-01-export');
@@ -108,7 +110,7 @@ describe('package export and outbox in the browser', () => {
     await page.getByTestId('report').waitFor();
     await expect
       .poll(() => text('lock-state'))
-      .toContain('Kỳ này đã gửi báo cáo nên số liệu đã khóa');
+      .toContain('Kỳ này đã xuất gói báo cáo nên số liệu đã khóa');
     await page.getByTestId('unlock-button').click();
     await page.getByTestId('unlock-reason').fill('sửa');
     await page.getByTestId('unlock-ok').click();

@@ -51,6 +51,8 @@ let certFile: string;
 let offices: Office[] = [];
 let stranger: Office | undefined;
 const own: ReportData[] = [];
+/** The same offices' own reports about drugs (activities tagged with drugs among others). */
+const ownDrugs: ReportData[] = [];
 let s: Session;
 let page: Page;
 
@@ -63,6 +65,9 @@ beforeAll(async () => {
     office.add(quarterActivities('2023-Q3', 14 + i * 5, 700 + i));
     await office.export('2023-Q3', folder);
     own.push(await ok<ReportData>(office.core, 'report:data', { period: '2023-Q3' }));
+    ownDrugs.push(
+      await ok<ReportData>(office.core, 'report:data', { period: '2023-Q3', subject: 'drugs' }),
+    );
   }
   stranger = await openOffice(STRANGER, root);
   stranger.add(quarterActivities('2023-Q3', 9, 790));
@@ -308,10 +313,53 @@ describe('the province desk in the browser', () => {
     await drawer.waitFor({ state: 'hidden' });
   });
 
+  it('switches the subject: the drugs report counts only activities about drugs', async () => {
+    const drugs = ownDrugs.reduce((n, d) => n + d.figures.activities, 0);
+    expect(drugs).toBeGreaterThan(0);
+    expect(drugs).toBeLessThan(sum((d) => d.figures.activities));
+    await page.getByTestId('merged-subject-drugs').click();
+    await expect.poll(() => text('merged-activities')).toBe(formatNumber(drugs));
+    await shot(page, 'province-07e-merged-drugs');
+    await page.getByTestId('merged-subject-trafficking').click();
+    await expect
+      .poll(() => text('merged-activities'))
+      .toBe(formatNumber(sum((d) => d.figures.activities)));
+  });
+
+  it('asks before downloading a report whose sections are empty, and can go back', async () => {
+    let downloads = 0;
+    const count = () => (downloads += 1);
+    page.on('download', count);
+    await page.getByTestId('merged-docx').click();
+    const warning = page.getByTestId('merged-docx-warning');
+    await warning.waitFor();
+    // Nothing written yet: no directive registered, no earlier report to start from.
+    expect(await warning.innerText()).toContain('Các mục sau còn trống:');
+    for (const [what, label] of [
+      ['directives', 'Mục 1. Công tác chỉ đạo, triển khai thực hiện'],
+      ['strengths', 'Mục 3.1. Ưu điểm'],
+      ['limitations', 'Mục 3.2. Tồn tại, hạn chế'],
+      ['nextSteps', 'Mục 4. Phương hướng, nhiệm vụ trong thời gian tới'],
+    ] as const) {
+      expect(await text(`merged-docx-warning-${what}`)).toBe(label);
+    }
+    // Every office reported: that is not among the warnings.
+    expect(await page.getByTestId('merged-docx-warning-offices').count()).toBe(0);
+    await shot(page, 'province-07d-merged-docx-warning');
+    await page.getByTestId('merged-docx-back').click();
+    await warning.waitFor({ state: 'detached' });
+    await page.waitForTimeout(500);
+    expect(downloads).toBe(0);
+    expect(await page.getByTestId('merged-docx-result').count()).toBe(0);
+    page.off('download', count);
+  });
+
   it('downloads the merged report as a Word file naming the period', async () => {
+    await page.getByTestId('merged-docx').click();
+    await page.getByTestId('merged-docx-warning').waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByTestId('merged-docx').click(),
+      page.getByTestId('merged-docx-anyway').click(),
     ]);
     expect(download.suggestedFilename()).toBe('BaoCaoTongHop_LS-SVHTTDL_2023-Q3.docx');
     const file = path.join(root, download.suggestedFilename());
@@ -322,6 +370,32 @@ describe('the province desk in the browser', () => {
     expect(words.toLocaleLowerCase('vi')).toContain('quý iii năm 2023');
     await expect.poll(() => text('merged-docx-result')).toContain(download.suggestedFilename());
     fs.copyFileSync(file, path.join(SHOTS_DIR, 'province-merged.docx'));
+  });
+
+  it('merges the year from the quarters received, naming the quarters still missing', async () => {
+    await page.getByTestId('province-period-kind').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Theo năm' }).click();
+    const year = page.getByTestId('province-period-year');
+    await year.click();
+    await year.press('Control+A');
+    await year.pressSequentially('2023');
+    await year.press('Enter');
+    await expect.poll(() => text('merged-period-label')).toBe('Năm 2023');
+    // Each office sent its third quarter only: its figures count, the year is not complete.
+    await expect
+      .poll(() => text('merged-activities'))
+      .toBe(formatNumber(sum((d) => d.figures.activities)));
+    expect(await text('merged-reported')).toContain('0/3');
+    const coverage = await text('merged-coverage');
+    expect(coverage).toContain('Số liệu năm 2023 tổng hợp từ báo cáo quý III năm 2023 của');
+    expect(coverage).toContain('chưa gửi báo cáo quý I, quý II, quý IV năm 2023');
+    await shot(page, 'province-07f-merged-year');
+    await page.getByTestId('merged-tab-offices').click();
+    expect(await text(`merged-office-coverage-${OFFICES[0]!.code}`)).toContain(
+      'Thiếu quý I, quý II, quý IV năm 2023',
+    );
+    await shot(page, 'province-07g-merged-year-offices');
+    await page.getByTestId('merged-tab-figures').click();
   });
 
   it('registers the quarantined office from its package, after the fingerprint check', async () => {

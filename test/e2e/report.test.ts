@@ -1,7 +1,8 @@
 // The report screen in real Chromium through browser mode: the fixture quarter seeded
 // through the core, its figures, chart and texts on screen, a draft that survives a
-// period switch and a reload, and a Word file that matches the CLI's byte for byte (all
-// but the creation time). Screenshots go to test-output/e2e/report-*.png.
+// period switch and a reload, a Word file that matches the CLI's byte for byte (all but
+// the creation time), the subject switch (figures and drafts per subject) and the signed,
+// read-only report after the export. Screenshots go to test-output/e2e/report-*.png.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { localToday } from '../../shared/format';
 import { periodContaining } from '../../shared/period';
+import { ProfileSchema } from '../../shared/schemas';
 import {
   openSession,
   pickQuarter,
@@ -26,7 +28,8 @@ let s: Session;
 let page: Page;
 
 beforeAll(async () => {
-  s = await openSession();
+  // A passphrase for the office key: the last steps export the quarter.
+  s = await openSession({ passphrase: 'mật khẩu thử nghiệm' });
   page = s.page;
   seedQuarter(s.core);
   // A deleted activity never counts (the integration test's figures assume it gone).
@@ -209,5 +212,118 @@ describe('report screen in the browser', () => {
     const body = await ui!.file('word/document.xml')!.async('string');
     expect(body).toContain('Các xã biên giới được tuyên truyền đầy đủ');
     expect(body).toContain('4502/BCĐ-CAT');
+  });
+
+  it('switches between the subjects of the profile: figures, title and drafts follow', async () => {
+    // The office now reports on drugs too; one activity is about drugs only.
+    const view = s.core.profile.get()!;
+    s.core.profile.save(
+      ProfileSchema.parse({
+        office: { ...view.office, subjects: ['trafficking', 'drugs'] },
+        communes: view.communes
+          .filter((c) => c.active)
+          .map(({ code, name, flags }) => ({ code, name, flags })),
+      }),
+    );
+    s.core.activities.importMany(
+      [
+        {
+          id: 'q3-drugs-school',
+          channel: 'meeting',
+          date: '2023-08-22',
+          communes: ['CL-BL'],
+          themes: ['drugs'],
+          title: 'Nói chuyện chuyên đề phòng, chống ma túy tại Trường THCS Bảo Lâm',
+          audience: 300,
+          costVnd: 0,
+          measures: { sessions: 1 },
+        },
+      ],
+      (i) => ({ vi: `#${i}`, en: `#${i}` }),
+    );
+    await page.reload();
+    await openReport();
+    await pickQuarter(page, 2023, 3);
+    const switcher = page.getByTestId('report-subject');
+    await switcher.waitFor();
+    expect(await switcher.innerText()).toMatch(/Mua bán người\s*Ma túy/);
+    await page.getByTestId('report-tab-summary').click();
+    // Trafficking: the drugs-only activity is not counted.
+    await expect.poll(() => text('report-activities')).toMatch(/^Số hoạt động\s+8\+7$/);
+    expect(await text('report-title')).toBe(
+      'Báo cáo kết quả tuyên truyền phòng, chống mua bán người',
+    );
+
+    await switcher.getByText('Ma túy').click();
+    await expect
+      .poll(() => text('report-title'))
+      .toBe('Báo cáo kết quả tuyên truyền phòng, chống ma túy');
+    // Drugs: the two fixture activities tagged with it, and the new one.
+    await expect.poll(() => text('report-activities')).toMatch(/^Số hoạt động\s+3\+3$/);
+    expect(await text('report-channel-activities-meeting')).toBe('1');
+    await shot(page, 'report-06-subject-drugs');
+
+    // Typed for drugs, then straight back to trafficking: it stays with drugs.
+    await page.getByTestId('report-tab-texts').click();
+    await page.getByTestId('report-texts').waitFor();
+    await page
+      .getByTestId('report-strengths')
+      .fill('Tuyên truyền phòng, chống ma túy trong trường học được đẩy mạnh.');
+    await switcher.getByText('Mua bán người').click();
+    await expect
+      .poll(() => page.getByTestId('report-strengths').inputValue())
+      .toContain('Các xã biên giới được tuyên truyền đầy đủ');
+    expect(s.core.report.texts('2023-Q3', 'drugs').strengths).toBe(
+      'Tuyên truyền phòng, chống ma túy trong trường học được đẩy mạnh.',
+    );
+    expect(s.core.report.texts('2023-Q3', 'trafficking').strengths).toContain(
+      'Các xã biên giới được tuyên truyền đầy đủ',
+    );
+    await switcher.getByText('Ma túy').click();
+    await expect
+      .poll(() => page.getByTestId('report-strengths').inputValue())
+      .toBe('Tuyên truyền phòng, chống ma túy trong trường học được đẩy mạnh.');
+  });
+
+  it('shows the signed report read-only once the quarter is exported', async () => {
+    await page.getByTestId('export-button').click();
+    const confirm = page.getByTestId('export-confirm');
+    await confirm.waitFor();
+    expect(await text('export-confirm-period')).toContain('15/06/2023 – 14/09/2023');
+    expect(await text('export-confirm-activities')).toBe('9 hoạt động');
+    expect(await text('export-confirm-subject-trafficking')).toBe('Mua bán người: 8 hoạt động');
+    expect(await text('export-confirm-subject-drugs')).toBe('Ma túy: 3 hoạt động');
+    await shot(page, 'report-07-export-confirm');
+    await page.getByTestId('export-confirm-ok').click();
+    await expect.poll(() => confirm.count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => text('package-state')).toBe('Đã xuất, chờ gửi');
+
+    // The drugs report on show: its texts are the signed ones, and cannot change.
+    await page.getByTestId('report-texts-locked').waitFor();
+    expect(await text('report-texts-locked')).toBe(
+      'Báo cáo đã ký và xuất gói nên đã khóa. Muốn sửa, hãy Mở khóa để sửa và ghi rõ lý do.',
+    );
+    await shot(page, 'report-08-locked-texts');
+    const strengths = page.getByTestId('report-strengths');
+    expect(await strengths.getAttribute('readonly')).not.toBeNull();
+    await strengths.click();
+    await page.keyboard.type(' Thêm');
+    expect(await strengths.inputValue()).toBe(
+      'Tuyên truyền phòng, chống ma túy trong trường học được đẩy mạnh.',
+    );
+    expect(await page.getByTestId('report-date').isDisabled()).toBe(true);
+    expect(await page.getByTestId('report-directive-add').count()).toBe(0);
+    expect(await page.getByTestId('report-save-status').count()).toBe(0);
+    expect(await page.getByTestId('report').innerText()).not.toContain('Đã lưu nháp');
+
+    // The Word button gives the file signed into the package, and says so.
+    expect(await text('report-docx-signed')).toBe('Bản đã ký trong gói số 1');
+    await page.getByTestId('report-docx').click();
+    await page.getByTestId('report-docx-result').waitFor({ timeout: 30_000 });
+    expect(await text('report-docx-result')).toContain(
+      'Bản đã ký trong gói số 1: BaoCao_LS-CAOLOC-VHTT_2023-Q3_MaTuy.docx',
+    );
+    // The subjects on offer are those signed into the package.
+    expect(await page.getByTestId('report-subject').innerText()).toMatch(/Mua bán người\s*Ma túy/);
   });
 });

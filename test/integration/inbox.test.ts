@@ -353,6 +353,9 @@ describe('tuyentruyen inbox …', () => {
       sequence: 1,
       late: true,
       registered: true,
+      partial: false,
+      included: ['2023-Q3'],
+      missing: [],
     });
     expect(Date.now() - Date.parse(receivedAt!)).toBeLessThan(10 * 60_000);
 

@@ -55,7 +55,7 @@ describe('the signing key through the contract', () => {
       ) as unknown[],
       (i) => ({ vi: `#${i}`, en: `#${i}` }),
     );
-    const exported = await b.packages.export('2023-Q3', tempDir());
+    const exported = await b.packages.export('2023-Q3', { outDir: tempDir() });
     const check = await b.packages.verify(exported.path);
     expect(check).toMatchObject({ ok: true });
   });

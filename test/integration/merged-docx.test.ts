@@ -1,15 +1,16 @@
 // The province's merged report as Word: seed 000's layout from the office report's blocks,
 // section 2 naming who reported and ending with a table by office whose totals are the
-// rows' sums; two builds of the same input are identical; LibreOffice renders it on A4.
+// rows' sums; two builds of the same input are identical; LibreOffice renders it on A4. A
+// half year made of quarters says which; another subject titles the report with it.
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMergedDocx } from '../../electron/core/report/mergedDocx';
+import { buildMergedDocx, type MergedDocumentInput } from '../../electron/core/report/mergedDocx';
 import { TEXT_WIDTH } from '../../electron/core/report/docxStyle';
 import { formatNumber } from '../../shared/format';
 import { CORE_COLUMNS } from '../../shared/mergedText';
-import { MERGED_INPUT, OFFICES } from '../fixtures/mergedData';
+import { MERGED_DATA, MERGED_INPUT, OFFICES } from '../fixtures/mergedData';
 import { convertToPdf, pdfInfo, pdfText, plainText, zipPart, zipParts } from './docxRender';
 import { ROOT } from './helpers';
 
@@ -217,5 +218,69 @@ describe('merged report .docx', () => {
     for (const district of ['huyện Cao Lộc', 'huyện Tràng Định', 'huyện Văn Lãng']) {
       expect(pdfPlain).toContain(district);
     }
+  });
+});
+
+describe('merged report .docx of a half year made of quarters, about drugs', () => {
+  const H1_DOCX = path.join(OUT, 'bao-cao-tong-hop-2023-H1-ma-tuy.docx');
+  const h1: MergedDocumentInput = {
+    ...MERGED_INPUT,
+    data: {
+      ...MERGED_DATA,
+      subject: 'drugs',
+      figures: {
+        ...MERGED_DATA.figures,
+        period: {
+          key: '2023-H1',
+          from: '2022-12-15',
+          to: '2023-06-14',
+          label: '6 tháng đầu năm 2023',
+        },
+      },
+      // Cao Lộc sent both quarters; Văn Lãng only the first; Tràng Định nothing.
+      coverage: MERGED_DATA.coverage.map((c) =>
+        c.officeCode === 'LS-CAOLOC-VHTT'
+          ? { ...c, included: ['2023-Q1', '2023-Q2'], missing: [] }
+          : c.officeCode === 'LS-VANLANG-VHTT'
+            ? { ...c, included: ['2023-Q1'], missing: ['2023-Q2'] }
+            : { ...c, included: [], missing: ['2023-Q1', '2023-Q2'] },
+      ),
+      reported: 1,
+    },
+  };
+  let h1Text: string;
+
+  beforeAll(async () => {
+    const bytes = await buildMergedDocx(h1);
+    fs.writeFileSync(H1_DOCX, bytes);
+    h1Text = plainText(await zipPart(await JSZip.loadAsync(bytes), 'word/document.xml'));
+  });
+
+  it('titles, opens and closes the report with its subject', () => {
+    expect(h1Text).toContain(
+      'Kết quả tuyên truyền công tác phòng, chống ma túy\n6 tháng đầu năm 2023',
+    );
+    expect(h1Text).toContain(
+      'tổng hợp, báo cáo kết quả tuyên truyền công tác phòng, chống ma túy 6 tháng đầu năm 2023 như sau:',
+    );
+    expect(h1Text).toContain(
+      'Trên đây là Báo cáo kết quả tuyên truyền công tác phòng, chống ma túy 6 tháng đầu năm 2023 của Sở Thông tin và Truyền thông',
+    );
+  });
+
+  it('says in section 2 which quarters of which offices it is made of, and which are missing', () => {
+    const sentence =
+      '- Số liệu 6 tháng đầu năm 2023 tổng hợp từ báo cáo quý I, quý II năm 2023 của Phòng Văn hóa và Thông tin huyện Cao Lộc; báo cáo quý I năm 2023 của Phòng Văn hóa và Thông tin huyện Văn Lãng; đơn vị này chưa gửi báo cáo quý II năm 2023.';
+    expect(h1Text).toContain(sentence);
+    const at = h1Text.indexOf(sentence);
+    expect(h1Text.indexOf('- Có 1/3 Phòng Văn hóa và Thông tin')).toBeLessThan(at);
+    expect(h1Text.indexOf('- Trong 6 tháng đầu năm 2023, các đơn vị')).toBeGreaterThan(at);
+    expect(h1Text.indexOf('2. Kết quả thông tin, tuyên truyền')).toBeLessThan(at);
+  });
+
+  it('renders with LibreOffice, the sentence on the first pages', { timeout: 120_000 }, () => {
+    const pdf = convertToPdf(H1_DOCX);
+    const plain = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(plain).toContain('chưa gửi báo cáo quý II năm 2023');
   });
 });

@@ -1,4 +1,4 @@
-// The outbox (issue 4, item 5) against real servers on 127.0.0.1: smtp-server refusing with
+// The outbox against real servers on 127.0.0.1: smtp-server refusing with
 // 421 then accepting, or 550; a node:http server answering 503 then 201; a real folder. The
 // packages are real exports; the queue is driven with runOnce() and a 10 ms backoff.
 import fs from 'node:fs';
@@ -8,10 +8,20 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { createCore, DB_FILE, type Core, type CoreOptions } from '../../electron/core';
-import { verifyPackage } from '../../electron/core/package';
+import { folderProblem } from '../../electron/core/outbox/folder';
+import { readZip, verifyPackage, verifyPackageBytes, writeZip } from '../../electron/core/package';
 import type { DeliveryRow, Input } from '../../shared/contract';
-import type { ExportResult } from '../../shared/package';
+import {
+  DATA_FILE,
+  MANIFEST_FILE,
+  REPORT_FILE,
+  SIGNATURE_FILE,
+  reportEntry,
+  type ExportResult,
+  type Manifest,
+} from '../../shared/package';
 import profile from '../fixtures/profile.json';
 import { tempDir } from './helpers';
 
@@ -36,6 +46,13 @@ const van: Input<'activities:create'> = {
 let template: string;
 let exported: ExportResult;
 let pkgBytes: Buffer;
+/** An office reporting on two subjects: its package holds two signed Word reports. */
+let template2: string;
+let exported2: ExportResult;
+let pkgBytes2: Buffer;
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const cores: Core[] = [];
 const closers: (() => Promise<void>)[] = [];
 
@@ -52,9 +69,9 @@ function open(dataDir: string, extra: Partial<CoreOptions> = {}): Core {
 }
 
 /** A fresh data folder holding the exported package (the package file stays in the template). */
-function copyOfTemplate(): string {
+function copyOfTemplate(from = template): string {
   const dir = tempDir('tt-outbox-');
-  fs.copyFileSync(path.join(template, DB_FILE), path.join(dir, DB_FILE));
+  fs.copyFileSync(path.join(from, DB_FILE), path.join(dir, DB_FILE));
   return dir;
 }
 
@@ -128,15 +145,83 @@ async function smtpServer(refusals: { code: number; text: string }[]): Promise<S
   return state;
 }
 
-/** The attachment of a raw message, decoded from base64, and a header's value. */
-function attachmentOf(raw: string): Buffer {
-  const boundary = /boundary="?([^";\r\n]+)"?/.exec(raw)![1]!;
-  const part = raw.split(`--${boundary}`).find((p) => /Content-Disposition: attachment/i.test(p))!;
-  const body = part.slice(part.indexOf('\r\n\r\n') + 4);
-  return Buffer.from(body.replace(/\s+/g, ''), 'base64');
+interface MimePart {
+  type: string;
+  filename: string | null;
+  bytes: Buffer;
 }
+
+function decodeQuotedPrintable(body: string): Buffer {
+  const text = body.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '=' && /^[0-9A-F]{2}$/i.test(text.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(text.charCodeAt(i) & 0xff);
+  }
+  return Buffer.from(bytes);
+}
+
+/** The file name of a part, also when split (RFC 2231 `filename*0=`) or encoded (`filename*=`). */
+function filenameOf(headers: string): string | null {
+  const disposition = /^Content-Disposition:(.*)$/im.exec(headers)?.[1];
+  if (!disposition) return null;
+  const pieces = [...disposition.matchAll(/filename(\*\d+)?(\*)?=("([^"]*)"|[^;\s]*)/gi)];
+  if (pieces.length === 0) return null;
+  return pieces
+    .map((m) => {
+      const value = m[4] ?? m[3]!;
+      return m[2] ? decodeURIComponent(value.replace(/^[^']*'[^']*'/, '')) : value;
+    })
+    .join('');
+}
+
+/** The parts of a raw multipart/mixed message, decoded (base64, quoted-printable or as is). */
+function partsOf(raw: string): MimePart[] {
+  const boundary = /boundary="?([^";\r\n]+)"?/.exec(raw)![1]!;
+  return raw
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((p) => {
+      const at = p.indexOf('\r\n\r\n');
+      const headers = p.slice(0, at).replace(/\r\n[ \t]+/g, ' ');
+      const body = p.slice(at + 4);
+      const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(headers)?.[1]?.toLowerCase();
+      const bytes =
+        encoding === 'base64'
+          ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+          : encoding === 'quoted-printable'
+            ? decodeQuotedPrintable(body)
+            : Buffer.from(body, 'latin1');
+      const type = /^Content-Type:\s*([^;\s]+)/im.exec(headers)?.[1]?.toLowerCase() ?? '';
+      return { type, filename: filenameOf(headers), bytes };
+    });
+}
+
+/** The package attached to a raw message. */
+function attachmentOf(raw: string): Buffer {
+  return partsOf(raw).find((p) => p.filename?.endsWith('.ttpkg'))!.bytes;
+}
+const textOf = (raw: string): string =>
+  partsOf(raw)
+    .find((p) => p.type === 'text/plain')!
+    .bytes.toString('utf8');
 const headerOf = (raw: string, name: string): string | undefined =>
   new RegExp(`^${name}: (.*)$`, 'mi').exec(raw.replace(/\r\n[ \t]+/g, ' '))?.[1]?.trim();
+
+/** Sends the package of `dataDir` by email to a fresh SMTP server; the raw message received. */
+async function mailed(dataDir: string, sha: string): Promise<string> {
+  const smtp = await smtpServer([]);
+  const core = open(dataDir);
+  await value(core, 'settings:saveDelivery', settings({ smtpPort: smtp.port }));
+  const [d] = core.outbox.enqueue(sha, { email: true });
+  const row = await core.outbox.sendNow(d!.id);
+  expect(row.lastError).toBeNull();
+  expect(row.state).toBe('sent');
+  expect(smtp.messages).toHaveLength(1);
+  return smtp.messages[0]!.toString('latin1');
+}
 
 beforeAll(async () => {
   template = tempDir('tt-outbox-tpl-');
@@ -149,6 +234,27 @@ beforeAll(async () => {
     core.close();
   }
   pkgBytes = fs.readFileSync(exported.path);
+
+  template2 = tempDir('tt-outbox-tpl2-');
+  const core2 = createCore({ dataDir: template2, mode: 'browser', passphrase: PASSPHRASE });
+  try {
+    const two = JSON.parse(JSON.stringify(profile)) as typeof profile;
+    await value(core2, 'profile:save', {
+      ...two,
+      office: { ...two.office, subjects: ['trafficking', 'drugs'] },
+    });
+    await value(core2, 'activities:create', van);
+    await value(core2, 'activities:create', {
+      ...van,
+      id: 'v2',
+      themes: ['drugs'],
+      title: 'Tuyên truyền phòng, chống ma túy',
+    });
+    exported2 = await value<ExportResult>(core2, 'package:export', { period: '2023-Q3' });
+  } finally {
+    core2.close();
+  }
+  pkgBytes2 = fs.readFileSync(exported2.path);
 });
 
 afterEach(() => {
@@ -287,6 +393,119 @@ describe('email delivery', () => {
   });
 });
 
+describe('the signed Word reports beside an emailed package', () => {
+  it('attaches one .docx per subject, byte for byte the report signed into the package', async () => {
+    const raw = await mailed(copyOfTemplate(template2), exported2.sha256);
+    const parts = partsOf(raw);
+    const attached = parts.filter((p) => p.filename !== null);
+    expect(attached.map((p) => p.filename)).toEqual([
+      exported2.fileName,
+      'BaoCao_LS-CAOLOC-VHTT_2023-Q3.docx',
+      'BaoCao_LS-CAOLOC-VHTT_2023-Q3_MaTuy.docx',
+    ]);
+    // The package travels unchanged and still verifies.
+    const pkg = attached[0]!;
+    expect(pkg.bytes.equals(pkgBytes2)).toBe(true);
+    expect((await verifyPackageBytes(exported2.fileName, pkg.bytes)).ok).toBe(true);
+
+    // Each Word file is the one inside the attached package, as its signed manifest lists it.
+    const entries = new Map((await readZip(pkg.bytes)).map((e) => [e.name, e]));
+    const manifest = JSON.parse(entries.get(MANIFEST_FILE)!.bytes.toString('utf8')) as Manifest;
+    expect(manifest.reports).toEqual([
+      { subject: 'trafficking', file: reportEntry('trafficking') },
+      { subject: 'drugs', file: reportEntry('drugs') },
+    ]);
+    const docx = attached.slice(1);
+    for (const [i, subject] of (['trafficking', 'drugs'] as const).entries()) {
+      const entry = entries.get(reportEntry(subject))!;
+      const part = docx[i]!;
+      expect(part.type).toBe(DOCX);
+      expect(sha256(part.bytes)).toBe(entry.sha256);
+      expect(sha256(part.bytes)).toBe(
+        manifest.files.find((f) => f.name === reportEntry(subject))!.sha256,
+      );
+      expect(part.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    }
+    // The two reports differ (each counts its own subject).
+    expect(docx[0]!.bytes.equals(docx[1]!.bytes)).toBe(false);
+
+    // The message says, in Vietnamese, what is attached.
+    const text = textOf(raw);
+    expect(text).toContain('Kèm theo: gói dữ liệu có chữ ký số và 2 báo cáo (tệp Word)');
+    expect(text).toContain(`Gói dữ liệu có chữ ký số: ${exported2.fileName}`);
+    expect(text).toContain(
+      'Báo cáo (tệp Word) về công tác phòng, chống mua bán người: BaoCao_LS-CAOLOC-VHTT_2023-Q3.docx',
+    );
+    expect(text).toContain(
+      'Báo cáo (tệp Word) về công tác phòng, chống ma túy: BaoCao_LS-CAOLOC-VHTT_2023-Q3_MaTuy.docx',
+    );
+    expect(text).toContain(sha256(docx[1]!.bytes));
+  });
+
+  it('attaches the one report of an office with one subject', async () => {
+    const raw = await mailed(copyOfTemplate(), exported.sha256);
+    const attached = partsOf(raw).filter((p) => p.filename !== null);
+    expect(attached.map((p) => p.filename)).toEqual([
+      exported.fileName,
+      'BaoCao_LS-CAOLOC-VHTT_2023-Q3.docx',
+    ]);
+    const entry = (await readZip(pkgBytes)).find((e) => e.name === reportEntry('trafficking'))!;
+    expect(attached[1]!.bytes.equals(entry.bytes)).toBe(true);
+    expect(textOf(raw)).toContain('Kèm theo: gói dữ liệu có chữ ký số và báo cáo (tệp Word)');
+  });
+
+  it('attaches report.docx of a package from before subjects (no signed reports kept)', async () => {
+    // A version 1 package: one report.docx, no `reports` in the manifest, and no
+    // signed_reports rows. The outbox never checks the signature, only that the file is the
+    // one recorded, so the old layout is rebuilt from the new package's entries.
+    const entries = new Map((await readZip(pkgBytes)).map((e) => [e.name, e]));
+    const report = entries.get(reportEntry('trafficking'))!;
+    const data = entries.get(DATA_FILE)!;
+    const newer = JSON.parse(entries.get(MANIFEST_FILE)!.bytes.toString('utf8')) as Manifest;
+    const { reports: _dropped, ...rest } = newer;
+    const manifest: Manifest = {
+      ...rest,
+      schemaVersion: 1,
+      files: [
+        { name: DATA_FILE, sha256: data.sha256, size: data.bytes.length },
+        { name: REPORT_FILE, sha256: report.sha256, size: report.bytes.length },
+      ],
+    };
+    const v1 = await writeZip([
+      { name: MANIFEST_FILE, bytes: Buffer.from(JSON.stringify(manifest)), compress: true },
+      { name: SIGNATURE_FILE, bytes: entries.get(SIGNATURE_FILE)!.bytes, compress: false },
+      { name: DATA_FILE, bytes: data.bytes, compress: true },
+      { name: REPORT_FILE, bytes: report.bytes, compress: false },
+    ]);
+    const dir = copyOfTemplate();
+    const file = path.join(tempDir('tt-outbox-v1-'), 'LS-CAOLOC-VHTT_2023-Q3_0001.ttpkg');
+    fs.writeFileSync(file, v1);
+    const v1Sha = sha256(v1);
+    const db = new BetterSqlite3(path.join(dir, DB_FILE));
+    db.prepare('DELETE FROM signed_reports').run();
+    db.prepare('UPDATE packages SET sha256 = ?, path = ? WHERE sha256 = ?').run(
+      v1Sha,
+      file,
+      exported.sha256,
+    );
+    db.prepare('UPDATE period_locks SET package_sha256 = ? WHERE package_sha256 = ?').run(
+      v1Sha,
+      exported.sha256,
+    );
+    db.close();
+
+    const raw = await mailed(dir, v1Sha);
+    const attached = partsOf(raw).filter((p) => p.filename !== null);
+    expect(attached.map((p) => p.filename)).toEqual([
+      'LS-CAOLOC-VHTT_2023-Q3_0001.ttpkg',
+      'BaoCao_LS-CAOLOC-VHTT_2023-Q3.docx',
+    ]);
+    expect(attached[0]!.bytes.equals(v1)).toBe(true);
+    expect(attached[1]!.type).toBe(DOCX);
+    expect(sha256(attached[1]!.bytes)).toBe(report.sha256);
+  });
+});
+
 describe('upload', () => {
   it('retries a 503 and then delivers one package, both requests with the same Idempotency-Key', async () => {
     const requests: { key: string | undefined; type: string | undefined; body: Buffer }[] = [];
@@ -366,8 +585,51 @@ describe('folder delivery', () => {
     expect(row.state).toBe('pending');
     expect(row.attempts).toBe(1);
     expect(row.lastError).toContain(missing);
+    // One Vietnamese sentence naming the folder, not Node's "ENOENT: no such file …".
+    expect(row.lastError).toContain(`Không tìm thấy thư mục ${missing}`);
+    expect(row.lastError).toContain('ổ USB chưa được cắm');
+    expect(row.lastError).not.toMatch(/ENOENT|no such file|stat /);
     fs.mkdirSync(missing);
     expect((await drain(core, d!.id)).state).toBe('sent');
+  });
+
+  it('fails a path through a file with a sentence, not Node’s ENOTDIR', async () => {
+    const core = open(copyOfTemplate());
+    const blocker = path.join(tempDir('tt-usb-'), 'not-a-folder.txt');
+    fs.writeFileSync(blocker, 'x');
+    const target = path.join(blocker, 'usb');
+    const [d] = core.outbox.enqueue(exported.sha256, { folder: target });
+    await core.outbox.runOnce();
+    const row = core.outbox.get(d!.id);
+    expect(row.state).toBe('failed');
+    expect(row.lastError).toContain(`Đường dẫn ${target} không phải là một thư mục`);
+    expect(row.lastError).not.toMatch(/ENOTDIR|not a directory/);
+  });
+
+  it('says what each common file-system error means, naming the folder', () => {
+    const dir = 'E:\\BaoCao';
+    const err = (code: string) =>
+      Object.assign(new Error(`${code}: something, open '${dir}\\x.part'`), { code });
+    const cases: [string, 'retry' | 'failed', string][] = [
+      ['ENOENT', 'retry', 'Không tìm thấy thư mục'],
+      ['EACCES', 'retry', 'Không có quyền ghi vào thư mục'],
+      ['EPERM', 'retry', 'Không có quyền ghi vào thư mục'],
+      ['ENOSPC', 'failed', 'đã đầy'],
+      ['EROFS', 'retry', 'chỉ cho đọc'],
+      ['ENOTDIR', 'failed', 'không phải là một thư mục'],
+      ['EIO', 'retry', 'bị lỗi khi ghi'],
+    ];
+    for (const [code, kind, words] of cases) {
+      const o = folderProblem(dir, exported.fileName, err(code));
+      expect(o.kind).toBe(kind);
+      if (o.kind === 'sent') continue;
+      expect(o.error).toContain(dir);
+      expect(o.error).toContain(words);
+      expect(o.error).not.toContain(code);
+      expect(o.error).not.toContain('something');
+    }
+    const other = folderProblem(dir, exported.fileName, err('EXDEV'));
+    expect(other.kind === 'retry' && other.error).toContain(`Chưa ghi được gói vào thư mục ${dir}`);
   });
 
   it('lists drives as an array', async () => {

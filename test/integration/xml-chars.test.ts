@@ -2,11 +2,11 @@
 // noncharacters) is refused where it comes in, with a sentence naming the field, and nothing
 // is written: once stored, it would make the period's Word file one Word and LibreOffice
 // refuse to open, and the package would sign it.
-import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, DB_FILE, type Core } from '../../electron/core';
+import { createCore, type Core } from '../../electron/core';
+import { buildPackage } from '../../electron/core/package';
+import { fingerprintOf, generateOfficeKey } from '../../electron/core/signing';
 import type { Input, Method, Output } from '../../shared/contract';
 import type { ErrorInfo } from '../../shared/errors';
 import type { ImportResult } from '../../shared/inbox';
@@ -156,22 +156,34 @@ describe('the province desk', () => {
     const desk = createCore({ dataDir: path.join(root, 'province'), mode: 'cli' });
     try {
       office.add(quarterActivities('2023-Q3', 3, 11));
-      // A title stored before the check existed (or written by another tool): the office
-      // signs what it holds, so the desk's own check is the last one.
-      const db = new BetterSqlite3(path.join(office.dir, DB_FILE));
-      db.prepare('UPDATE activities SET title = ? WHERE id = ?').run(
-        'Chiếu phim\uFFFE lưu động',
-        '2023-Q3-11-1',
+      // The app refuses to sign such text, so this package comes from another tool with a
+      // genuine key: the desk's own check is the last one.
+      const key = generateOfficeKey({ code: OFFICES[0]!.code, name: 'Phòng Văn hóa và Thông tin' });
+      const fingerprint = fingerprintOf(key.certificateDer);
+      const report = await office.core.report.build('2023-Q3', 'trafficking', new Date());
+      const data = office.core.packages.data(office.core.report.period('2023-Q3'), [report]);
+      data.activities = data.activities.map((a) =>
+        a.id === '2023-Q3-11-1' ? { ...a, title: 'Chiếu phim\uFFFE lưu động' } : a,
       );
-      db.close();
-      const pkg = await office.export('2023-Q3', path.join(root, 'out'));
+      const pkg = await buildPackage({
+        data,
+        reportDocx: [report.docx],
+        sequence: 1,
+        supersedes: null,
+        createdAt: new Date().toISOString(),
+        key: { ...key, fingerprint },
+      });
 
       expect((await desk.call('profile:save', PROVINCE_PROFILE)).ok).toBe(true);
-      const pem = Buffer.from(await office.certificatePem()).toString('base64');
-      expect((await desk.call('trust:addCertificate', { base64: pem })).ok).toBe(true);
+      const trusted = await desk.call('trust:addFingerprint', {
+        code: OFFICES[0]!.code,
+        name: 'Phòng Văn hóa và Thông tin huyện Cao Lộc',
+        fingerprint,
+      });
+      expect(trusted.ok).toBe(true);
       const r = await desk.call('inbox:import', {
-        fileName: path.basename(pkg.path),
-        base64: fs.readFileSync(pkg.path).toString('base64'),
+        fileName: 'LS-CAOLOC-VHTT_2023-Q3_0001.ttpkg',
+        base64: pkg.bytes.toString('base64'),
       });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       const result = r.value as ImportResult;

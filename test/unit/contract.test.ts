@@ -81,6 +81,8 @@ const samples: { [M in Method]: Input<M> } = {
   'periods:locks': {},
   'periods:unlock': { period: '2023-Q3', reason: 'Bổ sung hoạt động bị sót' },
   'package:export': { period: '2023-Q3' },
+  'package:preview': { period: '2023-Q3' },
+  'package:confirm': { sha256: 'a'.repeat(64), confirmed: true },
   'package:list': {},
   'package:verify': { path: '/tmp/LS-CAOLOC-VHTT_2023-Q3_0001.ttpkg' },
   'key:info': {},

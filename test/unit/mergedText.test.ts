@@ -4,15 +4,19 @@ import type { MergedData, OfficeFigures } from '../../shared/inbox';
 import {
   CORE_COLUMNS,
   OFFICE_TABLE_HEADERS,
+  coverageSentence,
+  docxWarnings,
+  emptySections,
   isCounted,
   mergedOpeningParagraph,
   officeNames,
   officeTable,
   officesNoun,
+  periodsPhrase,
   reportingSentence,
   shortOfficeName,
 } from '../../shared/mergedText';
-import { MERGED_DATA, OFFICES } from '../fixtures/mergedData';
+import { MERGED_DATA, MERGED_TEXTS, OFFICES } from '../fixtures/mergedData';
 
 const withOffices = (offices: OfficeFigures[], expected: number): MergedData => ({
   ...MERGED_DATA,
@@ -155,5 +159,111 @@ describe('table by office', () => {
     }
     expect(counted.reduce((n, o) => n + o.costVnd, 0)).toBe(MERGED_DATA.costVnd);
     expect(MERGED_DATA.reported).toBe(2);
+  });
+});
+
+const H1 = { key: '2023-H1', from: '2022-12-15', to: '2023-06-14', label: '6 tháng đầu năm 2023' };
+
+/** The fixture's offices over the first half of 2023, each with the periods given. */
+function halfYear(coverage: Record<string, { included: string[]; missing: string[] }>) {
+  const offices = OFFICES.map((o) => ({
+    ...o,
+    state: coverage[o.code]!.included.length > 0 ? ('received' as const) : ('missing' as const),
+  }));
+  return {
+    ...MERGED_DATA,
+    figures: { ...MERGED_DATA.figures, period: H1 },
+    offices,
+    coverage: offices.map((o) => ({ officeCode: o.code, name: o.name, ...coverage[o.code]! })),
+  };
+}
+
+describe('a half year or year made of quarterly reports', () => {
+  it('names quarters of one year together, and the period itself by its label', () => {
+    expect(periodsPhrase(['2023-Q1', '2023-Q2'], H1)).toBe('quý I, quý II năm 2023');
+    expect(periodsPhrase(['2023-Q2'], H1)).toBe('quý II năm 2023');
+    expect(periodsPhrase(['2023-H1'], H1)).toBe('6 tháng đầu năm 2023');
+    const year = { key: '2023-Y', label: 'năm 2023' };
+    expect(periodsPhrase(['2023-H1', '2023-Q3'], year)).toBe(
+      '6 tháng đầu năm 2023, quý III năm 2023',
+    );
+  });
+
+  it('says which reports each office’s figures come from and which quarters are missing', () => {
+    const data = halfYear({
+      'LS-CAOLOC-VHTT': { included: ['2023-Q1', '2023-Q2'], missing: [] },
+      'LS-TRANGDINH-VHTT': { included: ['2023-Q1'], missing: ['2023-Q2'] },
+      'LS-VANLANG-VHTT': { included: ['2023-H1'], missing: [] },
+    });
+    expect(coverageSentence(data)).toBe(
+      '- Số liệu 6 tháng đầu năm 2023 tổng hợp từ báo cáo quý I, quý II năm 2023 của Phòng ' +
+        'Văn hóa và Thông tin huyện Cao Lộc; báo cáo quý I năm 2023 của Phòng Văn hóa và ' +
+        'Thông tin huyện Tràng Định; báo cáo 6 tháng đầu năm 2023 của Phòng Văn hóa và Thông ' +
+        'tin huyện Văn Lãng; Phòng Văn hóa và Thông tin huyện Tràng Định chưa gửi báo cáo quý ' +
+        'II năm 2023.',
+    );
+  });
+
+  it('groups offices with the same reports, and leaves out those with none', () => {
+    const data = halfYear({
+      'LS-CAOLOC-VHTT': { included: ['2023-Q1'], missing: ['2023-Q2'] },
+      'LS-TRANGDINH-VHTT': { included: [], missing: ['2023-Q1', '2023-Q2'] },
+      'LS-VANLANG-VHTT': { included: ['2023-Q1'], missing: ['2023-Q2'] },
+    });
+    const s = coverageSentence(data)!;
+    expect(s).toBe(
+      '- Số liệu 6 tháng đầu năm 2023 tổng hợp từ báo cáo quý I năm 2023 của Phòng Văn hóa ' +
+        'và Thông tin huyện Cao Lộc, Phòng Văn hóa và Thông tin huyện Văn Lãng; các đơn vị ' +
+        'này chưa gửi báo cáo quý II năm 2023.',
+    );
+    expect(s).not.toContain('Tràng Định');
+    expect(s).toBe(s.normalize('NFC'));
+  });
+
+  it('says nothing for a quarter, or when every office sent the half year’s own report', () => {
+    expect(coverageSentence(MERGED_DATA)).toBeNull();
+    const own = halfYear({
+      'LS-CAOLOC-VHTT': { included: ['2023-H1'], missing: [] },
+      'LS-TRANGDINH-VHTT': { included: [], missing: ['2023-Q1', '2023-Q2'] },
+      'LS-VANLANG-VHTT': { included: ['2023-H1'], missing: [] },
+    });
+    expect(coverageSentence(own)).toBeNull();
+  });
+});
+
+describe('before the merged Word file is made', () => {
+  const blank = {
+    ...MERGED_TEXTS,
+    directives: ['  '],
+    strengths: '',
+    limitations: ' \n ',
+    nextSteps: '',
+  };
+
+  it('finds the written sections left empty, blank lines counting as empty', () => {
+    expect(emptySections(MERGED_TEXTS)).toEqual([]);
+    expect(emptySections(blank)).toEqual(['directives', 'strengths', 'limitations', 'nextSteps']);
+    expect(emptySections({ ...MERGED_TEXTS, limitations: '' })).toEqual(['limitations']);
+  });
+
+  it('warns of each empty section by its heading, and of a period no office reported', () => {
+    expect(docxWarnings(MERGED_TEXTS, MERGED_DATA)).toEqual([]);
+    const nobody = withOffices(
+      OFFICES.map((o) => ({ ...o, state: 'missing' as const })),
+      3,
+    );
+    expect(docxWarnings(blank, nobody).map((w) => w.text)).toEqual([
+      'Mục 1. Công tác chỉ đạo, triển khai thực hiện',
+      'Mục 3.1. Ưu điểm',
+      'Mục 3.2. Tồn tại, hạn chế',
+      'Mục 4. Phương hướng, nhiệm vụ trong thời gian tới',
+      'Chưa có đơn vị nào gửi báo cáo quý III năm 2023',
+    ]);
+    // A quarantined package is not a report either.
+    const held = withOffices(
+      OFFICES.map((o) => ({ ...o, state: 'quarantined' as const })),
+      3,
+    );
+    expect(docxWarnings(MERGED_TEXTS, held).map((w) => w.what)).toEqual(['offices']);
   });
 });

@@ -1,7 +1,8 @@
 // The renderer's pure helpers: pasting and reading communes, mapping engine errors onto
-// form fields, the activity form's payload and drafts, audit entries and measure phrases.
+// form fields, the activity form's payload and drafts, audit entries and measure phrases,
+// locked periods and package states, and the report texts' drafts by period and subject.
 import dayjs from 'dayjs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActivityRow, ProfileView } from '../../shared/contract';
 import { CHANNELS, CHANNEL_MEASURES, type Channel } from '../../shared/domain';
 import { describeIssue, fieldPath } from '../../shared/issues';
@@ -35,6 +36,20 @@ import {
   valueText,
 } from '../../renderer/src/features/logbook/auditText';
 import { measuresText } from '../../renderer/src/lib/measures';
+import {
+  lockedReason,
+  lockOn,
+  offeredSubjects,
+  packageStateText,
+} from '../../renderer/src/features/report/locks';
+import {
+  createTextsSaver,
+  IDLE_SAVE,
+  textsDraftKey,
+  type TextsState,
+} from '../../renderer/src/stores/textsDraft';
+import type { PeriodLock } from '../../shared/contract';
+import type { ReportTexts } from '../../shared/report';
 
 const NFD = (s: string) => s.normalize('NFD');
 
@@ -829,5 +844,209 @@ describe('pasting communes: spreadsheet marks and codes typed later', () => {
     const codes = r.rows.map((row) => row.code);
     expect(new Set(codes.map((c) => c.toLowerCase())).size).toBe(2);
     expect(codes[1]).toBe('HOP-THANH');
+  });
+});
+
+// ---------- locked periods, subjects on offer, package states ----------
+
+function lock(patch: Partial<PeriodLock> = {}): PeriodLock {
+  return {
+    key: '2023-Q3',
+    from: '2023-06-15',
+    to: '2023-09-14',
+    label: 'quý III năm 2023',
+    lockedAt: '2023-10-05T03:00:00.000Z',
+    packageSha256: 'a'.repeat(64),
+    unlockedAt: null,
+    unlockReason: null,
+    subjects: ['trafficking', 'drugs'],
+    ...patch,
+  };
+}
+
+describe('lockOn / lockedReason', () => {
+  it('finds the lock in force over a date, both ends included', () => {
+    const locks = [lock(), lock({ key: '2023-Q2', from: '2023-03-15', to: '2023-06-14' })];
+    expect(lockOn(locks, '2023-06-15')?.key).toBe('2023-Q3');
+    expect(lockOn(locks, '2023-09-14')?.key).toBe('2023-Q3');
+    expect(lockOn(locks, '2023-06-14')?.key).toBe('2023-Q2');
+    expect(lockOn(locks, '2023-09-15')).toBeNull();
+  });
+
+  it('ignores a lock lifted for correction', () => {
+    const lifted = lock({ unlockedAt: '2023-10-06T03:00:00.000Z', unlockReason: 'Bổ sung' });
+    expect(lockOn([lifted], '2023-07-28')).toBeNull();
+  });
+
+  it('explains the lock in the words of the row tooltip', () => {
+    expect(lockedReason(lock())).toBe(
+      'Thuộc quý III năm 2023 đã xuất gói: muốn sửa, hãy mở khóa ở màn hình Báo cáo',
+    );
+  });
+});
+
+describe('offeredSubjects', () => {
+  it("offers exactly the signed subjects of a locked period, in the app's order", () => {
+    expect(offeredSubjects(lock({ subjects: ['drugs', 'trafficking'] }), ['crime'])).toEqual([
+      'trafficking',
+      'drugs',
+    ]);
+  });
+
+  it("offers the profile's subjects when open, unlocked or signed before subjects", () => {
+    const profile = ['all', 'drugs'] as const;
+    expect(offeredSubjects(null, [...profile])).toEqual(['drugs', 'all']);
+    const lifted = lock({ unlockedAt: '2023-10-06T03:00:00.000Z' });
+    expect(offeredSubjects(lifted, [...profile])).toEqual(['drugs', 'all']);
+    expect(offeredSubjects(lock({ subjects: [] }), [...profile])).toEqual(['drugs', 'all']);
+  });
+
+  it('always offers one, trafficking without a profile', () => {
+    expect(offeredSubjects(null, undefined)).toEqual(['trafficking']);
+    expect(offeredSubjects(null, [])).toEqual(['trafficking']);
+  });
+});
+
+describe('packageStateText', () => {
+  const at = '2023-10-05T03:04:00.000Z';
+  const local = dayjs(at).format('DD/MM/YYYY HH:mm');
+
+  it('never says "sent" before a delivery succeeded', () => {
+    expect(packageStateText({ state: 'exported', deliveredAt: null, confirmedAt: null })).toBe(
+      'Đã xuất, chờ gửi',
+    );
+    expect(packageStateText({ state: 'delivered', deliveredAt: at, confirmedAt: null })).toBe(
+      `Đã gửi lúc ${local}`,
+    );
+    expect(packageStateText({ state: 'delivered', deliveredAt: null, confirmedAt: null })).toBe(
+      'Đã gửi',
+    );
+  });
+
+  it('says the province confirmed only when the office recorded it', () => {
+    expect(packageStateText({ state: 'confirmed', deliveredAt: at, confirmedAt: at })).toBe(
+      `Cấp trên đã xác nhận nhận (ghi lúc ${local})`,
+    );
+  });
+});
+
+// ---------- the report texts' draft, by period and subject ----------
+
+function reportTexts(patch: Partial<ReportTexts> = {}): ReportTexts {
+  return {
+    number: '12',
+    date: '2023-10-05',
+    recipients: ['Sở Văn hóa'],
+    directives: [],
+    strengths: '',
+    limitations: '',
+    nextSteps: '',
+    ...patch,
+  };
+}
+
+describe('createTextsSaver', () => {
+  const storage = new Map<string, string>();
+  let state: TextsState;
+  let sent: { period: string; subject: string | undefined; texts: ReportTexts }[];
+
+  beforeEach(() => {
+    storage.clear();
+    sent = [];
+    vi.stubGlobal('window', {
+      setTimeout: globalThis.setTimeout.bind(globalThis),
+      clearTimeout: globalThis.clearTimeout.bind(globalThis),
+      localStorage: {
+        getItem: (k: string) => storage.get(k) ?? null,
+        setItem: (k: string, v: string) => void storage.set(k, v),
+        removeItem: (k: string) => void storage.delete(k),
+      },
+    });
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  function saver() {
+    const s = createTextsSaver({
+      name: 'report',
+      send: (period, texts, subject) => {
+        sent.push({ period, subject, texts });
+        return Promise.resolve();
+      },
+      get: () => state,
+      set: (patch) => {
+        state = { ...state, ...patch };
+      },
+    });
+    state = {
+      period: '2023-Q3',
+      subject: 'drugs',
+      readOnly: false,
+      texts: reportTexts(),
+      lastDate: '2023-10-05',
+      save: IDLE_SAVE,
+      editTexts: s.editTexts,
+      flush: s.flush,
+    };
+    return s;
+  }
+
+  it('keys the local copy by period and subject', () => {
+    expect(textsDraftKey('report', '2023-Q3', 'drugs')).toBe('report:2023-Q3:drugs');
+    expect(textsDraftKey('merged', '2023-Q3')).toBe('merged:2023-Q3');
+  });
+
+  it('saves text typed for drugs under drugs, even once trafficking is on show', async () => {
+    const s = saver();
+    s.editTexts({ strengths: 'Tuyên truyền phòng, chống ma túy trong trường học' });
+    expect(storage.has('tuyentruyen:draft:report:2023-Q3:drugs')).toBe(true);
+    // The switch, as the report store does it: flush, then the other subject.
+    const flushed = s.flush();
+    state = { ...state, subject: 'trafficking', texts: reportTexts() };
+    await flushed;
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.subject).toBe('drugs');
+    expect(sent[0]?.texts.strengths).toBe('Tuyên truyền phòng, chống ma túy trong trường học');
+    expect(storage.has('tuyentruyen:draft:report:2023-Q3:drugs')).toBe(false);
+    // Saved for drugs while trafficking is on show: trafficking's status is left alone.
+    expect(state.save.savedAt).toBeNull();
+  });
+
+  it('shows the unsaved local copy of its own subject only', async () => {
+    const s = saver();
+    storage.set(
+      'tuyentruyen:draft:report:2023-Q3:drugs',
+      JSON.stringify(reportTexts({ strengths: 'nháp ma túy' })),
+    );
+    let shown: ReportTexts | null = null;
+    s.open('2023-Q3', reportTexts(), (t) => (shown = t), { subject: 'trafficking' });
+    expect(shown!.strengths).toBe('');
+    s.open('2023-Q3', reportTexts(), (t) => (shown = t), { subject: 'drugs' });
+    expect(shown!.strengths).toBe('nháp ma túy');
+    await s.flush();
+    expect(sent.map((x) => x.subject)).toEqual(['drugs']);
+  });
+
+  it('neither edits nor saves a signed (read-only) report, and leaves its local copy', async () => {
+    const s = saver();
+    state = { ...state, readOnly: true };
+    s.editTexts({ strengths: 'sửa sau khi ký' });
+    expect(state.texts?.strengths).toBe('');
+    storage.set(
+      'tuyentruyen:draft:report:2023-Q3:drugs',
+      JSON.stringify(reportTexts({ strengths: 'nháp cũ' })),
+    );
+    let shown: ReportTexts | null = null;
+    s.open('2023-Q3', reportTexts({ strengths: 'đã ký' }), (t) => (shown = t), {
+      subject: 'drugs',
+      readOnly: true,
+    });
+    expect(shown!.strengths).toBe('đã ký');
+    await s.flush();
+    expect(sent).toEqual([]);
+    expect(state.save).toEqual(IDLE_SAVE);
+    expect(storage.has('tuyentruyen:draft:report:2023-Q3:drugs')).toBe(true);
   });
 });

@@ -35,6 +35,11 @@ export type InboxActivity = ActivityData & { id: string; communeCodes: string[] 
 export interface PackageContents {
   communes: InboxCommune[];
   activities: InboxActivity[];
+  /**
+   * A version 1 package's one report was the trafficking report and counted every activity
+   * of the period: each counts under trafficking, as the office signed it.
+   */
+  allTrafficking: boolean;
 }
 
 const refuse = (vi: string, en: string): DataRefused =>
@@ -118,5 +123,5 @@ export function readPackageData(manifest: Manifest, json: unknown): PackageConte
     });
     return { ...a, id: a.id, communeCodes: [...new Set(communeCodes)] };
   });
-  return { communes, activities };
+  return { communes, activities, allTrafficking: manifest.schemaVersion === 1 };
 }

@@ -1,6 +1,7 @@
-// The merged figures of a period over the packages the desk counts (status 'current'): the
-// same shape as an office's report (so the same sentences, tables and Word pieces apply),
-// plus the table by office, and the drill-down from any total to the activities behind it.
+// The merged figures of a period over the packages the desk counts (coverage.ts chooses
+// them): the same shape as an office's report about the same subject (so the same sentences,
+// tables and Word pieces apply), plus the table by office. An office's half year made of its
+// quarters is the sum of those quarters, channel by channel and commune by commune.
 import type { Database } from 'better-sqlite3';
 import {
   CHANNEL_MEASURES,
@@ -9,15 +10,10 @@ import {
   type Channel,
   type CommuneFlag,
   type CountMeasure,
+  type ReportSubject,
   type Theme,
 } from '../../../shared/domain';
-import type {
-  Drill,
-  DrillActivity,
-  MergedData,
-  OfficeFigures,
-  OfficeStatus,
-} from '../../../shared/inbox';
+import type { MergedData, OfficeFigures, OfficeStatus } from '../../../shared/inbox';
 import type {
   ChannelFigures,
   CommuneFigures,
@@ -26,11 +22,11 @@ import type {
   ThemeFigures,
 } from '../../../shared/report';
 import { sql } from '../db/statements';
-import { FLAG_COLUMN, flagFigures, flagsOf } from '../queries/figures';
+import { flagFigures, flagsOf } from '../queries/figures';
+import { IN_SCOPE, mergeScope, scopeParams, type MergeScope } from './coverage';
 
-/** The counted packages of the period, joined as `p`. */
-const COUNTED = `JOIN inbox_packages p ON p.sha256 = a.package_sha256
-  AND p.period_key = @period AND p.status = 'current'`;
+/** The counted packages' activities of the scope, `a` joined to its package `p`. */
+const COUNTED = `inbox_activities a JOIN inbox_packages p ON p.sha256 = a.package_sha256`;
 
 type ByChannel = Record<Channel, ChannelFigures>;
 
@@ -63,8 +59,10 @@ interface MeasureRow {
   total: number;
 }
 
-/** Per office: its channels' figures (zeros where none). */
-function channelsByOffice(db: Database, period: string): Map<string, ByChannel> {
+type Params = ReturnType<typeof scopeParams>;
+
+/** Per office: its channels' figures (zeros where none), its packages summed. */
+function channelsByOffice(db: Database, params: Params): Map<string, ByChannel> {
   const out = new Map<string, ByChannel>();
   const of = (code: string): ByChannel => {
     let v = out.get(code);
@@ -75,8 +73,8 @@ function channelsByOffice(db: Database, period: string): Map<string, ByChannel> 
     db,
     `SELECT p.office_code, a.channel, COUNT(*) AS activities, TOTAL(a.audience) AS audience,
        TOTAL(a.cost_vnd) AS cost_vnd
-     FROM inbox_activities a ${COUNTED} GROUP BY p.office_code, a.channel`,
-  ).all({ period }) as ChannelRow[];
+     FROM ${COUNTED} WHERE ${IN_SCOPE} GROUP BY p.office_code, a.channel`,
+  ).all(params) as ChannelRow[];
   for (const r of rows) {
     const c = of(r.office_code)[r.channel];
     c.activities = r.activities;
@@ -87,10 +85,10 @@ function channelsByOffice(db: Database, period: string): Map<string, ByChannel> 
   const measures = sql(
     db,
     `SELECT p.office_code, a.channel, j.key AS key, TOTAL(j.value) AS total
-     FROM inbox_activities a ${COUNTED}, json_each(a.measures) j
-     WHERE j.type = 'integer'
+     FROM ${COUNTED}, json_each(a.measures) j
+     WHERE ${IN_SCOPE} AND j.type = 'integer'
      GROUP BY p.office_code, a.channel, j.key`,
-  ).all({ period }) as MeasureRow[];
+  ).all(params) as MeasureRow[];
   for (const r of measures) {
     const c = of(r.office_code)[r.channel];
     if (r.key in c.measures) c.measures[r.key as CountMeasure] = r.total;
@@ -128,59 +126,90 @@ interface CommuneRow {
   audience: number;
 }
 
-function communeCounts(db: Database, period: string): CommuneRow[] {
-  return sql(
+/**
+ * Each office's communes with their counts: those of its lists (zeros included) and any
+ * dropped one that still had activities. An office counted by its quarters lists each
+ * commune once, named and flagged as its latest package has it, its counts summed.
+ */
+function communeCounts(db: Database, params: Params): CommuneRow[] {
+  const rows = sql(
     db,
     `WITH counts AS (
        SELECT ac.package_sha256, ac.commune_code, COUNT(*) AS activities, TOTAL(a.audience) AS audience
        FROM inbox_activity_communes ac
        JOIN inbox_activities a ON a.package_sha256 = ac.package_sha256 AND a.id = ac.activity_id
-       ${COUNTED}
+       WHERE ${IN_SCOPE}
        GROUP BY ac.package_sha256, ac.commune_code)
      SELECT p.office_code, p.office_name, c.code, c.name, c.border, c.remote, c.ethnic, c.key_area,
        c.active, COALESCE(n.activities, 0) AS activities, COALESCE(n.audience, 0) AS audience
      FROM inbox_communes c
-     JOIN inbox_packages p ON p.sha256 = c.package_sha256 AND p.period_key = @period AND p.status = 'current'
+     JOIN inbox_packages p ON p.sha256 = c.package_sha256
      LEFT JOIN counts n ON n.package_sha256 = c.package_sha256 AND n.commune_code = c.code
-     WHERE c.active = 1 OR n.activities > 0
-     ORDER BY p.office_code, c.position`,
-  ).all({ period }) as CommuneRow[];
+     WHERE c.package_sha256 IN (SELECT value FROM json_each(@packages))
+       AND (c.active = 1 OR n.activities > 0)
+     ORDER BY p.office_code, p.period_from DESC, c.position`,
+  ).all(params) as CommuneRow[];
+  const merged = new Map<string, CommuneRow>();
+  for (const r of rows) {
+    const key = `${r.office_code}/${r.code}`;
+    const seen = merged.get(key);
+    if (!seen) merged.set(key, { ...r });
+    else {
+      seen.activities += r.activities;
+      seen.audience += r.audience;
+      seen.active = Math.max(seen.active, r.active);
+    }
+  }
+  return [...merged.values()];
 }
 
-function flaggedActivities(db: Database, period: string): Record<CommuneFlag, number> {
+function flaggedActivities(db: Database, params: Params): Record<CommuneFlag, number> {
   return sql(
     db,
     `SELECT TOTAL(border) AS border, TOTAL(remote) AS remote, TOTAL(ethnic) AS ethnic, TOTAL(key_area) AS key
      FROM (SELECT MAX(c.border) AS border, MAX(c.remote) AS remote, MAX(c.ethnic) AS ethnic,
              MAX(c.key_area) AS key_area
-           FROM inbox_activities a ${COUNTED}
+           FROM inbox_activities a
            JOIN inbox_activity_communes ac ON ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id
            JOIN inbox_communes c ON c.package_sha256 = ac.package_sha256 AND c.code = ac.commune_code
+           WHERE ${IN_SCOPE}
            GROUP BY a.package_sha256, a.id)`,
-  ).get({ period }) as Record<CommuneFlag, number>;
+  ).get(params) as Record<CommuneFlag, number>;
 }
 
-function themeFigures(db: Database, period: string): Record<Theme, ThemeFigures> {
-  const rows = sql(
+/** Per theme, the scope's activities tagged with it (as the office report's byTheme). */
+function themeFigures(db: Database, params: Params): Record<Theme, ThemeFigures> {
+  const row = sql(
     db,
-    `SELECT j.value AS theme, COUNT(*) AS activities, TOTAL(a.audience) AS audience
-     FROM inbox_activities a ${COUNTED}, json_each(a.themes) j GROUP BY j.value`,
-  ).all({ period }) as { theme: Theme; activities: number; audience: number }[];
+    `SELECT
+       TOTAL(a.theme_mask & 1 != 0) AS t0, TOTAL(CASE WHEN a.theme_mask & 1 != 0 THEN a.audience END) AS a0,
+       TOTAL(a.theme_mask & 2 != 0) AS t1, TOTAL(CASE WHEN a.theme_mask & 2 != 0 THEN a.audience END) AS a1,
+       TOTAL(a.theme_mask & 4 != 0) AS t2, TOTAL(CASE WHEN a.theme_mask & 4 != 0 THEN a.audience END) AS a2
+     FROM inbox_activities a WHERE ${IN_SCOPE}`,
+  ).get(params) as Record<string, number>;
   return Object.fromEntries(
-    THEMES.map((t) => {
-      const r = rows.find((x) => x.theme === t);
-      return [t, { activities: r?.activities ?? 0, audience: r?.audience ?? 0 }];
-    }),
+    THEMES.map((t, i) => [t, { activities: row[`t${i}`] ?? 0, audience: row[`a${i}`] ?? 0 }]),
   ) as Record<Theme, ThemeFigures>;
 }
 
 const sumOf = (byChannel: ByChannel, key: 'activities' | 'audience' | 'costVnd'): number =>
   CHANNELS.reduce((n, c) => n + byChannel[c][key], 0);
 
-/** The period's merged figures in the office report's shape (INTERCHANGE `report --json`). */
-export function mergedFigures(db: Database, period: PeriodRef): ReportFigures {
-  return mergedDetail(db, period, [], { figuresOnly: true }).data.figures;
+/**
+ * The period's merged figures about the subject in the office report's shape (INTERCHANGE
+ * `report --json`), over the packages the desk counts for it.
+ */
+export function mergedFigures(
+  db: Database,
+  period: PeriodRef,
+  subject: ReportSubject = 'trafficking',
+): ReportFigures {
+  const scope = mergeScope(db, period.key, subject);
+  return mergedDetail(db, scope, period, subject, [], { figuresOnly: true }).figures;
 }
+
+/** What mergedDetail gives: MergedData but what the service adds from the status. */
+export type MergedDetail = Omit<MergedData, 'previous' | 'expected' | 'reported' | 'coverage'>;
 
 /**
  * Everything the merged screen and Word file show. `offices` is the period's status list
@@ -188,16 +217,19 @@ export function mergedFigures(db: Database, period: PeriodRef): ReportFigures {
  */
 export function mergedDetail(
   db: Database,
+  scope: MergeScope,
   period: PeriodRef,
+  subject: ReportSubject,
   offices: readonly OfficeStatus[],
   /** Skips what only the screen and the Word file use (the themes). */
   options: { figuresOnly?: boolean } = {},
-): { data: Omit<MergedData, 'previous' | 'expected' | 'reported'> } {
-  return db.transaction(() => {
-    const byOffice = channelsByOffice(db, period.key);
+): MergedDetail {
+  const params = scopeParams(scope);
+  return db.transaction((): MergedDetail => {
+    const byOffice = channelsByOffice(db, params);
     const byChannel = sumChannels([...byOffice.values()]);
-    const communes = communeCounts(db, period.key);
-    const flaggedCounts = flaggedActivities(db, period.key);
+    const communes = communeCounts(db, params);
+    const flaggedCounts = flaggedActivities(db, params);
     // As the office counts them: communes of its current list; activities in any commune.
     const flagged = flagFigures(
       communes.filter((c) => c.active === 1),
@@ -226,140 +258,40 @@ export function mergedDetail(
         byChannel: channels,
       };
     });
-    const activities = sumOf(byChannel, 'activities');
     return {
-      data: {
-        subject: 'trafficking' as const,
-        figures: { period, activities, byChannel, byCommune, flagged },
-        audience: sumOf(byChannel, 'audience'),
-        costVnd: sumOf(byChannel, 'costVnd'),
-        byTheme: options.figuresOnly
-          ? (Object.fromEntries(THEMES.map((t) => [t, { activities: 0, audience: 0 }])) as Record<
-              Theme,
-              ThemeFigures
-            >)
-          : themeFigures(db, period.key),
-        flaggedCommunes: reached.map(({ c, flags }) => ({
-          code: `${c.office_code}/${c.code}`,
-          name: `${c.name} (${names.get(c.office_code) ?? c.office_name})`,
-          flags,
-          activities: c.activities,
-          audience: c.audience,
-        })),
-        offices: officeFigures,
-        flaggedReached: reached.map(({ c, flags }) => ({
-          officeCode: c.office_code,
-          officeName: names.get(c.office_code) ?? c.office_name,
-          code: c.code,
-          name: c.name,
-          flags,
-          activities: c.activities,
-          audience: c.audience,
-        })),
+      subject,
+      figures: {
+        period,
+        activities: sumOf(byChannel, 'activities'),
+        byChannel,
+        byCommune,
+        flagged,
       },
+      audience: sumOf(byChannel, 'audience'),
+      costVnd: sumOf(byChannel, 'costVnd'),
+      byTheme: options.figuresOnly
+        ? (Object.fromEntries(THEMES.map((t) => [t, { activities: 0, audience: 0 }])) as Record<
+            Theme,
+            ThemeFigures
+          >)
+        : themeFigures(db, params),
+      flaggedCommunes: reached.map(({ c, flags }) => ({
+        code: `${c.office_code}/${c.code}`,
+        name: `${c.name} (${names.get(c.office_code) ?? c.office_name})`,
+        flags,
+        activities: c.activities,
+        audience: c.audience,
+      })),
+      offices: officeFigures,
+      flaggedReached: reached.map(({ c, flags }) => ({
+        officeCode: c.office_code,
+        officeName: names.get(c.office_code) ?? c.office_name,
+        code: c.code,
+        name: c.name,
+        flags,
+        activities: c.activities,
+        audience: c.audience,
+      })),
     };
   })();
-}
-
-// ---------- drill-down ----------
-
-export interface DrillFilter {
-  period: string;
-  channel?: Channel | undefined;
-  measure?: CountMeasure | undefined;
-  flag?: CommuneFlag | undefined;
-  office?: string | undefined;
-  offset: number;
-  limit: number;
-}
-
-/** WHERE fragments from fixed text; only values are bound. */
-function drillWhere(f: DrillFilter): { sql: string; params: Record<string, unknown> } {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = { period: f.period };
-  if (f.channel !== undefined) {
-    parts.push('a.channel = @channel');
-    params.channel = f.channel;
-  }
-  if (f.office !== undefined) {
-    parts.push('p.office_code = @office');
-    params.office = f.office;
-  }
-  if (f.flag !== undefined) {
-    parts.push(`EXISTS (SELECT 1 FROM inbox_activity_communes ac
-      JOIN inbox_communes c ON c.package_sha256 = ac.package_sha256 AND c.code = ac.commune_code
-      WHERE ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id
-        AND ${FLAG_COLUMN[f.flag]} = 1)`);
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-}
-
-interface DrillRow {
-  office_code: string;
-  office_name: string;
-  id: string;
-  channel: Channel;
-  date: string;
-  end_date: string | null;
-  title: string;
-  themes: string;
-  audience: number;
-  cost_vnd: number;
-  measures: string;
-  communes: string | null;
-}
-
-/** The offices and activities behind a total; `names` gives the register's office names. */
-export function drill(db: Database, f: DrillFilter, names: ReadonlyMap<string, string>): Drill {
-  const w = drillWhere(f);
-  const value = f.measure === undefined ? 'NULL' : `TOTAL(json_extract(a.measures, @measurePath))`;
-  const params =
-    f.measure === undefined ? w.params : { ...w.params, measurePath: `$.${f.measure}` };
-  const offices = sql(
-    db,
-    `SELECT p.office_code AS code, p.office_name AS name, COUNT(*) AS activities,
-       TOTAL(a.audience) AS audience, ${value} AS value
-     FROM inbox_activities a ${COUNTED} ${w.sql}
-     GROUP BY p.office_code ORDER BY p.office_code`,
-  ).all(params) as {
-    code: string;
-    name: string;
-    activities: number;
-    audience: number;
-    value: number | null;
-  }[];
-  const rows = sql(
-    db,
-    `SELECT p.office_code, p.office_name, a.id, a.channel, a.date, a.end_date, a.title, a.themes,
-       a.audience, a.cost_vnd, a.measures,
-       (SELECT json_group_array(c.name) FROM inbox_activity_communes ac
-          JOIN inbox_communes c ON c.package_sha256 = ac.package_sha256 AND c.code = ac.commune_code
-          WHERE ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id) AS communes
-     FROM inbox_activities a ${COUNTED} ${w.sql}
-     ORDER BY p.office_code, a.date, a.id LIMIT @limit OFFSET @offset`,
-  ).all({ ...w.params, limit: f.limit, offset: f.offset }) as DrillRow[];
-  const activities: DrillActivity[] = rows.map((r) => ({
-    officeCode: r.office_code,
-    officeName: names.get(r.office_code) ?? r.office_name,
-    id: r.id,
-    channel: r.channel,
-    date: r.date,
-    endDate: r.end_date,
-    title: r.title,
-    communes: r.communes === null ? [] : (JSON.parse(r.communes) as string[]),
-    themes: JSON.parse(r.themes) as Theme[],
-    audience: r.audience,
-    costVnd: r.cost_vnd,
-    measures: JSON.parse(r.measures) as Record<string, unknown>,
-  }));
-  const withNames = offices.map((o) => ({ ...o, name: names.get(o.code) ?? o.name }));
-  const total = withNames.reduce<Drill['total']>(
-    (t, o) => ({
-      activities: t.activities + o.activities,
-      audience: t.audience + o.audience,
-      value: t.value === null || o.value === null ? null : t.value + o.value,
-    }),
-    { activities: 0, audience: 0, value: f.measure === undefined ? null : 0 },
-  );
-  return { total, offices: withNames, activities };
 }

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/inbox';
 import type { Manifest } from '../../../shared/package';
 import { sql } from '../db/statements';
+import { themesToMask } from '../queries/activities';
 import type { PackageContents } from './data';
 
 // ---------- desks ----------
@@ -247,6 +248,17 @@ export function currentPackage(
   return row ? toPackageRow(row) : null;
 }
 
+/** Every package held of the given periods, newest first. */
+export function inboxPackagesOf(db: Database, periodKeys: readonly string[]): InboxPackageRow[] {
+  const rows = sql(
+    db,
+    `SELECT ${PACKAGE_COLUMNS} FROM inbox_packages
+     WHERE period_key IN (SELECT value FROM json_each(?))
+     ORDER BY received_at DESC, sha256`,
+  ).all(JSON.stringify(periodKeys)) as PackageDbRow[];
+  return rows.map(toPackageRow);
+}
+
 /** Every package held, newest first; of one period when `periodKey` is given. */
 export function inboxPackages(db: Database, periodKey?: string): InboxPackageRow[] {
   const rows = (
@@ -383,8 +395,8 @@ export function insertContents(db: Database, sha256: string, contents: PackageCo
   const activity = sql(
     db,
     `INSERT INTO inbox_activities (package_sha256, id, channel, date, end_date, title, village,
-       themes, language, audience, cost_vnd, notes, measures)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       themes, theme_mask, language, audience, cost_vnd, notes, measures)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const link = sql(
     db,
@@ -400,6 +412,7 @@ export function insertContents(db: Database, sha256: string, contents: PackageCo
       a.title,
       a.village,
       JSON.stringify(a.themes),
+      themesToMask(contents.allTrafficking ? [...a.themes, 'trafficking'] : a.themes),
       a.language,
       a.audience,
       a.costVnd,
@@ -408,34 +421,4 @@ export function insertContents(db: Database, sha256: string, contents: PackageCo
     );
     for (const code of a.communeCodes) link.run(sha256, a.id, code);
   }
-}
-
-// ---------- merged report texts ----------
-
-export function getMergedDraft<T>(db: Database, periodKey: string): T | null {
-  const row = sql(db, 'SELECT texts FROM merged_drafts WHERE period_key = ?').get(periodKey) as
-    { texts: string } | undefined;
-  return row ? (JSON.parse(row.texts) as T) : null;
-}
-
-export function previousMergedDraft<T>(db: Database, from: string): T | null {
-  const row = sql(
-    db,
-    'SELECT texts FROM merged_drafts WHERE period_from < ? ORDER BY period_from DESC LIMIT 1',
-  ).get(from) as { texts: string } | undefined;
-  return row ? (JSON.parse(row.texts) as T) : null;
-}
-
-export function saveMergedDraft(
-  db: Database,
-  periodKey: string,
-  from: string,
-  texts: unknown,
-  now: string,
-): void {
-  sql(
-    db,
-    `INSERT INTO merged_drafts (period_key, period_from, texts, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (period_key) DO UPDATE SET texts = excluded.texts, updated_at = excluded.updated_at`,
-  ).run(periodKey, from, JSON.stringify(texts), now);
 }

@@ -1,12 +1,18 @@
 // Email delivery over SMTP with nodemailer: one message per recipient, the package attached
-// byte for byte, a Message-ID derived from the package's hash and the recipient so that the
+// byte for byte and, beside it, each signed Word report exactly as the package holds it (a
+// reader without the app can open the report, the package stays the proof), a Message-ID derived from the package's hash and the recipient so that the
 // same package to the same recipient is always the same message. A temporary refusal (4xx)
 // or no connection is retried; a permanent refusal (5xx) ends the delivery with the server's
 // words (RFC 5321 §4.2.1).
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
+import { SUBJECT_PHRASES } from '../../../shared/domain';
 import { formatDate } from '../../../shared/format';
 import { failed, retry, sent, type Outcome } from './outcome';
+import type { AttachedReport } from './reports';
+
+export const DOCX_CONTENT_TYPE =
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface SmtpAccount {
   host: string;
@@ -25,6 +31,8 @@ export interface MailPackage {
   supersedes: string | null;
   office: { code: string; name: string };
   period: { key: string; from: string; to: string; label: string };
+  /** The signed Word reports inside the package, attached beside it (none: the package alone). */
+  reports?: AttachedReport[];
 }
 
 export const MESSAGE_ID_DOMAIN = 'sotuyentruyen.local';
@@ -41,22 +49,37 @@ export function subjectOf(p: MailPackage): string {
 }
 
 export function bodyOf(p: MailPackage): string {
+  const reports = p.reports ?? [];
+  const n = reports.length;
   const lines = [
     'Kính gửi: Quý cơ quan,',
     '',
-    `${p.office.name} (mã ${p.office.code}) gửi kèm theo thư này gói báo cáo ${p.period.label} ` +
+    `${p.office.name} (mã ${p.office.code}) gửi báo cáo ${p.period.label} ` +
       `(từ ngày ${formatDate(p.period.from)} đến ngày ${formatDate(p.period.to)}).`,
     '',
-    `- Tệp đính kèm: ${p.fileName}`,
-    `- Số thứ tự gói: ${p.sequence}`,
-    `- Mã SHA-256 của tệp: ${p.sha256}`,
+    n > 0
+      ? `Kèm theo: gói dữ liệu có chữ ký số và ${n === 1 ? 'báo cáo' : `${n} báo cáo`} (tệp Word):`
+      : 'Kèm theo: gói dữ liệu có chữ ký số:',
+    `- Gói dữ liệu có chữ ký số: ${p.fileName} (gói số ${p.sequence}; mã SHA-256 ${p.sha256})`,
+    ...reports.map(
+      (r) =>
+        `- Báo cáo (tệp Word) về công tác ${SUBJECT_PHRASES[r.subject]}: ${r.fileName} ` +
+        `(mã SHA-256 ${r.sha256})`,
+    ),
   ];
   if (p.supersedes)
     lines.push(`- Gói này đính chính (thay thế) gói có mã SHA-256: ${p.supersedes}`);
+  lines.push('');
+  if (n > 0) {
+    lines.push(
+      `${n === 1 ? 'Tệp Word là bản báo cáo' : 'Các tệp Word là những bản báo cáo'} nằm trong gói ` +
+        'dữ liệu, giống hệt từng byte (cùng mã SHA-256), để mở và in trên máy không cài phần mềm; ' +
+        'số liệu chính thức là gói dữ liệu có chữ ký số.',
+    );
+  }
   lines.push(
-    '',
     'Gói được ký số bằng khóa của cơ quan; có thể kiểm tra bằng lệnh ' +
-      `"tuyentruyen verify ${p.fileName}" hoặc chức năng "Kiểm tra gói" của phần mềm.`,
+      `"tuyentruyen verify ${p.fileName}", hoặc nhận vào màn hình "Tiếp nhận gói" của phần mềm.`,
     '',
     'Thư này được gửi tự động từ phần mềm Sổ tuyên truyền; xin vui lòng không trả lời thư này.',
   );
@@ -114,6 +137,11 @@ export async function sendMail(
       headers: { 'X-Package-SHA256': p.sha256 },
       attachments: [
         { filename: p.fileName, content: p.bytes, contentType: 'application/octet-stream' },
+        ...(p.reports ?? []).map((r) => ({
+          filename: r.fileName,
+          content: r.bytes,
+          contentType: DOCX_CONTENT_TYPE,
+        })),
       ],
     });
     return sent();

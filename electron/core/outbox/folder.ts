@@ -1,7 +1,9 @@
 // Delivery to a folder or removable drive: written under `<name>.part`, flushed, renamed,
 // the folder flushed, then read back and verified with the same check as `tuyentruyen
 // verify`. A drive that is not plugged in (or not writable yet) is retried; a copy that does
-// not read back intact is removed and the delivery fails.
+// not read back intact is removed and the delivery fails. File-system errors reach the
+// outbox screen as one Vietnamese sentence naming the folder, never as Node's own words
+// ("ENOENT: no such file or directory, stat …" means nothing to the office).
 import fs from 'node:fs';
 import path from 'node:path';
 import { verifyPackage } from '../package';
@@ -33,11 +35,61 @@ export function writeWithPart(dir: string, fileName: string, bytes: Buffer): str
     }
     fs.renameSync(part, target);
   } catch (err) {
-    fs.rmSync(part, { force: true });
+    try {
+      fs.rmSync(part, { force: true });
+    } catch {
+      /* a read-only or vanished drive: the write's own error is the one worth telling */
+    }
     throw err;
   }
   fsyncDir(dir);
   return target;
+}
+
+/**
+ * What a file-system error of the folder delivery means, as one sentence naming the folder,
+ * and whether waiting can fix it (a stick plugged in later, a lock switch moved) or the user
+ * has to act first (a full disk, a path that is not a folder).
+ */
+export function folderProblem(dir: string, fileName: string, err: unknown): Outcome {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return retry(
+        `Không tìm thấy thư mục ${dir}: ổ USB chưa được cắm vào máy, hoặc thư mục đã bị đổi tên hay bị xóa; ứng dụng sẽ tự thử lại khi thư mục có lại.`,
+      );
+    case 'EACCES':
+    case 'EPERM':
+      return retry(
+        `Không có quyền ghi vào thư mục ${dir}: hãy chọn thư mục khác hoặc nhờ người quản trị máy cấp quyền ghi; ứng dụng sẽ tự thử lại.`,
+      );
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return failed(
+        `Ổ đĩa chứa thư mục ${dir} đã đầy, không ghi được gói ${fileName}: hãy xóa bớt tệp trên ổ rồi bấm "Gửi ngay".`,
+      );
+    case 'EROFS':
+      return retry(
+        `Thư mục ${dir} nằm trên ổ chỉ cho đọc (ổ USB hay thẻ nhớ có thể đang gạt khóa chống ghi): hãy mở khóa ghi rồi cắm lại; ứng dụng sẽ tự thử lại.`,
+      );
+    case 'EBUSY':
+      return retry(
+        `Thư mục ${dir} hoặc tệp gói trong đó đang bị chương trình khác dùng; ứng dụng sẽ tự thử lại.`,
+      );
+    case 'EIO':
+      return retry(
+        `Ổ đĩa chứa thư mục ${dir} bị lỗi khi ghi (ổ có thể vừa bị rút ra hoặc bị hỏng); ứng dụng sẽ tự thử lại.`,
+      );
+    case 'ENOTDIR':
+      return failed(
+        `Đường dẫn ${dir} không phải là một thư mục (một phần của đường dẫn là tệp): hãy chọn lại thư mục ở màn hình Báo cáo.`,
+      );
+    default:
+      // Only the code, for whoever supports the office; Node's sentence is English and raw.
+      return retry(
+        `Chưa ghi được gói vào thư mục ${dir}${code ? ` (mã lỗi hệ thống ${code})` : ''}; ứng dụng sẽ tự thử lại.`,
+      );
+  }
 }
 
 export async function deliverToFolder(
@@ -47,23 +99,25 @@ export async function deliverToFolder(
   let target: string;
   try {
     if (!fs.statSync(dir).isDirectory()) {
-      return failed(`${dir} không phải là thư mục.`);
+      return failed(
+        `Đường dẫn ${dir} là một tệp, không phải thư mục: hãy chọn lại thư mục ở màn hình Báo cáo.`,
+      );
     }
     target = writeWithPart(dir, p.fileName, p.bytes);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOSPC')
-      return failed(`Ổ đĩa ${dir} đã đầy: không ghi được gói ${p.fileName}.`);
-    return retry(
-      `Chưa ghi được vào ${dir} (ổ đĩa chưa cắm hoặc không ghi được), sẽ thử lại: ${e.message}`,
-    );
+    return folderProblem(dir, p.fileName, err);
   }
   const check = await verifyPackage(target);
   if (!check.ok || check.sha256 !== p.sha256) {
-    fs.rmSync(target, { force: true });
+    let removed = true;
+    try {
+      fs.rmSync(target, { force: true });
+    } catch {
+      removed = false;
+    }
     const why = check.ok ? 'mã SHA-256 không khớp' : check.reason.vi;
     return failed(
-      `Bản sao ở ${target} đọc lại không nguyên vẹn (${why}); đã xóa bản sao. Hãy kiểm tra ổ đĩa rồi gửi lại.`,
+      `Bản sao ở ${target} đọc lại không nguyên vẹn (${why}); ${removed ? 'đã xóa bản sao' : 'hãy xóa bản sao này'}. Hãy kiểm tra ổ đĩa rồi bấm "Gửi ngay".`,
     );
   }
   return sent();

@@ -14,6 +14,8 @@ export {
   endAttempt,
   insertPackage,
   latestPackageOf,
+  packageBySha,
+  setConfirmed,
   reserveSequence,
   runningAttempts,
 } from './queries';

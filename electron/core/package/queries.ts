@@ -14,6 +14,9 @@ interface PackageDbRow {
   file_name: string;
   path: string;
   created_at: string;
+  confirmed_at: string | null;
+  confirmed_note: string | null;
+  delivered_at: string | null;
 }
 
 function rowToPackage(r: PackageDbRow): PackageRow {
@@ -25,22 +28,51 @@ function rowToPackage(r: PackageDbRow): PackageRow {
     fileName: r.file_name,
     path: r.path,
     createdAt: r.created_at,
+    state: r.confirmed_at ? 'confirmed' : r.delivered_at ? 'delivered' : 'exported',
+    deliveredAt: r.delivered_at,
+    confirmedAt: r.confirmed_at,
+    confirmedNote: r.confirmed_note,
   };
 }
 
+/** A package with the time of its first successful delivery. */
+const SELECT_PACKAGE = `SELECT p.*,
+  (SELECT MIN(d.sent_at) FROM deliveries d WHERE d.package_sha256 = p.sha256 AND d.state = 'sent')
+    AS delivered_at
+  FROM packages p`;
+
 /** Newest first. */
 export function allPackages(db: Database): PackageRow[] {
-  return (sql(db, 'SELECT * FROM packages ORDER BY sequence DESC').all() as PackageDbRow[]).map(
+  return (sql(db, `${SELECT_PACKAGE} ORDER BY p.sequence DESC`).all() as PackageDbRow[]).map(
     rowToPackage,
   );
+}
+
+export function packageBySha(db: Database, sha256: string): PackageRow | undefined {
+  const row = sql(db, `${SELECT_PACKAGE} WHERE p.sha256 = ?`).get(sha256) as
+    PackageDbRow | undefined;
+  return row ? rowToPackage(row) : undefined;
 }
 
 export function latestPackageOf(db: Database, periodKey: string): PackageRow | undefined {
   const row = sql(
     db,
-    'SELECT * FROM packages WHERE period_key = ? ORDER BY sequence DESC LIMIT 1',
+    `${SELECT_PACKAGE} WHERE p.period_key = ? ORDER BY p.sequence DESC LIMIT 1`,
   ).get(periodKey) as PackageDbRow | undefined;
   return row ? rowToPackage(row) : undefined;
+}
+
+export function setConfirmed(
+  db: Database,
+  sha256: string,
+  at: string | null,
+  note: string | null,
+): void {
+  sql(db, 'UPDATE packages SET confirmed_at = ?, confirmed_note = ? WHERE sha256 = ?').run(
+    at,
+    note,
+    sha256,
+  );
 }
 
 /**
@@ -84,7 +116,13 @@ export function runningAttempts(db: Database): { sequence: number; path: string 
   ).all() as { sequence: number; path: string }[];
 }
 
-export function insertPackage(db: Database, p: PackageRow): void {
+/** A package as export records it; its state comes from deliveries and confirmation. */
+export type NewPackage = Omit<
+  PackageRow,
+  'state' | 'deliveredAt' | 'confirmedAt' | 'confirmedNote'
+>;
+
+export function insertPackage(db: Database, p: NewPackage): void {
   sql(
     db,
     `INSERT INTO packages (period_key, period_from, period_to, sequence, sha256, supersedes,

@@ -1,6 +1,7 @@
 // The province's merged report as a Word file (.docx): seed 000's layout, built from the
-// same blocks as an office's report (docx.ts). What is its own: the opening and the first
-// sentence of section 2 say which offices reported (shared/mergedText.ts), and section 2
+// same blocks as an office's report (docx.ts), about the same subject. What is its own: the
+// opening and the first sentences of section 2 say which offices reported and, for a half
+// year or year, which quarters make each office's figures (shared/mergedText.ts); section 2
 // ends with a table by office. No appendix: each office's activities are in its own report.
 
 import type { Table } from 'docx';
@@ -10,6 +11,7 @@ import type { OfficeTable } from '../../../shared/mergedText';
 import {
   CORE_COLUMNS,
   OFFICE_TABLE_HEADERS,
+  coverageSentence,
   mergedOpeningParagraph,
   officeTable,
   reportingSentence,
@@ -115,8 +117,10 @@ function mergedResults(data: MergedData) {
   // Shares only: a province of many offices reaches hundreds of flagged communes, and the
   // list by office is on the desk's screen (the office report lists its own communes).
   const flagged = flaggedSentence({ ...data, flaggedCommunes: [] });
+  const coverage = coverageSentence(data);
   const sentences = [
     reportingSentence(data),
+    ...(coverage ? [coverage] : []),
     // The sentence before names the offices in full; this one need not repeat it.
     resultsLead(data, 'các đơn vị'),
     ...channelSentences(data),

@@ -1,10 +1,11 @@
-// The province desk (issue 5): the register of trusted offices, taking packages in with the
-// rules of replay, who has reported, and the merged figures. Every package is checked by the
-// same `verifyPackageBytes` as `tuyentruyen verify`, then taken in by one transaction.
+// The province desk (issue 5): the register of trusted offices and taking packages in with
+// the rules of replay. Every package is checked by the same `verifyPackageBytes` as
+// `tuyentruyen verify`, then taken in by one transaction. Who has reported and the merged
+// report are inbox/merged.ts's; this service hands them on.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { citeDirective } from '../../../shared/directives';
+import { DEFAULT_SUBJECT, type ReportSubject } from '../../../shared/domain';
 import { AppError, type Msg } from '../../../shared/errors';
 import { formatDate, formatNumber, vietnamDay } from '../../../shared/format';
 import {
@@ -17,36 +18,24 @@ import {
   type InboxPackageRow,
   type InboxStatus,
   type MergedData,
-  type OfficeStatus,
   type TrustedOffice,
   type TrustResult,
 } from '../../../shared/inbox';
 import { PACKAGE_EXTENSION, type Manifest } from '../../../shared/package';
-import { previousPeriod, recentPeriods, type Period } from '../../../shared/period';
-import type { PeriodRef, ReportTexts } from '../../../shared/report';
+import type { Period } from '../../../shared/period';
+import type { ReportTexts } from '../../../shared/report';
 import type { Context } from '../context';
 import { readPackageData, DataRefused } from '../inbox/data';
-import { drill, mergedDetail, mergedFigures } from '../inbox/figures';
+import { MergedReports, type MergedFile } from '../inbox/merged';
 import * as q from '../inbox/queries';
 import { officeNameOf, readCertificateFile, trustOf } from '../inbox/trust';
 import { verifyPackageBytes, verifyPackageData } from '../package/verify';
 import { ZIP_LIMITS } from '../package/zip';
 import { writeAudit } from '../queries/audit';
-import { directivesBetween } from '../queries/directives';
-import { getOffice } from '../queries/profile';
 import { parseEnrolmentQr } from '../signing';
 import { resolvePeriod } from './period';
-import type { ReportFile } from './report';
-import { buildMergedDocx } from '../report/mergedDocx';
 
-const ref = (p: Period): PeriodRef => ({ key: p.key, from: p.from, to: p.to, label: p.label });
 const sha256Of = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 function result(
   file: string,
@@ -69,10 +58,14 @@ function result(
 }
 
 export class InboxService {
+  private readonly merged: MergedReports;
+
   constructor(
     private readonly ctx: Context,
-    private readonly dataDir: string,
-  ) {}
+    dataDir: string,
+  ) {
+    this.merged = new MergedReports(ctx, dataDir, () => this.desks());
+  }
 
   // ---------- desks ----------
 
@@ -717,180 +710,37 @@ export class InboxService {
     }));
   }
 
-  // ---------- who has reported ----------
-
-  private deadlineOf(p: PeriodRef): string {
-    return addDays(p.to, this.desks().deadlineDays);
-  }
-
-  private statusOf(p: PeriodRef): OfficeStatus[] {
-    const { db } = this.ctx;
-    const deadline = this.deadlineOf(p);
-    const today = vietnamDay(this.ctx.now());
-    const held = q.inboxPackages(db, p.key);
-    const registered = q.trustedOffices(db);
-    const codes = new Map<string, { name: string; registered: boolean }>();
-    // An office left without a certificate (one registered under a wrong code, then moved)
-    // is not expected to report.
-    for (const o of registered) {
-      if (o.certificates.length > 0) codes.set(o.code, { name: o.name, registered: true });
-    }
-    for (const r of held) {
-      if (r.status === 'quarantined' && !codes.has(r.officeCode)) {
-        codes.set(r.officeCode, { name: r.officeName, registered: false });
-      }
-    }
-    return [...codes.entries()].map(([code, o]): OfficeStatus => {
-      const mine = held.filter((r) => r.officeCode === code);
-      const current = mine.find((r) => r.status === 'current');
-      const quarantined = mine
-        .filter((r) => r.status === 'quarantined')
-        .sort((a, b) => b.sequence - a.sequence)[0];
-      const shown = current ?? quarantined;
-      const state: OfficeStatus['state'] = current
-        ? current.supersedes !== null || mine.some((r) => r.status === 'replaced')
-          ? 'corrected'
-          : 'received'
-        : quarantined
-          ? 'quarantined'
-          : 'missing';
-      // Late: the package that counts came after the deadline, or none has come and it passed.
-      const late = current ? vietnamDay(current.receivedAt) > deadline : today > deadline;
-      return {
-        code,
-        name: o.name,
-        state,
-        sequence: shown?.sequence ?? null,
-        receivedAt: shown?.receivedAt ?? null,
-        late,
-        registered: o.registered,
-      };
-    });
-  }
+  // ---------- who has reported, the merged report (inbox/merged.ts) ----------
 
   status(periodKey: string): InboxStatus {
-    const p = ref(resolvePeriod(this.ctx.db, periodKey));
-    return { period: p, deadline: this.deadlineOf(p), offices: this.statusOf(p) };
+    return this.merged.status(periodKey);
   }
 
   completeness(periodKey: string, count: number): Completeness {
-    const p = resolvePeriod(this.ctx.db, periodKey);
-    const cutoff = getOffice(this.ctx.db)?.cutoff ?? 'decree09';
-    const periods = (p.kind === 'adhoc' ? [p] : recentPeriods(p, count, cutoff)).map(ref);
-    const columns = periods.map((x) => this.statusOf(x));
-    const offices = new Map<string, Completeness['offices'][number]>();
-    columns.forEach((col, i) => {
-      for (const s of col) {
-        let o = offices.get(s.code);
-        if (!o) {
-          o = {
-            code: s.code,
-            name: s.name,
-            registered: s.registered,
-            cells: periods.map(() => ({
-              state: 'missing' as const,
-              sequence: null,
-              receivedAt: null,
-              late: false,
-            })),
-          };
-          offices.set(s.code, o);
-        }
-        o.cells[i] = {
-          state: s.state,
-          sequence: s.sequence,
-          receivedAt: s.receivedAt,
-          late: s.late,
-        };
-      }
-    });
-    return {
-      periods,
-      deadlines: periods.map((x) => this.deadlineOf(x)),
-      offices: [...offices.values()].sort((a, b) => a.code.localeCompare(b.code)),
-    };
+    return this.merged.completeness(periodKey, count);
   }
 
-  // ---------- merged figures ----------
-
-  figures(periodKey: string): MergedData {
-    const p = resolvePeriod(this.ctx.db, periodKey);
-    const offices = this.statusOf(ref(p));
-    const { data } = mergedDetail(this.ctx.db, ref(p), offices);
-    const prev = previousPeriod(p, getOffice(this.ctx.db)?.cutoff ?? 'decree09');
-    const registered = offices.filter((o) => o.registered);
-    return {
-      ...data,
-      previous: prev ? mergedFigures(this.ctx.db, ref(prev)) : null,
-      expected: registered.length,
-      reported: offices.filter((o) => o.state === 'received' || o.state === 'corrected').length,
-    };
+  figures(periodKey: string, subject: ReportSubject = DEFAULT_SUBJECT): MergedData {
+    return this.merged.figures(periodKey, subject);
   }
 
   drill(input: DrillInput): Drill {
-    const p = resolvePeriod(this.ctx.db, input.period);
-    const names = new Map(q.trustedOffices(this.ctx.db).map((o) => [o.code, o.name]));
-    return drill(
-      this.ctx.db,
-      {
-        period: p.key,
-        channel: input.channel,
-        measure: input.measure,
-        flag: input.flag,
-        office: input.office,
-        offset: input.offset ?? 0,
-        limit: input.limit ?? 500,
-      },
-      names,
-    );
+    return this.merged.drill(input);
   }
 
-  // ---------- the merged report's texts ----------
-
-  texts(periodKey: string): ReportTexts {
-    const { db } = this.ctx;
-    const p = resolvePeriod(db, periodKey);
-    const saved = q.getMergedDraft<ReportTexts>(db, p.key);
-    if (saved) return saved;
-    const before = q.previousMergedDraft<ReportTexts>(db, p.from);
-    return {
-      number: '',
-      date: vietnamDay(this.ctx.now()),
-      recipients: before?.recipients ?? getOffice(db)?.recipients ?? [],
-      directives: directivesBetween(db, p.from, p.to).map(citeDirective),
-      strengths: before?.strengths ?? '',
-      limitations: before?.limitations ?? '',
-      nextSteps: before?.nextSteps ?? '',
-    };
+  texts(periodKey: string, subject: ReportSubject = DEFAULT_SUBJECT): ReportTexts {
+    return this.merged.texts(periodKey, subject);
   }
 
-  saveTexts(periodKey: string, texts: ReportTexts): ReportTexts {
-    const p = resolvePeriod(this.ctx.db, periodKey);
-    q.saveMergedDraft(this.ctx.db, p.key, p.from, texts, this.ctx.now());
-    return texts;
+  saveTexts(periodKey: string, subject: ReportSubject, texts: ReportTexts): ReportTexts {
+    return this.merged.saveTexts(periodKey, subject, texts);
   }
 
-  /** The merged report as a Word file, with a copy under the data folder's reports/. */
-  async docx(periodKey: string, createdAt: Date = new Date()): Promise<ReportFile> {
-    const office = getOffice(this.ctx.db);
-    if (!office) {
-      throw new AppError('no_profile', {
-        vi: 'Chưa có thông tin cơ quan: hãy khai báo cơ quan (Sở) trước khi lập báo cáo tổng hợp.',
-        en: 'The office profile is not set up yet; set it up before the merged report.',
-      });
-    }
-    const p = resolvePeriod(this.ctx.db, periodKey);
-    const bytes = await buildMergedDocx({
-      office,
-      texts: this.texts(p.key),
-      data: this.figures(p.key),
-      createdAt,
-    });
-    const fileName = `BaoCaoTongHop_${office.code}_${p.key.replace('..', '_')}.docx`;
-    const dir = path.join(this.dataDir, 'reports');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, fileName);
-    fs.writeFileSync(file, bytes);
-    return { fileName, path: file, bytes };
+  docx(
+    periodKey: string,
+    subject: ReportSubject = DEFAULT_SUBJECT,
+    createdAt: Date = new Date(),
+  ): Promise<MergedFile> {
+    return this.merged.docx(periodKey, subject, createdAt);
   }
 }

@@ -59,7 +59,7 @@ export class LockService {
         'locked',
         {
           vi:
-            `${at}Ngày ${formatDate(date)} thuộc ${label}, kỳ đã gửi báo cáo nên số liệu đã khóa. ` +
+            `${at}Ngày ${formatDate(date)} thuộc ${label}, kỳ đã xuất gói báo cáo nên số liệu đã khóa. ` +
             'Muốn sửa, hãy chọn "Mở khóa để sửa" ở màn hình Báo cáo và ghi rõ lý do; lần gửi sau sẽ là bản đính chính.',
           en:
             `${atEn}${date} falls in ${lock.period_key}, a period already reported, so its figures are locked. ` +

@@ -1,4 +1,4 @@
-// The outbox (issue 4, item 5): every package leaves by a queue kept in SQLite, one delivery
+// The outbox: every package leaves by a queue kept in SQLite, one delivery
 // per destination (a folder or drive, each email recipient, the upload address). `runOnce`
 // performs the deliveries that are due; `start` runs it on a timer that survives restarts
 // because the queue is in the database: a delivery left 'sending' by a crash goes back to
@@ -18,11 +18,13 @@ import type { PackageRow } from '../../../shared/package';
 import type { Context } from '../context';
 import { allPackages, sha256Of } from '../package';
 import { getProfile } from '../queries/profile';
+import { signedReportsOf } from '../queries/reports';
 import { DEFAULT_BACKOFF, retryDelay, type Backoff } from '../outbox/backoff';
 import { listDrives } from '../outbox/drives';
 import { messageIdOf, sendMail, type MailPackage, type SmtpAccount } from '../outbox/email';
 import { deliverToFolder } from '../outbox/folder';
 import { failed, type Outcome } from '../outbox/outcome';
+import { signedReportsIn } from '../outbox/reports';
 import {
   allDeliveries,
   cancelDelivery,
@@ -353,7 +355,12 @@ export class OutboxService {
       try {
         outcome = await this.perform(d);
       } catch (err) {
-        outcome = failed(err instanceof AppError ? err.msg.vi : String(err));
+        // Kept for whoever has to look into it, behind a Vietnamese sentence the office can read.
+        outcome = failed(
+          err instanceof AppError
+            ? err.msg.vi
+            : `Lỗi không lường trước khi gửi gói (hãy báo cho người hỗ trợ phần mềm): ${String(err)}`,
+        );
       }
       if (!db.open) break; // closed while sending: the next start finds it 'sending' and retries
       const end = this.ctx.now();
@@ -392,7 +399,9 @@ export class OutboxService {
       case 'email': {
         const account = await this.account();
         if (typeof account === 'string') return failed(account);
-        return sendMail(account, this.mailPackage(pkg, bytes), d.destination, this.timeoutMs);
+        const mail = await this.mailPackage(pkg, bytes);
+        if (typeof mail === 'string') return failed(mail);
+        return sendMail(account, mail, d.destination, this.timeoutMs);
       }
     }
   }
@@ -424,7 +433,13 @@ export class OutboxService {
     };
   }
 
-  private mailPackage(pkg: PackageRow, bytes: Buffer): MailPackage {
+  private async mailPackage(pkg: PackageRow, bytes: Buffer): Promise<MailPackage | string> {
+    // Names as the export gave them; the bytes from the package itself (see outbox/reports).
+    const names = new Map(
+      signedReportsOf(this.ctx.db, pkg.sha256).map((r) => [r.subject, r.fileName] as const),
+    );
+    const reports = await signedReportsIn(bytes, names);
+    if (typeof reports === 'string') return reports;
     const office = getProfile(this.ctx.db)?.office;
     let label = pkg.period.key;
     try {
@@ -440,6 +455,7 @@ export class OutboxService {
       supersedes: pkg.supersedes,
       office: { code: office?.code ?? '', name: office?.name ?? '' },
       period: { ...pkg.period, label },
+      reports,
     };
   }
 

@@ -4,11 +4,15 @@
 // the audit row.
 import fs from 'node:fs';
 import path from 'node:path';
+import { subjectThemes, type Theme } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { formatDate, localToday } from '../../../shared/format';
+import { codePointName, findXmlInvalid } from '../../../shared/text';
 import {
   PACKAGE_SCHEMA_VERSION,
   packageFileName,
   reportEntry,
+  type ExportPreview,
   type ExportResult,
   type KeyInfo,
   type PackageCheck,
@@ -25,14 +29,17 @@ import {
   endAttempt,
   insertPackage,
   latestPackageOf,
+  packageBySha,
   reserveSequence,
+  setConfirmed,
   runningAttempts,
   sha256Of,
   verifyPackage,
   writeDurably,
   type PackageData,
 } from '../package';
-import { listActivities, toInterchange } from '../queries/activities';
+import type { NewPackage } from '../package/queries';
+import { listActivities, toInterchange, totalsOf } from '../queries/activities';
 import { writeAudit } from '../queries/audit';
 import { directivesBetween } from '../queries/directives';
 import { getLock } from '../queries/locks';
@@ -246,14 +253,79 @@ export class PackageService {
     };
   }
 
+  /** What an export of the period would sign and replace, for the confirmation. */
+  preview(periodKey: string): ExportPreview {
+    const { db } = this.ctx;
+    const period = this.report.period(periodKey);
+    const office = this.office();
+    const latest = latestPackageOf(db, period.key);
+    const lock = getLock(db, period.key);
+    const locked =
+      latest && lock && lock.unlocked_at === null && lock.package_sha256 === latest.sha256;
+    const count = (themes?: readonly Theme[]) =>
+      totalsOf(db, {
+        deleted: false,
+        from: period.from,
+        to: period.to,
+        ...(themes ? { themes } : {}),
+      }).activities;
+    return {
+      period: ref(period),
+      ended: localToday() > period.to,
+      activities: count(),
+      subjects: office.subjects.map((subject) => ({
+        subject,
+        activities: count(subjectThemes(subject)),
+      })),
+      replaces:
+        latest && !locked
+          ? { sequence: latest.sequence, fileName: latest.fileName, createdAt: latest.createdAt }
+          : null,
+      reuses: locked ? { sequence: latest.sequence, fileName: latest.fileName } : null,
+    };
+  }
+
   /**
    * Writes the period's package into `outDir` (by default the data folder's packages/). A
-   * period still locked by its last package gives that package again (`reused`).
+   * period still locked by its last package gives that package again (`reused`). A period
+   * without any activity is exported only when `allowEmpty` says the nil report is meant.
    */
-  export(periodKey: string, outDir?: string): Promise<ExportResult> {
-    const run = this.running.then(() => this.exportNow(periodKey, outDir));
+  export(
+    periodKey: string,
+    options: { outDir?: string | undefined; allowEmpty?: boolean | undefined } = {},
+  ): Promise<ExportResult> {
+    const run = this.running.then(() =>
+      this.exportNow(periodKey, options.outDir, options.allowEmpty ?? false),
+    );
     this.running = run.catch(() => undefined);
     return run;
+  }
+
+  /** Records that the province confirmed it received the package (or takes that back). */
+  confirm(sha256: string, confirmed: boolean, note: string): PackageRow {
+    const { db } = this.ctx;
+    const before = packageBySha(db, sha256);
+    if (!before) {
+      throw new AppError('not_found', {
+        vi: 'Không tìm thấy gói dữ liệu này trong danh sách gói đã xuất.',
+        en: 'There is no such exported package.',
+      });
+    }
+    const now = this.ctx.now();
+    return db.transaction(() => {
+      setConfirmed(db, sha256, confirmed ? now : null, confirmed && note !== '' ? note : null);
+      const after = packageBySha(db, sha256)!;
+      writeAudit(db, {
+        at: now,
+        entity: 'package',
+        entityId: sha256,
+        action: 'update',
+        source: this.ctx.source,
+        before,
+        after,
+      });
+      return after;
+    })();
   }
 
   /**
@@ -268,7 +340,11 @@ export class PackageService {
     }
   }
 
-  private async exportNow(periodKey: string, outDir?: string): Promise<ExportResult> {
+  private async exportNow(
+    periodKey: string,
+    outDir: string | undefined,
+    allowEmpty: boolean,
+  ): Promise<ExportResult> {
     const { db } = this.ctx;
     const dir = path.resolve(outDir ?? path.join(this.dataDir, PACKAGES_DIR));
     const period = this.report.period(periodKey);
@@ -279,6 +355,17 @@ export class PackageService {
       return this.reuse(latest, period, dir);
     }
 
+    if (!allowEmpty && this.preview(period.key).activities === 0) {
+      throw new AppError(
+        'empty_period',
+        {
+          vi: `${period.label} (${formatDate(period.from)} - ${formatDate(period.to)}) chưa có hoạt động nào. Nếu đúng là kỳ này không có hoạt động, hãy chọn xuất báo cáo không có số liệu.`,
+          en: `${period.key} (${period.from} to ${period.to}) has no activity. If that is right, choose to export a nil report.`,
+        },
+        'period',
+      );
+    }
+
     // The key first: a wrong passphrase must leave no file and no row behind.
     const key = await this.signingKey();
     const createdAt = this.ctx.now();
@@ -287,6 +374,20 @@ export class PackageService {
       reports.push(await this.report.build(period.key, subject, new Date(createdAt)));
     }
     const data = this.data(period, reports);
+    // The province refuses a package whose data holds text XML cannot carry: say which
+    // activity before signing anything.
+    const bad = findXmlInvalid(data.activities);
+    if (bad) {
+      const activity = data.activities[Number(bad.path.split('.')[0])]!;
+      throw new AppError(
+        'invalid_input',
+        {
+          vi: `Hoạt động "${activity.title.slice(0, 60)}" (mã ${activity.id}) có trường "${bad.path.split('.').slice(1).join('.')}" chứa ký tự không hợp lệ (${codePointName(bad.codePoint)}). Hãy sửa hoạt động đó rồi xuất lại.`,
+          en: `The activity "${activity.title.slice(0, 60)}" (id ${activity.id}) holds an invalid character (${codePointName(bad.codePoint)}) in "${bad.path.split('.').slice(1).join('.')}". Correct it and export again.`,
+        },
+        'activities',
+      );
+    }
     fs.mkdirSync(dir, { recursive: true });
     const { sequence, path: file } = reserveSequence(
       db,
@@ -309,7 +410,7 @@ export class PackageService {
       writeDurably(file, built.bytes);
       written = true;
       failpoint('export:after-rename');
-      const row: PackageRow = {
+      const row: NewPackage = {
         sequence,
         period: { key: period.key, from: period.from, to: period.to },
         sha256: built.sha256,
@@ -340,7 +441,7 @@ export class PackageService {
           after: { ...row, counts: built.manifest.counts, subjects: office.subjects },
         });
       })();
-      return { ...row, period: ref(period), reused: false };
+      return { ...row, period: ref(period), reused: false, state: 'exported' };
     } catch (err) {
       if (written) fs.rmSync(file, { force: true });
       endAttempt(db, sequence, 'abandoned');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { citeDirective } from '../../../shared/directives';
 import { CHANNELS, subjectThemes, type ReportSubject } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { localToday } from '../../../shared/format';
+import { formatDate, localToday } from '../../../shared/format';
 import { measuresText } from '../../../shared/measures';
 import { REPORT_FILE } from '../../../shared/package';
 import { previousPeriod, recentPeriods, type Period } from '../../../shared/period';
@@ -21,6 +21,7 @@ import type {
 } from '../../../shared/report';
 import { WRITTEN_SECTIONS } from '../../../shared/report';
 import type { Office } from '../../../shared/schemas';
+import { codePointName, findXmlInvalid } from '../../../shared/text';
 import type { Context } from '../context';
 import { readZip } from '../package/zip';
 import { listActivities } from '../queries/activities';
@@ -63,6 +64,37 @@ export interface SignedPeriod {
 }
 
 const ref = (p: Period): PeriodRef => ({ key: p.key, from: p.from, to: p.to, label: p.label });
+
+/**
+ * Refuses to print text a Word file cannot hold (saved before such characters were refused
+ * at input): Word and LibreOffice would not open the file at all.
+ */
+function assertPrintable(parts: {
+  office: Office;
+  texts: ReportTexts;
+  appendix: AppendixRow[];
+}): void {
+  const found = findXmlInvalid(parts);
+  if (!found) return;
+  const [part, index] = found.path.split('.');
+  const row = part === 'appendix' ? parts.appendix[Number(index)] : undefined;
+  const where = row
+    ? {
+        vi: `hoạt động ngày ${formatDate(row.date)} "${row.title.slice(0, 60)}"`,
+        en: `the activity of ${row.date} "${row.title.slice(0, 60)}"`,
+      }
+    : part === 'office'
+      ? { vi: `thông tin đơn vị (trường ${index})`, en: `the office profile (field ${index})` }
+      : { vi: `nội dung báo cáo (trường ${index})`, en: `the report texts (field ${index})` };
+  throw new AppError(
+    'invalid_input',
+    {
+      vi: `Không tạo được tệp Word: ${where.vi} chứa ký tự không hợp lệ (${codePointName(found.codePoint)}). Hãy sửa rồi làm lại.`,
+      en: `Cannot make the Word file: ${where.en} holds an invalid character (${codePointName(found.codePoint)}). Correct it and try again.`,
+    },
+    found.path,
+  );
+}
 
 const SUBJECT_SUFFIX: Record<ReportSubject, string> = {
   trafficking: '',
@@ -244,13 +276,10 @@ export class ReportService {
   async build(key: string, subject: ReportSubject, createdAt: Date): Promise<BuiltReport> {
     const data = this.liveData(key, subject);
     const texts = this.texts(key, subject);
-    const docx = await buildReportDocx({
-      office: this.office(),
-      texts,
-      data,
-      appendix: this.appendix(key, subject),
-      createdAt,
-    });
+    const office = this.office();
+    const appendix = this.appendix(key, subject);
+    assertPrintable({ office, texts, appendix });
+    const docx = await buildReportDocx({ office, texts, data, appendix, createdAt });
     return { subject, fileName: this.fileName(key, subject), docx, data, texts };
   }
 

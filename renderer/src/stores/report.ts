@@ -1,9 +1,13 @@
-// The report screen: the chosen period, its figures and chart series, the texts staff
-// write (saved as a draft per period while they type, see textsDraft.ts) and the
-// generated Word file.
+// The report screen: the chosen period and subject, their figures and chart series, the
+// texts staff write (saved as a draft per period and subject while they type, see
+// textsDraft.ts), the period's lock and the generated Word file.
 import { create } from 'zustand';
+import type { PeriodLock } from '../../../shared/contract';
+import { DEFAULT_SUBJECT, type ReportSubject } from '../../../shared/domain';
 import type { ReportData, SeriesPoint } from '../../../shared/report';
 import { api, errorMessage } from '../api';
+import { isActiveLock, offeredSubjects } from '../features/report/locks';
+import { useAppStore } from './app';
 import { generateDocx, NO_FILE, type DocxState } from './docxFile';
 import { createTextsSaver, IDLE_SAVE, NO_TEXTS, type TextsState } from './textsDraft';
 
@@ -12,19 +16,30 @@ export const SERIES_COUNT = 4;
 interface ReportState extends TextsState, DocxState {
   /** The period key on show; '' until the screen picks its default. */
   period: string;
+  /** The subject on show; one of `subjects` once loaded. */
+  subject: ReportSubject;
+  /** The subjects offered for the period: the lock's when locked, else the profile's. */
+  subjects: ReportSubject[];
+  /** The lock in force over the period (null when open or unlocked for correction). */
+  lock: PeriodLock | null;
+  readOnly: boolean;
   data: ReportData | null;
   series: SeriesPoint[] | null;
   loading: boolean;
   error: string | null;
   generation: number;
   setPeriod: (period: string) => Promise<void>;
+  setSubject: (subject: ReportSubject) => Promise<void>;
   load: () => Promise<void>;
 }
+
+const profileSubjects = (): ReportSubject[] | undefined =>
+  useAppStore.getState().profile?.office.subjects;
 
 export const useReportStore = create<ReportState>((set, get) => {
   const saver = createTextsSaver({
     name: 'report',
-    send: (period, texts) => api['report:saveTexts']({ period, texts }),
+    send: (period, texts, subject) => api['report:saveTexts']({ period, subject, texts }),
     get,
     set,
   });
@@ -33,6 +48,10 @@ export const useReportStore = create<ReportState>((set, get) => {
     ...NO_TEXTS,
     ...NO_FILE,
     period: '',
+    subject: DEFAULT_SUBJECT,
+    subjects: [DEFAULT_SUBJECT],
+    lock: null,
+    readOnly: false,
     data: null,
     series: null,
     loading: false,
@@ -47,6 +66,15 @@ export const useReportStore = create<ReportState>((set, get) => {
       await get().load();
     },
 
+    setSubject: async (subject) => {
+      if (subject === get().subject) return;
+      // What was typed for the subject on show is saved under it before the switch.
+      const flushed = get().flush();
+      set({ subject, file: null, fileError: null });
+      await flushed;
+      await get().load();
+    },
+
     load: async () => {
       const { period } = get();
       if (period === '') return;
@@ -56,15 +84,28 @@ export const useReportStore = create<ReportState>((set, get) => {
       try {
         // A save still on its way must land before the draft is read back.
         await get().flush();
-        // Figures, chart and texts arrive together, so the tabs never disagree on the period.
+        // The lock first: it decides the subjects on offer and whether the texts are signed.
+        const locks = await api['periods:locks']({});
+        if (!current()) return;
+        const found = locks.find((l) => l.key === period) ?? null;
+        const lock = isActiveLock(found) ? found : null;
+        const subjects = offeredSubjects(lock, profileSubjects());
+        const subject = subjects.includes(get().subject) ? get().subject : subjects[0]!;
+        // Only a package's signature makes the texts read-only (the engine's rule too).
+        const readOnly = lock !== null && lock.packageSha256 !== null;
+        set({ lock, subjects, subject, readOnly });
+        // Figures, chart and texts arrive together, so the tabs never disagree.
         const [data, series, texts] = await Promise.all([
-          api['report:data']({ period }),
-          api['report:series']({ period, count: SERIES_COUNT }),
-          api['report:texts']({ period }),
+          api['report:data']({ period, subject }),
+          api['report:series']({ period, subject, count: SERIES_COUNT }),
+          api['report:texts']({ period, subject }),
         ]);
         if (!current()) return;
-        saver.open(period, texts, (shown) =>
-          set({ data, series, texts: shown, lastDate: texts.date, loading: false }),
+        saver.open(
+          period,
+          texts,
+          (shown) => set({ data, series, texts: shown, lastDate: texts.date, loading: false }),
+          { subject, readOnly },
         );
       } catch (err) {
         if (current()) set({ loading: false, error: errorMessage(err) });
@@ -74,12 +115,18 @@ export const useReportStore = create<ReportState>((set, get) => {
     editTexts: saver.editTexts,
     flush: saver.flush,
 
-    generate: () =>
-      generateDocx({
+    generate: async () => {
+      const { subject } = get();
+      const file = await generateDocx({
         get,
         set,
         noDate: 'Hãy chọn ngày báo cáo trước khi tạo báo cáo Word.',
-        build: (period) => api['report:docx']({ period }),
-      }),
+        build: (period) => api['report:docx']({ period, subject }),
+      });
+      // Switched to another subject meanwhile: that file is not the one on show.
+      if (get().subject === subject) return file;
+      set({ file: null, fileError: null, generating: false });
+      return null;
+    },
   };
 });

@@ -1,10 +1,13 @@
 // The texts staff write in a report (the office report, the province's merged report),
-// saved as a draft per period while they type.
+// saved as a draft per period (and per subject, for the office report) while they type.
 //
 // Typing never waits for the engine: each edit lands in the store at once, goes to
 // localStorage as a safety net, and a save of the whole texts follows ~600 ms after the
-// last keystroke. Saves run one after the other, each for the period it was typed in, and
-// a period switch or building the Word file flushes the pending one first.
+// last keystroke. Saves run one after the other, each for the period and subject it was
+// typed in, and a period or subject switch or building the Word file flushes the pending
+// one first. A locked report (exported and signed) is read-only: nothing is typed, saved
+// or claimed saved.
+import type { ReportSubject } from '../../../shared/domain';
 import type { ReportTexts } from '../../../shared/report';
 import { errorMessage } from '../api';
 import { clearDraft, loadDraft, saveDraft } from '../lib/drafts';
@@ -26,6 +29,14 @@ export function cleanTexts(t: ReportTexts): ReportTexts {
   return { ...t, recipients: lines(t.recipients), directives: lines(t.directives) };
 }
 
+/**
+ * The localStorage key of a draft: "report:2023-Q3:drugs". Keyed by subject too, so a text
+ * typed for the drugs report can never come back in the trafficking one.
+ */
+export function textsDraftKey(name: string, period: string, subject?: ReportSubject): string {
+  return subject ? `${name}:${period}:${subject}` : `${name}:${period}`;
+}
+
 function hhmm(d: Date): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
@@ -34,12 +45,16 @@ function hhmm(d: Date): string {
 export interface TextsState {
   /** The period on show; a save for another one leaves the status alone. */
   period: string;
+  /** The subject on show (the office report); undefined where a report has none. */
+  subject?: ReportSubject;
+  /** The texts on show are the signed ones of a locked report: no edit, no save. */
+  readOnly?: boolean;
   texts: ReportTexts | null;
   /** The report date last accepted by the engine (used while the date field is empty). */
   lastDate: string | null;
   save: SaveStatus;
   editTexts: (patch: Partial<ReportTexts>) => void;
-  /** Saves the pending edit now (before a period switch, generating, leaving the screen). */
+  /** Saves the pending edit now (before a switch, generating, exporting, leaving the screen). */
   flush: () => Promise<void>;
 }
 
@@ -51,37 +66,62 @@ export const NO_TEXTS = {
 } satisfies Partial<TextsState>;
 
 interface Options {
-  /** The draft's localStorage key: "report" → "report:2023-Q3". */
+  /** The draft's localStorage key: "report" → "report:2023-Q3:trafficking". */
   name: string;
-  /** Sends cleaned texts to the engine. */
-  send: (period: string, texts: ReportTexts) => Promise<unknown>;
+  /** Sends cleaned texts to the engine, for the period and subject they were typed in. */
+  send: (
+    period: string,
+    texts: ReportTexts,
+    subject: ReportSubject | undefined,
+  ) => Promise<unknown>;
   get: () => TextsState;
   set: (patch: Partial<TextsState>) => void;
 }
 
+/** Which report `open` shows, beyond its period. */
+export interface OpenOptions {
+  subject?: ReportSubject | undefined;
+  /** The engine's texts are the signed ones: shown as they are, a local draft left aside. */
+  readOnly?: boolean | undefined;
+}
+
 export interface TextsSaver extends Pick<TextsState, 'editTexts' | 'flush'> {
   /** Shows the engine's texts of `period` through `show`, or the draft typed but not saved. */
-  open: (period: string, fromEngine: ReportTexts, show: (texts: ReportTexts) => void) => void;
+  open: (
+    period: string,
+    fromEngine: ReportTexts,
+    show: (texts: ReportTexts) => void,
+    options?: OpenOptions,
+  ) => void;
+}
+
+interface Pending {
+  period: string;
+  subject: ReportSubject | undefined;
+  texts: ReportTexts;
 }
 
 export function createTextsSaver({ name, send, get, set }: Options): TextsSaver {
-  const draftKey = (period: string) => `${name}:${period}`;
+  const draftKey = (period: string, subject: ReportSubject | undefined) =>
+    textsDraftKey(name, period, subject);
   let timer: number | null = null;
-  let pending: { period: string; texts: ReportTexts } | null = null;
+  let pending: Pending | null = null;
   let chain: Promise<void> = Promise.resolve();
 
-  /** Queues a save of `texts` for `period` behind any save still running. */
-  const saveNow = (period: string, texts: ReportTexts): Promise<void> => {
+  /** Queues a save of `job.texts` behind any save still running. */
+  const saveNow = ({ period, subject, texts }: Pending): Promise<void> => {
     const date = texts.date !== '' ? texts.date : get().lastDate;
     // Without any valid date the engine would refuse the draft; localStorage keeps it.
     if (date === null) return chain;
-    const mine = () => get().period === period;
+    const mine = () => get().period === period && get().subject === subject;
     const job = async () => {
       if (mine()) set({ save: { ...get().save, saving: true } });
       try {
-        await send(period, cleanTexts({ ...texts, date }));
+        await send(period, cleanTexts({ ...texts, date }), subject);
         // Only forget the local copy if nothing newer was typed meanwhile.
-        if (pending?.period !== period) clearDraft(draftKey(period));
+        if (pending?.period !== period || pending.subject !== subject) {
+          clearDraft(draftKey(period, subject));
+        }
         if (mine()) {
           set({ lastDate: date, save: { savedAt: hhmm(new Date()), saving: false, error: null } });
         }
@@ -98,27 +138,31 @@ export function createTextsSaver({ name, send, get, set }: Options): TextsSaver 
     timer = null;
     const job = pending;
     pending = null;
-    return job ? saveNow(job.period, job.texts) : chain;
+    return job ? saveNow(job) : chain;
   };
 
   return {
-    open: (period, fromEngine, show) => {
+    open: (period, fromEngine, show, options = {}) => {
+      const { subject, readOnly = false } = options;
+      // A signed report shows what was signed. A local draft of it (a save that failed
+      // before the export) is left in place, neither shown nor sent: the engine would
+      // refuse it now, and it comes back if the period is unlocked for correction.
+      const unsaved = readOnly ? null : loadDraft<ReportTexts>(draftKey(period, subject));
       // Text typed but not saved (a crash, a closed window) wins over the engine's copy.
-      const unsaved = loadDraft<ReportTexts>(draftKey(period));
       show(unsaved ?? fromEngine);
       if (unsaved) {
-        pending = { period, texts: unsaved };
+        pending = { period, subject, texts: unsaved };
         void flush();
       }
     },
 
     editTexts: (patch) => {
-      const { texts, period } = get();
-      if (!texts) return;
+      const { texts, period, subject, readOnly } = get();
+      if (!texts || readOnly) return;
       const next = { ...texts, ...patch };
       set({ texts: next });
-      saveDraft(draftKey(period), next);
-      pending = { period, texts: next };
+      saveDraft(draftKey(period, subject), next);
+      pending = { period, subject, texts: next };
       if (timer !== null) window.clearTimeout(timer);
       timer = window.setTimeout(() => void flush(), SAVE_DELAY_MS);
     },

@@ -7,6 +7,8 @@
 // - export_attempts: a sequence number is reserved here before its file is written, so a
 //   crash between writing the file and recording the package never lets the number be
 //   given to a second, different package.
+// - packages.confirmed_at/confirmed_note: when the province confirmed it received the
+//   package (told the office by phone or letter), as the office records it.
 // Never edit once landed.
 import type { Database } from 'better-sqlite3';
 
@@ -42,6 +44,9 @@ export function up(db: Database): void {
       texts TEXT NOT NULL CHECK (json_valid(texts)),
       PRIMARY KEY (package_sha256, subject)
     ) STRICT;
+
+    ALTER TABLE packages ADD COLUMN confirmed_at TEXT;
+    ALTER TABLE packages ADD COLUMN confirmed_note TEXT;
 
     CREATE TABLE export_attempts (
       sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),

@@ -1,4 +1,6 @@
-// "Văn bản chỉ đạo": the documents behind the work, incoming and outgoing.
+// "Văn bản chỉ đạo": the documents behind the work, incoming and outgoing. One dated in a
+// locked period went into that period's signed package: it shows a lock, and editing or
+// deleting it waits until the period is unlocked on the report screen.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Input, Segmented, Space, Table, Tag, Tooltip } from 'antd';
 import { EditOutlined, PlusOutlined, SearchOutlined, UndoOutlined } from '@ant-design/icons';
@@ -11,11 +13,15 @@ import { useUndoableDelete } from '../../lib/useUndoableDelete';
 import { useDebounced } from '../../lib/useDebounced';
 import { useWritable } from '../../stores/app';
 import { useDirectivesStore } from '../../stores/directives';
+import { usePackagesStore } from '../../stores/packages';
+import { LockedActions } from '../logbook/LockedActions';
+import { lockOn } from '../report/locks';
 import { DirectiveFormModal } from './DirectiveFormModal';
 
 export function DirectivesScreen() {
   const { rows, loading, error, deleted, load, setQuery } = useDirectivesStore();
   const writable = useWritable();
+  const locks = usePackagesStore((s) => s.locks);
   const [search, setSearch] = useState(useDirectivesStore.getState().search);
   const debounced = useDebounced(search, 250);
   const [form, setForm] = useState<{ open: boolean; editing: DirectiveRow | null }>({
@@ -26,6 +32,11 @@ export function DirectivesScreen() {
   useEffect(() => {
     setQuery({ search: debounced });
   }, [debounced, setQuery]);
+
+  // Locks change on the report screen only: read them each time the register opens.
+  useEffect(() => {
+    void usePackagesStore.getState().loadLocks();
+  }, []);
 
   const { remove, restore } = useUndoableDelete<DirectiveRow>({
     remove: (row) => api['directives:delete']({ id: row.id }),
@@ -94,9 +105,11 @@ export function DirectivesScreen() {
           {
             title: '',
             key: 'actions',
-            width: deleted ? 130 : 90,
-            render: (_, r) =>
-              deleted ? (
+            width: deleted ? 150 : 100,
+            render: (_, r) => {
+              const lock = lockOn(locks, r.date);
+              if (lock) return <LockedActions lock={lock} deleted={deleted} />;
+              return deleted ? (
                 <Button
                   size="small"
                   icon={<UndoOutlined />}
@@ -107,6 +120,8 @@ export function DirectivesScreen() {
                 </Button>
               ) : (
                 <Space size={0}>
+                  {/* Keeps the buttons in line with those of locked rows. */}
+                  <span className="row-lock-slot" />
                   <Tooltip title="Sửa">
                     <Button
                       type="text"
@@ -123,7 +138,8 @@ export function DirectivesScreen() {
                     disabled={!writable}
                   />
                 </Space>
-              ),
+              );
+            },
           },
         ]}
       />

@@ -7,6 +7,7 @@ import type { ActivityRow } from '../../../../shared/contract';
 import { useWritable } from '../../stores/app';
 import { useActivityFormStore } from '../../stores/activityForm';
 import { useLogbookStore } from '../../stores/logbook';
+import { usePackagesStore } from '../../stores/packages';
 import { ActivityFormModal } from '../activity/ActivityFormModal';
 import { AuditDrawer } from './AuditDrawer';
 import { LogbookFilters } from './LogbookFilters';
@@ -22,6 +23,8 @@ export function LogbookScreen() {
 
   useEffect(() => {
     void load();
+    // Locks change on the report screen only: read them each time the logbook opens.
+    void usePackagesStore.getState().loadLocks();
   }, [load]);
 
   return (

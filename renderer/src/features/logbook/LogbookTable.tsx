@@ -1,5 +1,6 @@
 // The logbook rows in a virtual table: only the rows on screen are drawn, so 100,000
-// rows scroll as smoothly as 100.
+// rows scroll as smoothly as 100. A row dated in a locked period shows a lock and cannot
+// be edited, deleted or restored until the period is unlocked on the report screen.
 import { useRef } from 'react';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { DeleteButton } from '../../components/DeleteButton';
@@ -13,6 +14,9 @@ import { useElementHeight } from '../../lib/useElementHeight';
 import { useWritable } from '../../stores/app';
 import { useActivityFormStore } from '../../stores/activityForm';
 import { useLogbookStore } from '../../stores/logbook';
+import { usePackagesStore } from '../../stores/packages';
+import { lockOn } from '../report/locks';
+import { LockedActions } from './LockedActions';
 import { useRowActions } from './useRowActions';
 
 const CHANNEL_COLORS: Record<Channel, string> = {
@@ -37,6 +41,7 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
   const filter = useLogbookStore((s) => s.filter);
   const openEdit = useActivityFormStore((s) => s.openEdit);
   const writable = useWritable();
+  const locks = usePackagesStore((s) => s.locks);
   const { remove, restore } = useRowActions();
   const box = useRef<HTMLDivElement>(null);
   const height = useElementHeight(box);
@@ -114,9 +119,22 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
     {
       title: '',
       key: 'actions',
-      width: filter.deleted ? 150 : 116,
-      render: (_, r) =>
-        filter.deleted ? (
+      width: filter.deleted ? 176 : 140,
+      render: (_, r) => {
+        const history = (
+          <Button
+            type="text"
+            size="small"
+            icon={<HistoryOutlined />}
+            aria-label="Lịch sử"
+            title="Lịch sử"
+            onClick={() => onHistory(r)}
+            data-testid="row-history"
+          />
+        );
+        const lock = lockOn(locks, r.date);
+        if (lock) return <LockedActions lock={lock} history={history} deleted={filter.deleted} />;
+        return filter.deleted ? (
           <Space size={0}>
             <Button
               size="small"
@@ -127,17 +145,12 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
             >
               Khôi phục
             </Button>
-            <Button
-              type="text"
-              size="small"
-              icon={<HistoryOutlined />}
-              aria-label="Lịch sử"
-              title="Lịch sử"
-              onClick={() => onHistory(r)}
-            />
+            {history}
           </Space>
         ) : (
           <Space size={0}>
+            {/* Keeps the buttons in line with those of locked rows. */}
+            <span className="row-lock-slot" />
             <Button
               type="text"
               size="small"
@@ -148,15 +161,7 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
               onClick={() => openEdit(r)}
               data-testid="row-edit"
             />
-            <Button
-              type="text"
-              size="small"
-              icon={<HistoryOutlined />}
-              aria-label="Lịch sử"
-              title="Lịch sử"
-              onClick={() => onHistory(r)}
-              data-testid="row-history"
-            />
+            {history}
             <DeleteButton
               question="Xóa hoạt động này?"
               onConfirm={() => void remove(r)}
@@ -164,7 +169,8 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
               testId="row-delete"
             />
           </Space>
-        ),
+        );
+      },
     },
   ];
 
@@ -181,7 +187,7 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
         scroll={{ x: 1080, y: Math.max(160, height - HEADER_HEIGHT) }}
         onRow={(r) => ({
           onDoubleClick: () => {
-            if (!filter.deleted && writable) openEdit(r);
+            if (!filter.deleted && writable && !lockOn(locks, r.date)) openEdit(r);
           },
         })}
         locale={{

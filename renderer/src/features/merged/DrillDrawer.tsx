@@ -2,7 +2,11 @@
 // on its own) and the activities, in a virtual table that loads 500 at a time.
 import { Alert, Button, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { CHANNEL_LABELS, CHANNEL_SHORT_LABELS } from '../../../../shared/domain';
+import {
+  CHANNEL_LABELS,
+  CHANNEL_SHORT_LABELS,
+  type ReportSubject,
+} from '../../../../shared/domain';
 import { formatDate, formatNumber } from '../../../../shared/format';
 import type { Drill, DrillActivity } from '../../../../shared/inbox';
 import type { Activity } from '../../../../shared/schemas';
@@ -67,14 +71,16 @@ const activityColumns: ColumnsType<DrillActivity> = [
 
 interface Props {
   period: string;
+  /** The subject of the figures drilled into: the same activities behind them. */
+  subject: ReportSubject;
   periodLabel: string;
   query: DrillQuery | null;
   onDrill: OnDrill;
   onClose: () => void;
 }
 
-export function DrillDrawer({ period, periodLabel, query, onDrill, onClose }: Props) {
-  const view = useDrill(period, query);
+export function DrillDrawer({ period, subject, periodLabel, query, onDrill, onClose }: Props) {
+  const view = useDrill(period, subject, query);
   const value = query?.commune ? null : (view.drill?.total.value ?? null);
   const officeColumns: ColumnsType<OfficeRow> = [
     { title: 'Đơn vị', dataIndex: 'name' },

@@ -1,9 +1,10 @@
-// "Tổng hợp": the province's merged report of a period over the offices' counted
+// "Tổng hợp": the province's merged report of a period and subject over the offices' counted
 // packages: figures by channel, by office and for the flagged communes, every number
 // opening the offices and activities behind it; the texts the department writes; the Word
-// file.
+// file. Every subject is offered: offices send all their activities, whatever they report on.
 import { useEffect, useState } from 'react';
-import { Alert, Tabs, Typography } from 'antd';
+import { Alert, Segmented, Tabs, Typography } from 'antd';
+import { REPORT_SUBJECTS, SUBJECT_LABELS, type ReportSubject } from '../../../../shared/domain';
 import { PeriodTitle, periodName } from '../../components/PeriodTitle';
 import { ProvincePeriodBar } from '../../components/ProvincePeriodBar';
 import type { DrillQuery } from '../../lib/drill';
@@ -32,6 +33,7 @@ export function MergedScreen() {
   const saveStatus = useMergedStore((s) => s.save);
   const editTexts = useMergedStore((s) => s.editTexts);
   const loading = useMergedStore((s) => s.loading);
+  const subject = useMergedStore((s) => s.subject);
   const error = useMergedStore((s) => s.error);
   const [tab, setTab] = useState('figures');
   const [drill, setDrill] = useState<DrillQuery | null>(null);
@@ -59,6 +61,15 @@ export function MergedScreen() {
         <MergedDocxButton />
       </div>
       <ProvincePeriodBar loading={loading}>
+        <Segmented<ReportSubject>
+          value={subject}
+          onChange={(v) => void useMergedStore.getState().setSubject(v)}
+          options={REPORT_SUBJECTS.map((s) => ({
+            value: s,
+            label: <span data-testid={`merged-subject-${s}`}>{SUBJECT_LABELS[s]}</span>,
+          }))}
+          data-testid="merged-subject"
+        />
         {p ? <PeriodTitle period={p} testId="merged-period" /> : null}
       </ProvincePeriodBar>
       <MergedDocxResult />
@@ -106,6 +117,7 @@ export function MergedScreen() {
       />
       <DrillDrawer
         period={period}
+        subject={subject}
         periodLabel={p ? periodName(p) : period}
         query={drill}
         onDrill={setDrill}

@@ -1,13 +1,18 @@
 // The merged period at a glance: offices that reported out of those expected, activities,
-// people reached and cost, each figure opening the activities behind it.
-import { Card, Statistic, Typography } from 'antd';
+// people reached and cost, each figure opening the activities behind it; for a half year or
+// year made of quarterly reports, which quarters of which offices it holds and lacks.
+import { Alert, Card, Statistic, Typography } from 'antd';
 import { formatNumber } from '../../../../shared/format';
 import type { MergedData } from '../../../../shared/inbox';
+import { coverageSentence, isCounted } from '../../../../shared/mergedText';
 import { NumberLink } from '../../components/NumberLink';
 import type { OnDrill } from '../../lib/drill';
 
 export function MergedStats({ data, onDrill }: { data: MergedData; onDrill: OnDrill }) {
-  const missing = data.expected - data.reported;
+  const counted = data.offices.filter((o) => isCounted(o.state));
+  const partial = data.coverage.filter((c) => c.included.length > 0 && c.missing.length > 0);
+  const missing = data.expected - data.reported - partial.length;
+  const coverage = coverageSentence(data);
   return (
     <Card size="small" data-testid="merged-summary">
       <div className="report-stats">
@@ -51,10 +56,20 @@ export function MergedStats({ data, onDrill }: { data: MergedData; onDrill: OnDr
         />
       </div>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-        Số liệu cộng từ các gói đang được tính của {formatNumber(data.reported)} đơn vị
+        Số liệu cộng từ các gói đang được tính của {formatNumber(counted.length)} đơn vị
+        {partial.length > 0 ? `; ${formatNumber(partial.length)} đơn vị còn thiếu báo cáo quý` : ''}
         {missing > 0 ? `; còn ${formatNumber(missing)} đơn vị chưa nộp` : ''}. Bấm vào một số để xem
         các đơn vị và hoạt động tạo nên số đó.
       </Typography.Paragraph>
+      {coverage ? (
+        <Alert
+          type={partial.length > 0 ? 'warning' : 'info'}
+          showIcon
+          title={coverage.replace(/^- /, '')}
+          style={{ marginTop: 8 }}
+          data-testid="merged-coverage"
+        />
+      ) : null}
     </Card>
   );
 }

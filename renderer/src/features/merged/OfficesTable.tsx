@@ -1,5 +1,6 @@
-// The merged figures by office: one row per registered office, its state for the period,
-// its activities, people reached and cost, and the main figure of each core channel. Every
+// The merged figures by office: one row per registered office, its state for the period
+// (for a half year or year made of quarters: which quarters, and which are missing), its
+// activities, people reached and cost, and the main figure of each core channel. Every
 // number opens the office's activities behind it.
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -11,6 +12,7 @@ import {
   type Channel,
 } from '../../../../shared/domain';
 import type { MergedData, OfficeFigures } from '../../../../shared/inbox';
+import { periodsPhrase } from '../../../../shared/mergedText';
 import { NumberLink } from '../../components/NumberLink';
 import type { DrillQuery, OnDrill } from '../../lib/drill';
 import { STATES } from '../completeness/StateCell';
@@ -22,6 +24,23 @@ const CHANNEL_WIDTH = 128;
 const mainMeasure = (c: Channel) => CHANNEL_MEASURES[c].counts[0];
 
 export function OfficesTable({ data, onDrill }: { data: MergedData; onDrill: OnDrill }) {
+  const period = data.figures.period;
+  const coverage = new Map(data.coverage.map((c) => [c.officeCode, c]));
+  /** "Từ quý I, quý II năm 2023" and "Thiếu quý II năm 2023", for an office made of quarters. */
+  const parts = (code: string) => {
+    const c = coverage.get(code);
+    if (!c || c.included.length === 0 || c.included.includes(period.key)) return null;
+    return (
+      <span className="merged-office-line" data-testid={`merged-office-coverage-${code}`}>
+        <Typography.Text type="secondary">Từ {periodsPhrase(c.included, period)}</Typography.Text>
+        {c.missing.length > 0 ? (
+          <Tag color="warning" className="merged-state">
+            Thiếu {periodsPhrase(c.missing, period)}
+          </Tag>
+        ) : null}
+      </span>
+    );
+  };
   const at =
     (r: OfficeFigures, q: DrillQuery = {}) =>
     () =>
@@ -45,6 +64,7 @@ export function OfficesTable({ data, onDrill }: { data: MergedData; onDrill: OnD
               {r.sequence !== null ? ` · gói ${String(r.sequence)}` : ''}
             </Tag>
           </span>
+          {parts(r.code)}
         </div>
       ),
     },

@@ -2,6 +2,7 @@
 // then further windows on "Xem thêm". A commune asked for on screen (flagged communes) is
 // filtered here from its office's flagged activities, fetched in one large window.
 import { useCallback, useEffect, useState } from 'react';
+import type { ReportSubject } from '../../../../shared/domain';
 import type { Drill, DrillActivity } from '../../../../shared/inbox';
 import { api, errorMessage } from '../../api';
 import { drillInput, type DrillQuery } from '../../lib/drill';
@@ -20,7 +21,11 @@ export interface DrillView {
   more: (() => void) | null;
 }
 
-export function useDrill(period: string, query: DrillQuery | null): DrillView {
+export function useDrill(
+  period: string,
+  subject: ReportSubject,
+  query: DrillQuery | null,
+): DrillView {
   const [drill, setDrill] = useState<Drill | null>(null);
   const [activities, setActivities] = useState<DrillActivity[]>([]);
   const [loading, setLoading] = useState(false);
@@ -33,7 +38,8 @@ export function useDrill(period: string, query: DrillQuery | null): DrillView {
     setLoading(true);
     setError(null);
     const limit = query.commune ? COMMUNE_WINDOW : DRILL_PAGE;
-    return followRequest(api['inbox:drill']({ ...drillInput(period, query), offset: 0, limit }), {
+    const input = { ...drillInput(period, query), subject, offset: 0, limit };
+    return followRequest(api['inbox:drill'](input), {
       data: (d) => {
         setDrill(d);
         setActivities(d.activities);
@@ -41,20 +47,21 @@ export function useDrill(period: string, query: DrillQuery | null): DrillView {
       error: setError,
       settled: () => setLoading(false),
     });
-  }, [period, query]);
+  }, [period, subject, query]);
 
   const loadMore = useCallback(() => {
     if (!query) return;
     setLoading(true);
     api['inbox:drill']({
       ...drillInput(period, query),
+      subject,
       offset: activities.length,
       limit: DRILL_PAGE,
     })
       .then((d) => setActivities((prev) => [...prev, ...d.activities]))
       .catch((err: unknown) => setError(errorMessage(err)))
       .finally(() => setLoading(false));
-  }, [period, query, activities.length]);
+  }, [period, subject, query, activities.length]);
 
   const shown = query?.commune
     ? activities.filter((a) => a.communes.includes(query.commune ?? ''))

@@ -12,7 +12,7 @@ import type { DeliveryKind, DeliveryRow } from '../../../../shared/contract';
 import { formatInstant } from '../../lib/dates';
 import { useWritable } from '../../stores/app';
 import { useOutboxStore } from '../../stores/outbox';
-import { DeliveryStateTag } from './DeliveryStateTag';
+import { DeliveryStateTag, shownState } from './DeliveryStateTag';
 
 const KINDS: Record<DeliveryKind, { icon: React.ReactNode; label: string }> = {
   folder: { icon: <FolderOutlined />, label: 'Thư mục' },
@@ -25,7 +25,10 @@ function When({ row }: { row: DeliveryRow }) {
   let at: string | null = null;
   if (row.state === 'sent' && row.sentAt) [label, at] = ['Đã gửi lúc', row.sentAt];
   else if (row.state === 'pending' && row.nextAttemptAt)
-    [label, at] = ['Lần gửi tới', row.nextAttemptAt];
+    [label, at] = [
+      shownState(row) === 'retrying' ? 'Thử lại lúc' : 'Sẽ gửi lúc',
+      row.nextAttemptAt,
+    ];
   if (at === null) return null;
   return (
     <div className="outbox-when">
@@ -55,7 +58,7 @@ function Actions({ row }: { row: DeliveryRow }) {
       </Button>
       <Popconfirm
         title="Hủy lượt gửi này?"
-        description="Gói vẫn được giữ; có thể gửi lại từ màn hình Báo cáo."
+        description="Gói vẫn được giữ; muốn gửi tới nơi này sau, hãy chọn lại nơi gửi ở màn hình Báo cáo."
         okText="Hủy lượt gửi"
         cancelText="Không"
         okButtonProps={{ danger: true }}
@@ -90,7 +93,7 @@ const columns: ColumnsType<DeliveryRow> = [
   {
     title: 'Nơi nhận',
     key: 'destination',
-    width: 200,
+    width: 190,
     render: (_, r) => (
       <Space size={6} align="start">
         <Tooltip title={KINDS[r.kind].label}>{KINDS[r.kind].icon}</Tooltip>
@@ -101,10 +104,17 @@ const columns: ColumnsType<DeliveryRow> = [
   {
     title: 'Trạng thái',
     key: 'state',
-    width: 110,
-    render: (_, r) => <DeliveryStateTag state={r.state} />,
+    width: 160,
+    // The attempts sit under the tag: a column of their own left the error too narrow to read.
+    render: (_, r) => (
+      <div className="outbox-state">
+        <DeliveryStateTag row={r} />
+        {r.attempts > 0 ? (
+          <Typography.Text type="secondary">Lần thử: {r.attempts}</Typography.Text>
+        ) : null}
+      </div>
+    ),
   },
-  { title: 'Lần thử', dataIndex: 'attempts', width: 76, align: 'right' },
   {
     title: 'Lỗi gần nhất',
     key: 'lastError',

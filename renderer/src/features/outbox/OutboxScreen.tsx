@@ -21,18 +21,24 @@ export function OutboxScreen() {
   }, []);
 
   const waiting = rows.filter((r) => r.state === 'pending' || r.state === 'sending').length;
+  const notSent = rows.filter((r) => r.state === 'failed').length;
+  const summary = [
+    waiting > 0 ? `${waiting} lượt đang chờ gửi` : 'Không có gì đang chờ gửi',
+    ...(notSent > 0 ? [`${notSent} lượt không gửi được`] : []),
+  ].join('; ');
 
   return (
     <div className="screen" data-testid="outbox">
       <div className="page-title">
         <h1>Hộp thư đi</h1>
         <Typography.Text type="secondary" data-testid="outbox-summary">
-          {waiting > 0 ? `${waiting} lượt đang chờ gửi` : 'Không có gì đang chờ gửi'}
+          {summary}
         </Typography.Text>
       </div>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         Mỗi gói dữ liệu có một lượt gửi cho từng nơi nhận. Khi mất mạng hoặc máy chủ tạm từ chối,
-        ứng dụng tự gửi lại sau; một gói không bao giờ gửi hai lần tới cùng một nơi.
+        ứng dụng tự thử gửi lại sau; một gói không bao giờ được gửi hai lần tới cùng một nơi.
+        &ldquo;Đã gửi&rdquo; chỉ hiện khi nơi nhận đã nhận gói.
       </Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} data-testid="outbox-error" /> : null}
       <DeliveryTable rows={rows} loading={!loaded} />

@@ -1,7 +1,19 @@
-// The office part of the profile: who reports, to whom, who signs, and the cut-off rule.
-import { Col, Form, Input, Radio, Row, Space, Typography } from 'antd';
+// The office part of the profile: who reports, to whom, who signs, the cut-off rule and
+// the subjects it reports on (one report, and one signed Word file, each).
+import { Checkbox, Col, Form, Input, Radio, Row, Space, Typography } from 'antd';
+import { REPORT_SUBJECTS, THEME_LABELS, type ReportSubject } from '../../../../shared/domain';
 
 const CODE_RULE = /^[A-Za-z0-9._-]+$/;
+
+const SUBJECT_OPTIONS = REPORT_SUBJECTS.map((s: ReportSubject) => ({
+  value: s,
+  label: s === 'all' ? 'Tổng hợp cả ba chủ đề trong một báo cáo' : THEME_LABELS[s],
+}));
+
+const atLeastOne = (_: unknown, value: ReportSubject[] | undefined) =>
+  value && value.length > 0
+    ? Promise.resolve()
+    : Promise.reject(new Error('Hãy chọn ít nhất một chủ đề để lập báo cáo.'));
 
 export function OfficeFields() {
   return (
@@ -117,6 +129,15 @@ export function OfficeFields() {
             </Radio>
           </Space>
         </Radio.Group>
+      </Form.Item>
+      <Form.Item
+        label="Báo cáo theo chủ đề"
+        name={['office', 'subjects']}
+        tooltip="Mỗi chủ đề được chọn là một báo cáo riêng (một tệp Word ký số trong gói dữ liệu). Hoạt động được tính vào báo cáo của những chủ đề đã gắn cho hoạt động đó."
+        rules={[{ validator: atLeastOne }]}
+        extra="Chọn các báo cáo đơn vị phải gửi; ở màn hình Báo cáo có nút chuyển giữa các chủ đề."
+      >
+        <Checkbox.Group options={SUBJECT_OPTIONS} data-testid="office-subjects" />
       </Form.Item>
     </>
   );

@@ -49,9 +49,13 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
 
   // Read once when the screen opens; later profile changes come from this form itself.
   const [draft, setDraft] = useState(() => loadDraft<ProfileFormValues>(DRAFT_KEY));
-  const [initialValues] = useState(
-    () => draft ?? (profile ? toFormValues(profile) : emptyProfile()),
-  );
+  const [initialValues] = useState((): ProfileFormValues => {
+    const saved = profile ? toFormValues(profile) : emptyProfile();
+    if (!draft) return saved;
+    // A draft typed before the subjects were asked for has none: keep the saved ones.
+    const subjects = draft.office?.subjects ?? saved.office.subjects;
+    return { ...draft, office: { ...draft.office, subjects } };
+  });
 
   const currentRows = (): CommuneRowValues[] =>
     ((form.getFieldValue('communes') ?? []) as CommuneRowValues[]).filter(

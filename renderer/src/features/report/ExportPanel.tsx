@@ -1,26 +1,57 @@
-// "Xuất gói dữ liệu": the period's signed package for the province. Shows the lock, the
-// last package (its number and whether it corrects an earlier one) and where to send it.
-import { useEffect } from 'react';
+// "Xuất gói dữ liệu": the period's signed package for the province. The button asks first
+// (ExportConfirm); the panel shows the lock, the last package (its number, whether it
+// corrects an earlier one, where it stands) and where to send it.
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Tag } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined, SendOutlined } from '@ant-design/icons';
+import type { ExportPreview } from '../../../../shared/package';
 import { formatInstant } from '../../lib/dates';
 import { useWritable } from '../../stores/app';
 import { usePackagesStore } from '../../stores/packages';
+import { ExportConfirm } from './ExportConfirm';
 import { LockNotice } from './LockNotice';
+import { PackageStatus } from './PackageStatus';
 import { SendForm } from './SendForm';
+
+/** How often a package waiting to leave is looked at again (the outbox sends it meanwhile). */
+const REFRESH_MS = 5000;
 
 export function ExportPanel({ period }: { period: string }) {
   const load = usePackagesStore((s) => s.load);
   const lock = usePackagesStore((s) => (s.period === period ? s.lock : null));
   const latest = usePackagesStore((s) => (s.period === period ? s.latest : null));
+  const signedSequence = usePackagesStore((s) => (s.period === period ? s.signedSequence : null));
+  const previewing = usePackagesStore((s) => s.previewing);
   const exporting = usePackagesStore((s) => s.exporting);
   const error = usePackagesStore((s) => s.error);
+  const clearError = usePackagesStore((s) => s.clearError);
+  const previewExport = usePackagesStore((s) => s.preview);
   const exportPackage = usePackagesStore((s) => s.exportPackage);
   const writable = useWritable();
+  const [preview, setPreview] = useState<ExportPreview | null>(null);
+  // Once the package has left, the send form folds away (it takes half the screen).
+  const [sendMoreFor, setSendMoreFor] = useState<string | null>(null);
 
   useEffect(() => {
     if (period !== '') void load(period);
   }, [period, load]);
+
+  // "Đã xuất, chờ gửi" turns into "Đã gửi lúc …" once the outbox delivers it.
+  const waiting = latest?.state === 'exported';
+  useEffect(() => {
+    if (!waiting || period === '') return undefined;
+    const timer = window.setInterval(() => void load(period), REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [waiting, period, load]);
+
+  const ask = async () => {
+    setPreview(await previewExport());
+  };
+
+  const confirm = async (allowEmpty: boolean) => {
+    await exportPackage({ allowEmpty });
+    setPreview(null);
+  };
 
   return (
     <Card
@@ -32,9 +63,9 @@ export function ExportPanel({ period }: { period: string }) {
         <Button
           type="primary"
           icon={<SafetyCertificateOutlined />}
-          loading={exporting}
-          disabled={!writable || period === ''}
-          onClick={() => void exportPackage()}
+          loading={previewing}
+          disabled={!writable || period === '' || exporting}
+          onClick={() => void ask()}
           data-testid="export-button"
         >
           Xuất gói dữ liệu
@@ -42,9 +73,15 @@ export function ExportPanel({ period }: { period: string }) {
       }
     >
       <div className="export-body">
-        {lock ? <LockNotice lock={lock} /> : null}
+        {lock ? <LockNotice lock={lock} sequence={signedSequence} /> : null}
         {error ? (
-          <Alert type="error" showIcon title={error} data-testid="export-error" closable />
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            data-testid="export-error"
+            closable={{ onClose: clearError }}
+          />
         ) : null}
         {latest ? (
           <>
@@ -65,6 +102,9 @@ export function ExportPanel({ period }: { period: string }) {
               <Descriptions.Item label="Xuất lúc">
                 {formatInstant(latest.createdAt)}
               </Descriptions.Item>
+              <Descriptions.Item label="Trạng thái" span={3}>
+                <PackageStatus pkg={latest} />
+              </Descriptions.Item>
               {latest.supersedes ? (
                 <Descriptions.Item label="Thay cho gói" span={3}>
                   <span className="mono">{latest.supersedes}</span>
@@ -75,18 +115,41 @@ export function ExportPanel({ period }: { period: string }) {
               <Alert
                 type="info"
                 showIcon
-                title="Số liệu chưa thay đổi kể từ lần xuất trước nên không tạo gói mới."
+                data-testid="export-reused"
+                title={`Kỳ đang khóa nên không tạo gói mới: đây vẫn là gói số ${String(latest.sequence)}.`}
               />
             ) : null}
-            <SendForm key={latest.sha256} />
+            {latest.state === 'exported' || sendMoreFor === latest.sha256 ? (
+              <SendForm key={latest.sha256} />
+            ) : (
+              <div>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<SendOutlined />}
+                  onClick={() => setSendMoreFor(latest.sha256)}
+                  data-testid="send-more"
+                >
+                  Gửi gói này tới nơi khác
+                </Button>
+              </div>
+            )}
           </>
         ) : (
           <span className="export-hint">
-            Gói dữ liệu có chữ ký số của đơn vị, gồm số liệu và báo cáo của kỳ. Sau khi xuất, số
-            liệu của kỳ sẽ được khóa.
+            Gói dữ liệu có chữ ký số của đơn vị, gồm số liệu và báo cáo của kỳ. Trước khi xuất, ứng
+            dụng cho xem lại kỳ và số hoạt động; sau khi xuất, số liệu của kỳ sẽ được khóa.
           </span>
         )}
       </div>
+      {preview ? (
+        <ExportConfirm
+          preview={preview}
+          exporting={exporting}
+          onCancel={() => setPreview(null)}
+          onConfirm={(allowEmpty) => void confirm(allowEmpty)}
+        />
+      ) : null}
     </Card>
   );
 }

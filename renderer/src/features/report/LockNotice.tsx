@@ -1,5 +1,6 @@
 // The period's lock, under the export button: locked since the export (with "Mở khóa để
-// sửa"), or unlocked for correction with the reason given.
+// sửa"), or unlocked for correction with the reason given. It says "exported", never
+// "sent": whether the package has left is the package's state, shown beside it.
 import { useState } from 'react';
 import { Alert, Button } from 'antd';
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
@@ -8,7 +9,13 @@ import { formatInstant } from '../../lib/dates';
 import { useWritable } from '../../stores/app';
 import { UnlockModal } from './UnlockModal';
 
-export function LockNotice({ lock }: { lock: PeriodLock }) {
+interface Props {
+  lock: PeriodLock;
+  /** The number of the package whose export locked the period, when known. */
+  sequence: number | null;
+}
+
+export function LockNotice({ lock, sequence }: Props) {
   const [open, setOpen] = useState(false);
   const writable = useWritable();
 
@@ -24,6 +31,7 @@ export function LockNotice({ lock }: { lock: PeriodLock }) {
       />
     );
   }
+  const by = sequence !== null ? ` (gói số ${String(sequence)})` : '';
   return (
     <>
       <Alert
@@ -31,8 +39,11 @@ export function LockNotice({ lock }: { lock: PeriodLock }) {
         showIcon
         icon={<LockOutlined />}
         data-testid="lock-state"
-        title="Kỳ này đã gửi báo cáo nên số liệu đã khóa"
-        description={`Khóa từ ${formatInstant(lock.lockedAt)}. Muốn sửa hoạt động trong kỳ, hãy mở khóa và ghi rõ lý do.`}
+        title="Kỳ này đã xuất gói báo cáo nên số liệu đã khóa"
+        description={
+          `Khóa từ ${formatInstant(lock.lockedAt)}${by}: hoạt động, văn bản chỉ đạo trong kỳ và ` +
+          'nội dung báo cáo không sửa được. Muốn sửa, hãy mở khóa và ghi rõ lý do.'
+        }
         action={
           <Button
             icon={<UnlockOutlined />}

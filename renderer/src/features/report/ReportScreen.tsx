@@ -1,8 +1,10 @@
-// "Báo cáo": the report of a period. Pick the period, check its figures and the chart,
-// write the texts (saved as a draft while typing), make the Word file and export the
-// period's signed package.
+// "Báo cáo": the report of a period about one subject. Pick the period (and the subject,
+// when the office reports on more than one), check its figures and the chart, write the
+// texts (saved as a draft while typing), make the Word file and export the period's
+// signed package.
 import { useEffect, useState } from 'react';
-import { Alert, Spin, Tabs } from 'antd';
+import { Alert, Segmented, Spin, Tabs, Typography } from 'antd';
+import { SUBJECT_LABELS, SUBJECT_PHRASES, type ReportSubject } from '../../../../shared/domain';
 import { localToday } from '../../../../shared/format';
 import { parsePeriod, periodContaining, type Period } from '../../../../shared/period';
 import { PeriodPicker } from '../../components/PeriodPicker';
@@ -33,6 +35,10 @@ export function ReportScreen() {
   const cutoff = useAppStore((s) => s.profile?.office.cutoff ?? 'decree09');
   const period = useReportStore((s) => s.period);
   const setPeriod = useReportStore((s) => s.setPeriod);
+  const subject = useReportStore((s) => s.subject);
+  const subjects = useReportStore((s) => s.subjects);
+  const setSubject = useReportStore((s) => s.setSubject);
+  const readOnly = useReportStore((s) => s.readOnly);
   const data = useReportStore((s) => s.data);
   const series = useReportStore((s) => s.series);
   const texts = useReportStore((s) => s.texts);
@@ -58,7 +64,8 @@ export function ReportScreen() {
   }, [cutoff]);
 
   const p = periodOf(period, cutoff);
-  const current = data && data.figures.period.key === period ? data : null;
+  const current =
+    data && data.figures.period.key === period && data.subject === subject ? data : null;
 
   const figures = current ? (
     <div className="report-stack">
@@ -70,7 +77,7 @@ export function ReportScreen() {
   return (
     <div className="screen" data-testid="report">
       <div className="page-title">
-        <h1>Báo cáo kết quả tuyên truyền</h1>
+        <h1 data-testid="report-title">Báo cáo kết quả tuyên truyền {SUBJECT_PHRASES[subject]}</h1>
         <DocxButton />
       </div>
       <div className="period-bar">
@@ -82,6 +89,17 @@ export function ReportScreen() {
         />
         {p ? <PeriodTitle period={p} testId="report-period" /> : null}
         {loading ? <Spin size="small" /> : null}
+        {subjects.length > 1 ? (
+          <span className="report-subject">
+            <Typography.Text type="secondary">Chủ đề:</Typography.Text>
+            <Segmented<ReportSubject>
+              value={subject}
+              onChange={(v) => void setSubject(v)}
+              options={subjects.map((s) => ({ value: s, label: SUBJECT_LABELS[s] }))}
+              data-testid="report-subject"
+            />
+          </span>
+        ) : null}
       </div>
       <DocxResult />
       <ExportPanel period={period} />
@@ -105,7 +123,7 @@ export function ReportScreen() {
             key: 'texts',
             label: tabLabel('Nội dung báo cáo', 'texts'),
             children: texts ? (
-              <TextsForm texts={texts} onEdit={editTexts} status={saveStatus} />
+              <TextsForm texts={texts} onEdit={editTexts} status={saveStatus} readOnly={readOnly} />
             ) : null,
           },
         ]}

@@ -1,8 +1,10 @@
 // What staff write in the report: number, date, recipients, section 1 (directives),
 // 3.1 strengths, 3.2 limitations and 4 next steps. Every change goes to `onEdit`; the
 // caller's store saves the draft of the period a moment after typing stops. The office
-// report and the province's merged report both use it.
-import { DatePicker, Form, Input, Space, Typography } from 'antd';
+// report and the province's merged report both use it. A locked report shows its signed
+// texts read-only, saying why and how to unlock, and never claims a draft was saved.
+import { Alert, DatePicker, Form, Input, Space, Typography } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
 import type { ReportTexts } from '../../../../shared/report';
 import { DATE_FORMATS, fromIso, toIso } from '../../lib/dates';
 import { useAppStore, useWritable } from '../../stores/app';
@@ -18,14 +20,27 @@ interface Props {
   status: SaveStatus;
   /** The line above the form: where section 2 comes from. */
   note?: string;
+  /** The texts were signed into an exported package: shown, not edited. */
+  readOnly?: boolean;
 }
+
+export const LOCKED_TEXTS =
+  'Báo cáo đã ký và xuất gói nên đã khóa. Muốn sửa, hãy Mở khóa để sửa và ghi rõ lý do.';
 
 const OFFICE_NOTE =
   'Mục 2 (kết quả tuyên truyền) lấy từ sổ hoạt động; các mục dưới đây do đơn vị viết.';
 
-export function TextsForm({ texts, onEdit: edit, status, note = OFFICE_NOTE }: Props) {
+export function TextsForm({
+  texts,
+  onEdit: edit,
+  status,
+  note = OFFICE_NOTE,
+  readOnly = false,
+}: Props) {
   const docSymbol = useAppStore((s) => s.profile?.office.docSymbol ?? '');
   const writable = useWritable();
+  // Read-only inputs stay legible (and copyable); disabled ones are for a damaged data file.
+  const locked = { readOnly, disabled: !writable && !readOnly };
   const recipients = texts.recipients.join('\n');
   const noRecipient = texts.recipients.every((r) => r.trim() === '');
 
@@ -35,18 +50,35 @@ export function TextsForm({ texts, onEdit: edit, status, note = OFFICE_NOTE }: P
       onChange={(e) => edit({ [field]: e.target.value })}
       autoSize={{ minRows: 3, maxRows: 16 }}
       maxLength={LONG_TEXT}
-      placeholder={placeholder}
-      disabled={!writable}
+      placeholder={readOnly ? '(bỏ trống)' : placeholder}
+      {...locked}
       data-testid={`report-${field}`}
     />
   );
 
   return (
-    <Form layout="vertical" className="report-texts" data-testid="report-texts" component="div">
-      <div className="report-texts-head">
-        <Typography.Text type="secondary">{note}</Typography.Text>
-        <SaveStatusText status={status} />
-      </div>
+    <Form
+      layout="vertical"
+      className={readOnly ? 'report-texts report-texts-locked' : 'report-texts'}
+      data-testid="report-texts"
+      data-locked={readOnly ? 'true' : undefined}
+      component="div"
+    >
+      {readOnly ? (
+        <Alert
+          type="warning"
+          showIcon
+          icon={<LockOutlined />}
+          title={LOCKED_TEXTS}
+          className="report-texts-lock"
+          data-testid="report-texts-locked"
+        />
+      ) : (
+        <div className="report-texts-head">
+          <Typography.Text type="secondary">{note}</Typography.Text>
+          <SaveStatusText status={status} />
+        </div>
+      )}
       <div className="report-texts-row">
         <Form.Item label="Số, ký hiệu" style={{ width: 260 }}>
           <Space.Compact block>
@@ -56,7 +88,7 @@ export function TextsForm({ texts, onEdit: edit, status, note = OFFICE_NOTE }: P
               onChange={(e) => edit({ number: e.target.value })}
               maxLength={30}
               placeholder="…"
-              disabled={!writable}
+              {...locked}
               data-testid="report-number"
             />
             {docSymbol ? <Space.Addon>/{docSymbol}</Space.Addon> : null}
@@ -73,7 +105,7 @@ export function TextsForm({ texts, onEdit: edit, status, note = OFFICE_NOTE }: P
             format={DATE_FORMATS}
             placeholder="dd/mm/yyyy"
             onChange={(d) => edit({ date: d ? toIso(d) : '' })}
-            disabled={!writable}
+            disabled={!writable || readOnly}
             style={{ width: 160 }}
             data-testid="report-date"
           />
@@ -88,7 +120,7 @@ export function TextsForm({ texts, onEdit: edit, status, note = OFFICE_NOTE }: P
           value={recipients}
           onChange={(e) => edit({ recipients: e.target.value.split('\n') })}
           autoSize={{ minRows: 2, maxRows: 8 }}
-          disabled={!writable}
+          {...locked}
           data-testid="report-recipients"
         />
       </Form.Item>
@@ -97,6 +129,7 @@ export function TextsForm({ texts, onEdit: edit, status, note = OFFICE_NOTE }: P
           value={texts.directives}
           onChange={(directives) => edit({ directives })}
           disabled={!writable}
+          readOnly={readOnly}
         />
       </Form.Item>
       <Form.Item label="3.1. Ưu điểm">

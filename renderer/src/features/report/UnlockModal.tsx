@@ -38,8 +38,8 @@ export function UnlockModal({ open, label, onClose }: Props) {
       destroyOnHidden
     >
       <p>
-        Sau khi mở khóa, có thể sửa các hoạt động trong kỳ. Lần xuất gói sau sẽ là bản đính chính
-        thay cho gói đã gửi.
+        Sau khi mở khóa, có thể sửa các hoạt động, văn bản chỉ đạo trong kỳ và nội dung báo cáo. Lần
+        xuất gói sau sẽ là bản đính chính thay cho gói đã xuất.
       </p>
       <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item
