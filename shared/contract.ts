@@ -135,6 +135,7 @@ export const methods = {
       note: z
         .string()
         .max(500)
+        .superRefine(refuseXmlInvalid)
         .transform((s) => s.normalize('NFC').trim())
         .default(''),
     }),

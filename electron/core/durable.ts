@@ -33,6 +33,17 @@ export function removeTemporaries(file: string): void {
   }
 }
 
+/** Whether a process of this machine is still running (signal 0 only checks). */
+export function processAlive(pid: number): boolean {
+  if (pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export function writeDurably(file: string, bytes: Buffer, mode = 0o644): void {
   const tmp = path.join(
     path.dirname(file),

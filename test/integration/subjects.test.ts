@@ -222,3 +222,58 @@ describe('migration 0060', () => {
     db.close();
   });
 });
+
+describe('a locked period', () => {
+  it('refuses a subject its package did not sign instead of printing it as signed', async () => {
+    await ok('profile:save', ProfileSchema.parse(profile)); // trafficking only
+    await ok<ExportResult>('package:export', { period: '2023-Q3' });
+    for (const method of ['report:data', 'report:texts', 'report:docx']) {
+      const err = await refused(method, { period: '2023-Q3', subject: 'drugs' });
+      expect(err.code).toBe('locked');
+      expect(err.message).toMatch(/chỉ có báo cáo về phòng, chống mua bán người/);
+    }
+  });
+
+  it('exported before reports were kept: counts every activity, and never makes a Word file anew', async () => {
+    await ok('profile:save', ProfileSchema.parse(profile));
+    const exported = await ok<ExportResult>('package:export', { period: '2023-Q3' });
+    // What an office upgraded from the first version holds: a lock and a package row, no
+    // signed reports; that version's one report counted every activity of the period.
+    core.close();
+    const db = new BetterSqlite3(path.join(dir, DB_FILE));
+    db.prepare('DELETE FROM signed_reports').run();
+    db.close();
+    core = createCore({ dataDir: dir, mode: 'cli', passphrase: PASS });
+    expect((await data('trafficking')).figures.activities).toBe(9);
+    fs.renameSync(exported.path, `${exported.path}.moved`);
+    const err = await refused('report:docx', { period: '2023-Q3' });
+    expect(err.code).toBe('conflict');
+    expect(err.message).toMatch(/không còn nguyên/);
+    expect(fs.existsSync(path.join(dir, 'reports', 'BaoCao_LS-CAOLOC-VHTT_2023-Q3.docx'))).toBe(
+      false,
+    );
+  });
+
+  it('is never locked over a change saved while its package was being made', async () => {
+    const build = core.report.build.bind(core.report);
+    let edited = false;
+    core.report.build = async (...args) => {
+      const built = await build(...args);
+      if (!edited) {
+        edited = true; // a clerk in another window saves an activity of the period now
+        await ok('activities:create', { ...DRUGS_MEETING, id: 'late', themes: ['trafficking'] });
+      }
+      return built;
+    };
+    const err = await refused('package:export', { period: '2023-Q3' });
+    expect(err.code).toBe('conflict');
+    expect(err.message).toMatch(/vừa thay đổi trong lúc xuất gói/);
+    expect(await ok<PackageRow[]>('package:list', {})).toEqual([]);
+    expect(await ok<unknown[]>('periods:locks', {})).toEqual([]);
+    // Exported again, the package holds the change.
+    const again = await ok<ExportResult>('package:export', { period: '2023-Q3' });
+    const zip = await JSZip.loadAsync(fs.readFileSync(again.path));
+    const pkg = JSON.parse(await zip.file('data.json')!.async('string')) as PackageData;
+    expect(pkg.activities.map((a) => a.id)).toContain('late');
+  });
+});

@@ -96,9 +96,9 @@ export function reserveSequence(
       const path = file(row.next);
       sql(
         db,
-        `INSERT INTO export_attempts (sequence, period_key, path, started_at, state)
-       VALUES (?, ?, ?, ?, 'running')`,
-      ).run(row.next, periodKey, path, now);
+        `INSERT INTO export_attempts (sequence, period_key, path, pid, started_at, state)
+       VALUES (?, ?, ?, ?, ?, 'running')`,
+      ).run(row.next, periodKey, path, process.pid, now);
       return { sequence: row.next, path };
     })
     .immediate();
@@ -108,12 +108,12 @@ export function endAttempt(db: Database, sequence: number, state: 'done' | 'aban
   sql(db, 'UPDATE export_attempts SET state = ? WHERE sequence = ?').run(state, sequence);
 }
 
-/** Exports that were running when the process died: their files to tidy, numbers kept. */
-export function runningAttempts(db: Database): { sequence: number; path: string }[] {
+/** Exports marked running: those whose process died are to tidy, their numbers kept. */
+export function runningAttempts(db: Database): { sequence: number; path: string; pid: number }[] {
   return sql(
     db,
-    `SELECT sequence, path FROM export_attempts WHERE state = 'running' ORDER BY sequence`,
-  ).all() as { sequence: number; path: string }[];
+    `SELECT sequence, path, pid FROM export_attempts WHERE state = 'running' ORDER BY sequence`,
+  ).all() as { sequence: number; path: string; pid: number }[];
 }
 
 /** A package as export records it; its state comes from deliveries and confirmation. */

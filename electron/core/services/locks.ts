@@ -60,7 +60,7 @@ export class LockService {
         {
           vi:
             `${at}Ngày ${formatDate(date)} thuộc ${label}, kỳ đã xuất gói báo cáo nên số liệu đã khóa. ` +
-            'Muốn sửa, hãy chọn "Mở khóa để sửa" ở màn hình Báo cáo và ghi rõ lý do; lần gửi sau sẽ là bản đính chính.',
+            'Muốn sửa, hãy chọn "Mở khóa để sửa" ở màn hình Báo cáo và ghi rõ lý do; lần xuất gói sau sẽ là bản đính chính.',
           en:
             `${atEn}${date} falls in ${lock.period_key}, a period already reported, so its figures are locked. ` +
             'Unlock it for correction (with a reason) first; the next export will be a correction.',

@@ -4,14 +4,12 @@
 // the audit row.
 import fs from 'node:fs';
 import path from 'node:path';
-import { subjectThemes, type Theme } from '../../../shared/domain';
+import { SUBJECT_PHRASES, subjectThemes, type Theme } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { formatDate, localToday } from '../../../shared/format';
 import { codePointName, findXmlInvalid } from '../../../shared/text';
 import {
-  PACKAGE_SCHEMA_VERSION,
   packageFileName,
-  reportEntry,
   type ExportPreview,
   type ExportResult,
   type KeyInfo,
@@ -20,9 +18,10 @@ import {
 } from '../../../shared/package';
 import type { Period } from '../../../shared/period';
 import type { PeriodRef } from '../../../shared/report';
-import type { CommuneInput, Office } from '../../../shared/schemas';
+import type { Office } from '../../../shared/schemas';
 import type { Context } from '../context';
-import { failpoint, removeTemporaries } from '../durable';
+import { failpoint, processAlive, removeTemporaries } from '../durable';
+import { inputsStamp, packageData } from '../package/contents';
 import {
   allPackages,
   buildPackage,
@@ -39,9 +38,8 @@ import {
   type PackageData,
 } from '../package';
 import type { NewPackage } from '../package/queries';
-import { listActivities, toInterchange, totalsOf } from '../queries/activities';
+import { totalsOf } from '../queries/activities';
 import { writeAudit } from '../queries/audit';
-import { directivesBetween } from '../queries/directives';
 import { getLock } from '../queries/locks';
 import { getProfile } from '../queries/profile';
 import { insertSignedReport } from '../queries/reports';
@@ -52,44 +50,16 @@ import {
   type KeySealer,
   type OfficeKey,
 } from '../signing';
-import { CommuneIndex } from './communes';
+import { certificateOnly, needPassphrase, type KeyAccess } from './keyAccess';
 import type { LockService } from './locks';
 import type { BuiltReport, ReportService } from './report';
-
-/** A passphrase, or a way to ask for one ('create': a new key is being sealed with it). */
-export type PassphraseSource = string | ((purpose: 'create' | 'open') => Promise<string>);
-
-export interface KeyAccess {
-  /** Electron's safeStorage, given by the desktop shell; wins over a passphrase. */
-  sealer?: KeySealer | undefined;
-  passphrase?: PassphraseSource | undefined;
-}
 
 export const KEYS_DIR = 'keys';
 export const PACKAGES_DIR = 'packages';
 
-const needPassphrase = (): AppError =>
-  new AppError(
-    'invalid_input',
-    {
-      vi: 'Khóa ký của cơ quan được bảo vệ bằng mật khẩu: hãy đặt mật khẩu vào biến môi trường TUYENTRUYEN_PASSPHRASE (hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi).',
-      en: 'The office signing key is protected by a passphrase: set TUYENTRUYEN_PASSPHRASE (or run the command in a terminal to be asked).',
-    },
-    'passphrase',
-  );
-
-/** Stands in where only the certificate is read: unsealing through it is a bug. */
-const certificateOnly = (kind: KeySealer['kind']): KeySealer => ({
-  kind,
-  seal: () => {
-    throw needPassphrase();
-  },
-  unseal: () => {
-    throw needPassphrase();
-  },
-});
-
 const ref = (p: Period): PeriodRef => ({ key: p.key, from: p.from, to: p.to, label: p.label });
+
+export type { KeyAccess, PassphraseSource } from './keyAccess';
 
 export class PackageService {
   private readonly keysDir: string;
@@ -210,47 +180,7 @@ export class PackageService {
 
   /** data.json of the period: every activity of it, and the given reports' figures and texts. */
   data(period: Period, reports: readonly BuiltReport[]): PackageData {
-    const { db } = this.ctx;
-    const profile = getProfile(db)!;
-    const rows = listActivities(
-      db,
-      { deleted: false, from: period.from, to: period.to },
-      CommuneIndex.of(db).byId,
-      { offset: 0, limit: -1, oldestFirst: true },
-    );
-    const activities = rows.map(toInterchange);
-    const named = new Set(rows.flatMap((a) => a.communeCodes));
-    const asInput = (c: { code: string; name: string; flags: CommuneInput['flags'] }) => ({
-      code: c.code,
-      name: c.name,
-      flags: c.flags,
-    });
-    return {
-      schemaVersion: PACKAGE_SCHEMA_VERSION,
-      profile: {
-        office: profile.office,
-        communes: profile.communes.filter((c) => c.active).map(asInput),
-      },
-      // Dropped from the list since, but named by the period's activities: the province
-      // needs them to read those activities (and their flags to count them as the office did).
-      formerCommunes: profile.communes.filter((c) => !c.active && named.has(c.code)).map(asInput),
-      period: ref(period),
-      activities,
-      reports: reports.map((r) => ({
-        subject: r.subject,
-        file: reportEntry(r.subject),
-        figures: r.data.figures,
-        texts: r.texts,
-      })),
-      directives: directivesBetween(db, period.from, period.to).map((d) => ({
-        id: d.id,
-        number: d.number,
-        date: d.date,
-        issuer: d.issuer,
-        subject: d.subject,
-        direction: d.direction,
-      })),
-    };
+    return packageData(this.ctx.db, period, reports);
   }
 
   /** What an export of the period would sign and replace, for the confirmation. */
@@ -335,7 +265,12 @@ export class PackageService {
   recover(): void {
     const { db } = this.ctx;
     for (const attempt of runningAttempts(db)) {
+      // The app and the CLI share the data folder: another live process's export goes on.
+      if (attempt.pid !== process.pid && processAlive(attempt.pid)) continue;
       removeTemporaries(attempt.path);
+      // A package written in full but never recorded must not travel: its number is spent
+      // and the province would take it for a first report. Kept aside, not deleted.
+      if (fs.existsSync(attempt.path)) fs.renameSync(attempt.path, `${attempt.path}.abandoned`);
       endAttempt(db, attempt.sequence, 'abandoned');
     }
   }
@@ -355,12 +290,16 @@ export class PackageService {
       return this.reuse(latest, period, dir);
     }
 
-    if (!allowEmpty && this.preview(period.key).activities === 0) {
+    // A report with no activity is signed only when the nil report is meant, subject by
+    // subject: a drugs report of zeros is as much a nil report as an empty period.
+    const empty = this.preview(period.key).subjects.filter((s) => s.activities === 0);
+    if (!allowEmpty && empty.length > 0) {
+      const names = empty.map((s) => SUBJECT_PHRASES[s.subject]).join('; ');
       throw new AppError(
         'empty_period',
         {
-          vi: `${period.label} (${formatDate(period.from)} - ${formatDate(period.to)}) chưa có hoạt động nào. Nếu đúng là kỳ này không có hoạt động, hãy chọn xuất báo cáo không có số liệu.`,
-          en: `${period.key} (${period.from} to ${period.to}) has no activity. If that is right, choose to export a nil report.`,
+          vi: `${period.label} (${formatDate(period.from)} - ${formatDate(period.to)}) chưa có hoạt động nào về ${names}. Nếu đúng là kỳ này không có hoạt động, hãy chọn xuất báo cáo không có số liệu (báo cáo trắng).`,
+          en: `${period.key} (${period.from} to ${period.to}) has no activity on ${empty.map((s) => s.subject).join(', ')}. If that is right, choose to export a nil report.`,
         },
         'period',
       );
@@ -369,6 +308,7 @@ export class PackageService {
     // The key first: a wrong passphrase must leave no file and no row behind.
     const key = await this.signingKey();
     const createdAt = this.ctx.now();
+    const read = inputsStamp(db, period.key);
     const reports: BuiltReport[] = [];
     for (const subject of office.subjects) {
       reports.push(await this.report.build(period.key, subject, new Date(createdAt)));
@@ -427,6 +367,22 @@ export class PackageService {
         });
       }
       db.transaction(() => {
+        // Another process (the CLI beside the app) may have exported the period meanwhile:
+        // this package would then correct a package it never saw.
+        if ((latestPackageOf(db, period.key)?.sha256 ?? null) !== supersedes) {
+          throw new AppError('conflict', {
+            vi: `${period.label} vừa được xuất ở nơi khác (một cửa sổ hoặc lệnh khác); gói này đã bị hủy. Hãy xem lại kỳ báo cáo.`,
+            en: `${period.key} was just exported elsewhere (another window or command); this package was discarded.`,
+          });
+        }
+        // An activity, directive, profile or text saved while the package was being built
+        // would be locked without being in it, and so never reported.
+        if (inputsStamp(db, period.key) !== read) {
+          throw new AppError('conflict', {
+            vi: `Số liệu hoặc nội dung báo cáo ${period.label} vừa thay đổi trong lúc xuất gói; gói đã bị hủy. Hãy xuất lại để gói có đủ thay đổi đó.`,
+            en: `The data or texts of ${period.key} changed while the package was being made; it was discarded. Export again.`,
+          });
+        }
         insertPackage(db, row);
         for (const r of reports) insertSignedReport(db, built.sha256, r);
         this.locks.lock(period, built.sha256);
@@ -440,7 +396,7 @@ export class PackageService {
           before: null,
           after: { ...row, counts: built.manifest.counts, subjects: office.subjects },
         });
-      })();
+      }).immediate();
       return { ...row, period: ref(period), reused: false, state: 'exported' };
     } catch (err) {
       if (written) fs.rmSync(file, { force: true });

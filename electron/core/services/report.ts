@@ -5,7 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { citeDirective } from '../../../shared/directives';
-import { CHANNELS, subjectThemes, type ReportSubject } from '../../../shared/domain';
+import {
+  CHANNELS,
+  SUBJECT_PHRASES,
+  subjectThemes,
+  type ReportSubject,
+} from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { formatDate, localToday } from '../../../shared/format';
 import { measuresText } from '../../../shared/measures';
@@ -23,6 +28,8 @@ import { WRITTEN_SECTIONS } from '../../../shared/report';
 import type { Office } from '../../../shared/schemas';
 import { codePointName, findXmlInvalid } from '../../../shared/text';
 import type { Context } from '../context';
+import { sql } from '../db/statements';
+import { sha256Of } from '../package/build';
 import { readZip } from '../package/zip';
 import { listActivities } from '../queries/activities';
 import { directivesBetween } from '../queries/directives';
@@ -139,7 +146,7 @@ export class ReportService {
     const lock = getLock(db, key);
     if (!lock || lock.unlocked_at !== null || lock.package_sha256 === null) return null;
     const sha = lock.package_sha256;
-    const row = db.prepare('SELECT path FROM packages WHERE sha256 = ?').get(sha) as
+    const row = sql(db, 'SELECT path FROM packages WHERE sha256 = ?').get(sha) as
       { path: string } | undefined;
     return {
       packageSha256: sha,
@@ -148,8 +155,26 @@ export class ReportService {
     };
   }
 
-  private signedReport(key: string, subject: ReportSubject): SignedReport | null {
-    return this.signed(key)?.reports.find((r) => r.subject === subject) ?? null;
+  /**
+   * For a locked period, the subject's signed report (null for a package made before
+   * reports were kept, whose one report was the trafficking report); a subject the package
+   * did not sign is refused rather than printed as if signed.
+   */
+  private kept(signed: SignedPeriod, p: Period, subject: ReportSubject): SignedReport | null {
+    const subjects =
+      signed.reports.length > 0 ? signed.reports.map((r) => r.subject) : ['trafficking'];
+    if (!subjects.includes(subject)) {
+      const names = subjects.map((s) => SUBJECT_PHRASES[s as ReportSubject]).join('; ');
+      throw new AppError(
+        'locked',
+        {
+          vi: `Gói đã ký của ${p.label} chỉ có báo cáo về ${names}. Muốn thêm chủ đề khác, hãy "Mở khóa để sửa" kỳ này rồi xuất lại.`,
+          en: `The signed package of ${p.key} holds reports on ${subjects.join(', ')} only; unlock the period and export again to add another subject.`,
+        },
+        'subject',
+      );
+    }
+    return signed.reports.find((r) => r.subject === subject) ?? null;
   }
 
   /** Throws when the period's report is locked: what was signed cannot be rewritten. */
@@ -191,7 +216,11 @@ export class ReportService {
   /** The report's figures: the signed ones for a locked period. */
   data(key: string, subject: ReportSubject): ReportData {
     const p = this.period(key);
-    return this.signedReport(p.key, subject)?.data ?? this.liveData(key, subject);
+    const signed = this.signed(p.key);
+    if (!signed) return this.liveData(key, subject);
+    // A package made before subjects signed one report counting every activity of the
+    // period; its activities are locked, so counting all of them again gives its figures.
+    return this.kept(signed, p, subject)?.data ?? { ...this.liveData(key, 'all'), subject };
   }
 
   /** Activities and audience per channel over the `count` periods ending with `key`. */
@@ -216,8 +245,9 @@ export class ReportService {
    */
   texts(key: string, subject: ReportSubject): ReportTexts {
     const p = this.period(key);
-    const signed = this.signedReport(p.key, subject);
-    if (signed) return signed.texts;
+    const signed = this.signed(p.key);
+    const kept = signed ? this.kept(signed, p, subject) : null;
+    if (kept) return kept.texts;
     const saved = getDraft(this.ctx.db, p.key, subject);
     if (saved) return saved;
     const office = this.office();
@@ -293,8 +323,10 @@ export class ReportService {
     createdAt: Date = new Date(),
   ): Promise<ReportFile> {
     const p = this.period(key);
-    const bytes =
-      (await this.signedDocx(p.key, subject)) ?? (await this.build(key, subject, createdAt)).docx;
+    const signed = this.signed(p.key);
+    const bytes = signed
+      ? await this.signedDocx(signed, p, subject)
+      : (await this.build(key, subject, createdAt)).docx;
     const fileName = this.fileName(key, subject);
     const dir = path.join(this.dataDir, 'reports');
     fs.mkdirSync(dir, { recursive: true });
@@ -303,18 +335,27 @@ export class ReportService {
     return { fileName, path: file, bytes };
   }
 
-  private async signedDocx(key: string, subject: ReportSubject): Promise<Buffer | null> {
-    const signed = this.signed(key);
-    if (!signed) return null;
-    const kept = signed.reports.find((r) => r.subject === subject);
+  /** The signed Word file; never one made anew, which would pass for the signed one. */
+  private async signedDocx(
+    signed: SignedPeriod,
+    p: Period,
+    subject: ReportSubject,
+  ): Promise<Buffer> {
+    const kept = this.kept(signed, p, subject);
     if (kept) return kept.docx;
-    if (signed.reports.length > 0 || subject !== 'trafficking' || !signed.packagePath) return null;
     // A package from before reports were kept: its report.docx is the trafficking report.
     try {
-      const entries = await readZip(fs.readFileSync(signed.packagePath));
-      return entries.find((e) => e.name === REPORT_FILE)?.bytes ?? null;
+      const bytes = fs.readFileSync(signed.packagePath ?? '');
+      if (sha256Of(bytes) === signed.packageSha256) {
+        const report = (await readZip(bytes)).find((e) => e.name === REPORT_FILE);
+        if (report) return report.bytes;
+      }
     } catch {
-      return null;
+      // missing or unreadable: said below
     }
+    throw new AppError('conflict', {
+      vi: `${p.label} đã khóa nhưng gói đã ký không còn nguyên ở ${signed.packagePath ?? '(không rõ)'}, nên không lấy được báo cáo Word đã ký. Hãy chép lại gói vào đó, hoặc "Mở khóa để sửa" rồi xuất lại.`,
+      en: `${p.key} is locked but its signed package is no longer intact at ${signed.packagePath ?? '(unknown)'}, so the signed Word file cannot be given. Put the package back, or unlock and export again.`,
+    });
   }
 }

@@ -61,7 +61,8 @@ export const useReportStore = create<ReportState>((set, get) => {
     setPeriod: async (period) => {
       if (period === get().period) return;
       const flushed = get().flush();
-      set({ period, file: null, fileError: null });
+      // The texts on show belong to the period left: none are editable until the next load.
+      set({ period, texts: null, file: null, fileError: null });
       await flushed;
       await get().load();
     },
@@ -70,7 +71,8 @@ export const useReportStore = create<ReportState>((set, get) => {
       if (subject === get().subject) return;
       // What was typed for the subject on show is saved under it before the switch.
       const flushed = get().flush();
-      set({ subject, file: null, fileError: null });
+      // The texts on show belong to the subject left: none are editable until the next load.
+      set({ subject, texts: null, file: null, fileError: null });
       await flushed;
       await get().load();
     },

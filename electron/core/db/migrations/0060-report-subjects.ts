@@ -52,6 +52,7 @@ export function up(db: Database): void {
       sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
       period_key TEXT NOT NULL,
       path TEXT NOT NULL,
+      pid INTEGER NOT NULL DEFAULT 0,
       started_at TEXT NOT NULL,
       state TEXT NOT NULL CHECK (state IN ('running', 'done', 'abandoned'))
     ) STRICT;

@@ -25,7 +25,10 @@ export function ExportConfirm({ preview, exporting, onCancel, onConfirm }: Props
   const [nilReport, setNilReport] = useState(false);
   const { period, reuses, replaces } = preview;
   // A reused package is handed back as it is: the engine neither counts nor locks anew.
-  const empty = !reuses && preview.activities === 0;
+  // Judged per subject, as the engine does: a report of zeros is a nil report.
+  const emptySubjects = reuses ? [] : preview.subjects.filter((s) => s.activities === 0);
+  const empty = emptySubjects.length > 0;
+  const allEmpty = preview.activities === 0;
   const early = !reuses && !preview.ended;
   const days = `${formatDate(period.from)} – ${formatDate(period.to)}`;
 
@@ -116,7 +119,13 @@ export function ExportConfirm({ preview, exporting, onCancel, onConfirm }: Props
             type="warning"
             showIcon
             data-testid="export-confirm-empty"
-            title="Kỳ này chưa có hoạt động nào trong sổ."
+            title={
+              allEmpty
+                ? 'Kỳ này chưa có hoạt động nào trong sổ.'
+                : `Kỳ này chưa có hoạt động nào về ${emptySubjects
+                    .map((s) => SUBJECT_LABELS[s.subject].toLocaleLowerCase('vi'))
+                    .join(', ')}: báo cáo chủ đề đó sẽ không có số liệu.`
+            }
             description={
               <>
                 <div>
