@@ -1,4 +1,4 @@
-// The province desk's take-in (issue 5), `BENCH_ONLY=inbox npm run bench`: 25 offices × the
+// The province desk's take-in, `BENCH_ONLY=inbox npm run bench`: 25 offices × the
 // four quarters of 2023, 2,000 activities per package, taken in from one folder by
 // `core.inbox.importPaths`, beside the floor of the same work done piece by piece on the same
 // 100 files (hashing, reading the ZIP, checking signatures, parsing data.json, checking the

@@ -163,7 +163,7 @@ export const methods = {
     input: z.strictObject({ base64: z.base64().max(200_000), passphrase: z.string().max(200) }),
     writes: true,
   },
-  // ---------- the outbox (issue 4, item 5) ----------
+  // ---------- the outbox ----------
   'outbox:list': { input: none, writes: false },
   /** One delivery per destination (email: one per recipient); a pair already queued is kept. */
   'outbox:enqueue': {
@@ -193,7 +193,7 @@ export const methods = {
     }),
     writes: true,
   },
-  // ---------- the province desk (issue 5) ----------
+  // ---------- the province desk ----------
   'settings:getDesks': { input: none, writes: false },
   'settings:saveDesks': { input: DeskSettingsSchema, writes: true },
   'trust:list': { input: none, writes: false },

@@ -1,4 +1,4 @@
-// The province desk (issue 5): the register of trusted offices, the packages taken in, who
+// The province desk: the register of trusted offices, the packages taken in, who
 // has reported for a period, and the merged figures. `inbox status --json` is the
 // InboxStatus shape below (INTERCHANGE.md); everything else is the project's own.
 

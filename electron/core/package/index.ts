@@ -1,4 +1,4 @@
-// The signed package of a period (issue 4, items 2 and 4): build, write, read, verify.
+// The signed package of a period: build, write, read, verify.
 export {
   buildPackage,
   sha256Of,

@@ -1,4 +1,4 @@
-// The province desk (issue 5): the register of trusted offices and taking packages in with
+// The province desk: the register of trusted offices and taking packages in with
 // the rules of replay. Every package is checked by the same `verifyPackageBytes` as
 // `tuyentruyen verify`, then taken in by one transaction. Who has reported and the merged
 // report are inbox/merged.ts's; this service hands them on.

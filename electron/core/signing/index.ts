@@ -1,4 +1,4 @@
-// The office's signing key and detached CMS signatures (issue 4, items 1, 2 and 4).
+// The office's signing key and detached CMS signatures.
 export {
   generateOfficeKey,
   parseCertificate,
