@@ -89,14 +89,40 @@ function normalizeTypedDate(text: string): string {
   return `${d.padStart(2, '0')}/${m.padStart(2, '0')}/${y}`;
 }
 
-/** Picks options of an antd Select by typing (without diacritics) and pressing Enter. */
-export async function pickOptions(page: Page, select: Locator, queries: string[]): Promise<void> {
-  // A modal that is still zooming in re-renders its content: wait for the motion to end.
+/** Waits for a modal's zoom-in to end: while it runs, antd re-renders the modal's content. */
+async function zoomEnded(page: Page): Promise<void> {
   await page
     .locator('.ant-zoom-appear, .ant-zoom-enter')
     .first()
-    .waitFor({ state: 'detached', timeout: 5_000 })
+    .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(() => undefined);
+}
+
+/**
+ * Opens the activity form on `channel` ("Thêm hoạt động", then the channel). On a loaded
+ * machine a click during the dialog's zoom-in can land before the picker listens, so the
+ * channel is clicked again until the form shows.
+ */
+export async function openActivityForm(page: Page, channel: string): Promise<void> {
+  await page.getByTestId('activity-add').click();
+  const form = page.getByTestId('activity-form');
+  await expect
+    .poll(async () => {
+      if (await form.isVisible()) return true;
+      await zoomEnded(page);
+      await page
+        .getByTestId(`channel-${channel}`)
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
+      return form.isVisible();
+    })
+    .toBe(true);
+  await zoomEnded(page);
+}
+
+/** Picks options of an antd Select by typing (without diacritics) and pressing Enter. */
+export async function pickOptions(page: Page, select: Locator, queries: string[]): Promise<void> {
+  await zoomEnded(page);
   await select.click();
   const input = select.locator('input').first();
   for (const q of queries) {
