@@ -137,32 +137,36 @@ export class ActivityService {
         'id',
       );
     }
-    this.locks.assertOpen([data.date]);
     const communes = CommuneIndex.of(db).resolve(data.communes);
     const now = this.ctx.now();
-    return db.transaction(() => {
-      insertActivity(db, {
-        id,
-        data,
-        communeIds: communes.map((c) => c.id),
-        searchText: searchTextOf(
+    // The lock is checked under the write lock: another process (the CLI beside the app)
+    // cannot lock the period between the check and the write.
+    return db
+      .transaction(() => {
+        this.locks.assertOpen([data.date]);
+        insertActivity(db, {
+          id,
           data,
-          communes.map((c) => c.name),
-        ),
-        now,
-      });
-      const after = this.row(id);
-      writeAudit(db, {
-        at: now,
-        entity: 'activity',
-        entityId: id,
-        action: 'create',
-        source: this.ctx.source,
-        before: null,
-        after: toInterchange(after),
-      });
-      return after;
-    })();
+          communeIds: communes.map((c) => c.id),
+          searchText: searchTextOf(
+            data,
+            communes.map((c) => c.name),
+          ),
+          now,
+        });
+        const after = this.row(id);
+        writeAudit(db, {
+          at: now,
+          entity: 'activity',
+          entityId: id,
+          action: 'create',
+          source: this.ctx.source,
+          before: null,
+          after: toInterchange(after),
+        });
+        return after;
+      })
+      .immediate();
   }
 
   update(id: string, data: ActivityData): ActivityRow {
@@ -175,32 +179,34 @@ export class ActivityService {
       );
     }
     const before = this.row(id);
-    this.locks.assertOpen([before.date, data.date]);
     const communes = CommuneIndex.of(db).resolve(data.communes);
     const now = this.ctx.now();
-    return db.transaction(() => {
-      updateActivity(db, {
-        id,
-        data,
-        communeIds: communes.map((c) => c.id),
-        searchText: searchTextOf(
+    return db
+      .transaction(() => {
+        this.locks.assertOpen([before.date, data.date]);
+        updateActivity(db, {
+          id,
           data,
-          communes.map((c) => c.name),
-        ),
-        now,
-      });
-      const after = this.row(id);
-      writeAudit(db, {
-        at: now,
-        entity: 'activity',
-        entityId: id,
-        action: 'update',
-        source: this.ctx.source,
-        before: toInterchange(before),
-        after: toInterchange(after),
-      });
-      return after;
-    })();
+          communeIds: communes.map((c) => c.id),
+          searchText: searchTextOf(
+            data,
+            communes.map((c) => c.name),
+          ),
+          now,
+        });
+        const after = this.row(id);
+        writeAudit(db, {
+          at: now,
+          entity: 'activity',
+          entityId: id,
+          action: 'update',
+          source: this.ctx.source,
+          before: toInterchange(before),
+          after: toInterchange(after),
+        });
+        return after;
+      })
+      .immediate();
   }
 
   remove(id: string): ActivityRow {
@@ -215,21 +221,23 @@ export class ActivityService {
     const { db } = this.ctx;
     const before = this.row(id);
     if ((before.deletedAt !== null) === deleted) return before;
-    this.locks.assertOpen([before.date]);
     const now = this.ctx.now();
-    return db.transaction(() => {
-      setDeleted(db, id, deleted ? now : null, now);
-      writeAudit(db, {
-        at: now,
-        entity: 'activity',
-        entityId: id,
-        action: deleted ? 'delete' : 'restore',
-        source: this.ctx.source,
-        before: toInterchange(before),
-        after: deleted ? null : toInterchange(before),
-      });
-      return this.row(id);
-    })();
+    return db
+      .transaction(() => {
+        this.locks.assertOpen([before.date]);
+        setDeleted(db, id, deleted ? now : null, now);
+        writeAudit(db, {
+          at: now,
+          entity: 'activity',
+          entityId: id,
+          action: deleted ? 'delete' : 'restore',
+          source: this.ctx.source,
+          before: toInterchange(before),
+          after: deleted ? null : toInterchange(before),
+        });
+        return this.row(id);
+      })
+      .immediate();
   }
 
   /**
@@ -272,8 +280,6 @@ export class ActivityService {
         }
         throw err;
       }
-      const existingDate = data.id === undefined ? undefined : getActivityRow(db, data.id)?.date;
-      this.locks.assertOpen(existingDate ? [existingDate, data.date] : [data.date], at);
       if (data.id !== undefined) {
         if (seen.has(data.id)) {
           throw new AppError(
@@ -287,13 +293,14 @@ export class ActivityService {
         }
         seen.add(data.id);
       }
-      return { data, refs };
+      return { data, refs, at };
     });
 
     const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
     const now = this.ctx.now();
+    // Locks are checked under the write lock, as for a single save.
     db.transaction(() => {
-      for (const { data, refs } of prepared) {
+      for (const { data, refs, at } of prepared) {
         const id = data.id ?? this.ctx.newId();
         const write = {
           id,
@@ -306,6 +313,7 @@ export class ActivityService {
           now,
         };
         const existing = getActivityRow(db, id);
+        this.locks.assertOpen(existing ? [existing.date, data.date] : [data.date], at);
         if (!existing) {
           insertActivity(db, write);
           writeAudit(db, {
@@ -340,7 +348,7 @@ export class ActivityService {
         });
         result.updated++;
       }
-    })();
+    }).immediate();
     return result;
   }
 }

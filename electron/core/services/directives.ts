@@ -48,43 +48,49 @@ export class DirectiveService {
     const { db } = this.ctx;
     const now = this.ctx.now();
     const before = input.id === undefined ? undefined : this.row(input.id);
-    this.locks.assertOpen(before ? [before.date, input.date] : [input.date], LOCKED_PREFIX);
+
     const directive: Directive = { ...input, id: input.id ?? this.ctx.newId() };
     const searchText = fold([directive.number, directive.issuer, directive.subject].join(' | '));
-    return db.transaction(() => {
-      upsertDirective(db, directive, searchText, now);
-      const after = this.row(directive.id);
-      writeAudit(db, {
-        at: now,
-        entity: 'directive',
-        entityId: directive.id,
-        action: before ? 'update' : 'create',
-        source: this.ctx.source,
-        before: before ? plain(before) : null,
-        after: plain(after),
-      });
-      return after;
-    })();
+    // Checked under the write lock: no other process locks the period in between.
+    return db
+      .transaction(() => {
+        this.locks.assertOpen(before ? [before.date, input.date] : [input.date], LOCKED_PREFIX);
+        upsertDirective(db, directive, searchText, now);
+        const after = this.row(directive.id);
+        writeAudit(db, {
+          at: now,
+          entity: 'directive',
+          entityId: directive.id,
+          action: before ? 'update' : 'create',
+          source: this.ctx.source,
+          before: before ? plain(before) : null,
+          after: plain(after),
+        });
+        return after;
+      })
+      .immediate();
   }
 
   setDeleted(id: string, deleted: boolean): DirectiveRow {
     const { db } = this.ctx;
     const before = this.row(id);
     if ((before.deletedAt !== null) === deleted) return before;
-    this.locks.assertOpen([before.date], LOCKED_PREFIX);
     const now = this.ctx.now();
-    return db.transaction(() => {
-      setDirectiveDeleted(db, id, deleted ? now : null, now);
-      writeAudit(db, {
-        at: now,
-        entity: 'directive',
-        entityId: id,
-        action: deleted ? 'delete' : 'restore',
-        source: this.ctx.source,
-        before: plain(before),
-        after: deleted ? null : plain(before),
-      });
-      return this.row(id);
-    })();
+    return db
+      .transaction(() => {
+        this.locks.assertOpen([before.date], LOCKED_PREFIX);
+        setDirectiveDeleted(db, id, deleted ? now : null, now);
+        writeAudit(db, {
+          at: now,
+          entity: 'directive',
+          entityId: id,
+          action: deleted ? 'delete' : 'restore',
+          source: this.ctx.source,
+          before: plain(before),
+          after: deleted ? null : plain(before),
+        });
+        return this.row(id);
+      })
+      .immediate();
   }
 }
