@@ -1,4 +1,4 @@
-// 0040: the outbox (issue 4, item 5). One row of delivery settings (SMTP account with the
+// 0040: the outbox. One row of delivery settings (SMTP account with the
 // password sealed, sender, recipients, upload address) and the deliveries queue: one row per
 // package and destination, never two for the same pair. Never edit once landed.
 import type { Database } from 'better-sqlite3';

@@ -1,4 +1,4 @@
-// 0050: the province desk (issue 5). Which desks the installation has, the register of trusted
+// 0050: the province desk. Which desks the installation has, the register of trusted
 // offices and their certificates, the packages taken in (the signed file kept as it came, so
 // a quarantined one can be let in later and any one re-checked), the activities and communes
 // of each package, and the merged report's texts. The audit log is rebuilt once more so it
