@@ -1,6 +1,7 @@
 // `npm run bench`: bundles the benchmarks with esbuild (like the app) and runs them in Node.
 // bench/run.ts holds the groups saves, queries, reports and packages; bench/inbox.bench.ts the
-// group inbox (the province desk's take-in). BENCH_ONLY=<group> runs one group.
+// group inbox (the province desk's take-in); bench/crash.bench.ts the group crash (the crash
+// test's SIGKILL run, 100 times). BENCH_ONLY=<group> runs one group.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ const BENCHES = [
     groups: ['saves', 'queries', 'reports', 'packages'],
   },
   { entry: 'bench/inbox.bench.ts', outfile: 'dist/bench-inbox.mjs', groups: ['inbox'] },
+  { entry: 'bench/crash.bench.ts', outfile: 'dist/bench-crash.mjs', groups: ['crash'] },
 ];
 
 const only = process.env.BENCH_ONLY;
@@ -32,7 +34,9 @@ for (const { entry, outfile } of chosen) {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    external: ['better-sqlite3', 'electron'],
+    // esbuild too: the crash bench bundles its writer at run time, and esbuild's API
+    // refuses to run from inside a bundle.
+    external: ['better-sqlite3', 'electron', 'esbuild'],
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },

@@ -4,6 +4,7 @@
 // refuses to start if a method has no handler.
 
 import { z } from 'zod';
+import { backupMethods, type BackupOutputs, type RecoveryOffer } from './backup';
 import type { Channel, CommuneFlag, CountMeasure, ReportSubject } from './domain';
 import { CHANNELS } from './domain';
 import type { Lang, Result } from './errors';
@@ -259,6 +260,7 @@ export const methods = {
   },
   /** The merged report; writes a file under the data folder only. */
   'inbox:docx': { input: ReportKeySchema, writes: false },
+  ...backupMethods,
 } as const;
 
 export type Method = keyof typeof methods;
@@ -274,6 +276,8 @@ export interface AppInfo {
   writable: boolean;
   problem: string | null;
   hasProfile: boolean;
+  /** Set when the data file is missing, emptied or damaged: what a restore can bring back. */
+  recovery: RecoveryOffer | null;
 }
 
 export interface Commune {
@@ -409,7 +413,7 @@ export interface DeliverySettings {
   uploadUrl: string;
 }
 
-interface Outputs {
+interface Outputs extends BackupOutputs {
   'app:info': AppInfo;
   'profile:get': ProfileView | null;
   'profile:save': ProfileView;
@@ -444,6 +448,7 @@ interface Outputs {
   'key:backup': { fileName: string; base64: string };
   'key:restore': KeyInfo;
   'key:importPkcs12': KeyInfo;
+  'key:retire': KeyInfo;
   'outbox:list': DeliveryRow[];
   'outbox:enqueue': DeliveryRow[];
   'outbox:sendNow': DeliveryRow;

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'unsupported'
   | 'locked'
   | 'empty_period'
+  | 'in_use'
   | 'internal';
 
 export interface ErrorInfo {

@@ -189,4 +189,6 @@ export interface KeyInfo {
   notAfter: string | null;
   origin: 'generated' | 'pkcs12' | null;
   sealedWith: 'os' | 'passphrase' | null;
+  /** Set when the key was moved to another computer: this one no longer signs with it. */
+  retiredAt: string | null;
 }

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError, type Msg, type Result } from '../../shared/errors';
-import { createCore, type Core } from '../core';
+import { openCore as openEngine, type Core } from '../core';
 import { defaultDataDir } from '../core/paths';
 
 export const EXIT_OK = 0;
@@ -54,9 +54,9 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(
   return parsed;
 }
 
-export function openCore(values: { 'data-dir'?: string | undefined }): Core {
+export function openCore(values: { 'data-dir'?: string | undefined }): Promise<Core> {
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
-  return createCore({ dataDir, mode: 'cli', source: 'cli' });
+  return openEngine({ dataDir, mode: 'cli', source: 'cli' });
 }
 
 export function refused(msg: Msg): AppError {

@@ -39,7 +39,7 @@ async function trust(args: string[], io: Io, lang: Lang): Promise<number> {
   } catch {
     throw refused({ vi: `Không đọc được tệp ${file}.`, en: `Cannot read the file ${file}.` });
   }
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     const r = await core.call(
       'trust:addCertificate',
@@ -71,7 +71,7 @@ async function importPackages(args: string[], io: Io, lang: Lang): Promise<numbe
   const parsed = parse(args, { json: { type: 'boolean' } }, -1);
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('thiếu tệp gói hoặc thư mục cần tiếp nhận');
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     // Packages are read from paths here, not through core.call ('inbox:import' takes one
     // file's bytes), so the damaged-file guard is applied first, before any file is read.
@@ -108,10 +108,10 @@ async function importPackages(args: string[], io: Io, lang: Lang): Promise<numbe
   }
 }
 
-function status(args: string[], io: Io, lang: Lang): number {
+async function status(args: string[], io: Io, lang: Lang): Promise<number> {
   const { values } = parse(args, { period: { type: 'string' }, json: { type: 'boolean' } }, 0);
   if (!values.period) throw new UsageError('thiếu --period P');
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     const s = core.inbox.status(values.period);
     if (values.json) {
@@ -185,7 +185,7 @@ async function report(args: string[], io: Io, lang: Lang): Promise<number> {
   if (values.json && values.out)
     throw new UsageError('dùng --out TỆP.docx hoặc --json, không cả hai');
   if (!values.json && !values.out) throw new UsageError('thiếu --out TỆP.docx hoặc --json');
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     if (values.json) {
       // Exactly `report --json`'s shape: the merged figures are an office report's figures.

@@ -16,7 +16,7 @@ import { toErrorInfo, type Lang } from '../../shared/errors';
 import { describeIssue } from '../../shared/issues';
 import type { Output } from '../../shared/contract';
 import { ProfileSchema, type ActivityFilter } from '../../shared/schemas';
-import { createCore } from '../core';
+import { openCore as openEngine } from '../core';
 import { verifyPackage } from '../core/package';
 import { toInterchange } from '../core/queries/activities';
 import { defaultDataDir } from '../core/paths';
@@ -35,6 +35,7 @@ import {
   type Io,
 } from './args';
 import { parseJson, readText } from './files';
+import { backup, restore, transfer } from './backup';
 import { inbox } from './inbox';
 import { openKeyCore } from './passphrase';
 import { formatActivityTable, formatTotals } from './print';
@@ -59,6 +60,10 @@ Cách dùng:
   tuyentruyen inbox status --period P [--json]
   tuyentruyen inbox report --period P [--theme T] (--out TỆP.docx | --json)
   tuyentruyen serve [--port N]
+  tuyentruyen backup [--out THƯ_MỤC]
+  tuyentruyen backup list [--json]
+  tuyentruyen restore TỆP --yes
+  tuyentruyen transfer --out TỆP.ttmove [--retire]
 
 Tùy chọn chung:
   --data-dir THƯ_MỤC   nơi lưu dữ liệu (hoặc biến môi trường TUYENTRUYEN_DATA_DIR)
@@ -67,6 +72,9 @@ Tùy chọn chung:
 
 Khóa ký được bảo vệ bằng mật khẩu: đặt biến môi trường TUYENTRUYEN_PASSPHRASE,
 hoặc nhập khi được hỏi (trong cửa sổ dòng lệnh).
+"restore" nhận bản sao lưu (.sqlite) hoặc tệp chuyển máy (.ttmove); không có --yes thì chỉ cho xem trước.
+"transfer" gói dữ liệu và khóa ký (bảo vệ bằng mật khẩu) để khôi phục trên máy khác; --retire
+đánh dấu khóa của máy này ngưng dùng.
 Kỳ P: 2023-Q3, 2023-H1, 2023-Y hoặc 2023-07-01..2023-09-30.
 Kênh C: ${CHANNELS.join(', ')}.
 Chủ đề báo cáo T: ${REPORT_SUBJECTS.join(', ')} (mặc định ${DEFAULT_SUBJECT}).
@@ -88,7 +96,7 @@ async function setup(args: string[], io: Io, lang: Lang): Promise<number> {
     const issue = describeIssue(parsed.error.issues[0]!);
     throw refused({ vi: `Tệp ${file}: ${issue.msg.vi}.`, en: `File ${file}: ${issue.msg.en}.` });
   }
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     // Through core.call, like the app: a damaged data file refuses the write.
     const profile = unwrap<Output<'profile:save'>>(
@@ -132,7 +140,7 @@ async function activitiesImport(args: string[], io: Io, lang: Lang): Promise<num
   const { values, positionals } = parse(args, {}, 1);
   const file = positionals[0]!;
   const { records, lines } = readActivities(file);
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     // Through core.call, like the app: a damaged data file refuses the write. The handler
     // names the file, record and line in an error.
@@ -154,7 +162,7 @@ async function activitiesImport(args: string[], io: Io, lang: Lang): Promise<num
   }
 }
 
-function activitiesList(args: string[], io: Io): number {
+async function activitiesList(args: string[], io: Io): Promise<number> {
   const { values } = parse(
     args,
     {
@@ -186,7 +194,7 @@ function activitiesList(args: string[], io: Io): number {
     ...(values.search !== undefined ? { search: values.search } : {}),
     ...(values.deleted ? { deleted: true } : {}),
   };
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     const rows = core.activities.list(filter);
     if (values.json) {
@@ -209,7 +217,7 @@ async function exportPackage(args: string[], io: Io, lang: Lang): Promise<number
   );
   if (!values.period) throw new UsageError('thiếu --period P');
   if (!values.out) throw new UsageError('thiếu --out THƯ_MỤC');
-  const core = openKeyCore(values, lang);
+  const core = await openKeyCore(values, lang);
   try {
     // Through core.call, like the app: a damaged data file refuses the export and its lock.
     const result = unwrap<Output<'package:export'>>(
@@ -268,7 +276,7 @@ async function key(sub: string | undefined, args: string[], io: Io, lang: Lang):
   const { values } = parse(args, sub === 'cert' ? { out: { type: 'string' } } : {}, 0);
   const out = (values as { out?: string }).out;
   if (sub === 'cert' && !out) throw new UsageError('thiếu --out TỆP.pem');
-  const core = openKeyCore(values, lang);
+  const core = await openKeyCore(values, lang);
   try {
     const cert = await core.packages.certificate();
     if (sub === 'show') {
@@ -298,7 +306,8 @@ async function serve(args: string[], io: Io): Promise<number> {
   // No terminal prompt while serving: the key's passphrase comes from the environment
   // (an in-page prompt is on the roadmap).
   const passphrase = process.env.TUYENTRUYEN_PASSPHRASE;
-  const core = createCore({
+  // A second server on the same folder is refused (AppError 'in_use'), pointing to the first.
+  const core = await openEngine({
     dataDir,
     mode: 'browser',
     source: 'browser',
@@ -306,6 +315,7 @@ async function serve(args: string[], io: Io): Promise<number> {
     ...(passphrase ? { passphrase } : {}),
   });
   const server = await startServer({ core, port });
+  core.announce(server.url);
   io.out(
     `Sổ tuyên truyền đang chạy trong trình duyệt. Mở địa chỉ sau (chỉ trên máy này):\n${server.url}\nDữ liệu: ${dataDir}\nNhấn Ctrl+C để dừng.`,
   );
@@ -374,6 +384,9 @@ export async function run(rawArgv: string[], io: Io = stdio): Promise<number> {
     if (command === 'verify') return await verify(argv.slice(1), io, lang);
     if (command === 'key') return await key(sub, argv.slice(2), io, lang);
     if (command === 'inbox') return await inbox(sub, argv.slice(2), io, lang);
+    if (command === 'backup') return await backup(argv.slice(1), io, lang);
+    if (command === 'restore') return await restore(argv.slice(1), io, lang);
+    if (command === 'transfer') return await transfer(argv.slice(1), io, lang);
     throw new UsageError(`không có lệnh "${[command, sub].filter(Boolean).join(' ')}"`);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -2,7 +2,7 @@
 // terminal without echo, and a core opened with it for the commands that sign.
 import path from 'node:path';
 import type { Lang } from '../../shared/errors';
-import { createCore, type Core } from '../core';
+import { openCore, type Core } from '../core';
 import { defaultDataDir } from '../core/paths';
 import type { PassphraseSource } from '../core/services/packages';
 import { refused, UsageError } from './args';
@@ -35,6 +35,15 @@ export function passphraseSource(lang: Lang): PassphraseSource | undefined {
   };
 }
 
+/** The passphrase itself, asked now when it is not in the environment; undefined: none. */
+export async function passphraseNow(
+  lang: Lang,
+  purpose: 'create' | 'open',
+): Promise<string | undefined> {
+  const source = passphraseSource(lang);
+  return typeof source === 'function' ? source(purpose) : source;
+}
+
 /** Reads one line from the terminal without echoing it. */
 function askHidden(prompt: string): Promise<string> {
   const stdin = process.stdin;
@@ -63,10 +72,13 @@ function askHidden(prompt: string): Promise<string> {
   });
 }
 
-export function openKeyCore(values: { 'data-dir'?: string | undefined }, lang: Lang): Core {
+export function openKeyCore(
+  values: { 'data-dir'?: string | undefined },
+  lang: Lang,
+): Promise<Core> {
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
   const passphrase = passphraseSource(lang);
-  return createCore({
+  return openCore({
     dataDir,
     mode: 'cli',
     source: 'cli',

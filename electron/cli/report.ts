@@ -78,7 +78,7 @@ async function make(args: string[], io: Io, lang: Lang): Promise<number> {
   const key = { period: values.period, subject };
   // With --json on stdout, the notes go to stderr so the JSON stays parseable.
   const note = (text: string) => (values.json ? io.err(text) : io.out(text));
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     if (texts !== undefined) {
       // Saved first, so the figures and the Word file below are made with them; a locked
@@ -120,7 +120,7 @@ async function printTexts(args: string[], io: Io, lang: Lang): Promise<number> {
   const { values } = parse(args, { period: { type: 'string' }, theme: { type: 'string' } }, 0);
   if (!values.period) throw new UsageError('thiếu --period P');
   const key = { period: values.period, subject: subjectOf(values.theme) };
-  const core = openCore(values);
+  const core = await openCore(values);
   try {
     const value = unwrap<Output<'report:texts'>>(await core.call('report:texts', key, lang));
     io.out(JSON.stringify(value, null, 2));

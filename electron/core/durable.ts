@@ -63,13 +63,27 @@ export function writeDurably(file: string, bytes: Buffer, mode = 0o644): void {
     fs.rmSync(tmp, { force: true });
     throw err;
   }
+  fsyncFolder(path.dirname(file));
+}
+
+/** Flushes a written file to the disk. */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
   try {
-    // Make the rename itself durable (POSIX); Windows cannot open a folder for this.
-    const dirFd = fs.openSync(path.dirname(file), 'r');
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes a rename in `dir` durable (POSIX); Windows cannot open a folder for this. */
+export function fsyncFolder(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
     try {
-      fs.fsyncSync(dirFd);
+      fs.fsyncSync(fd);
     } finally {
-      fs.closeSync(dirFd);
+      fs.closeSync(fd);
     }
   } catch {
     /* best effort */

@@ -1,7 +1,10 @@
 // createCore(dataDir): the engine, composed in one place. Desktop (IPC), browser mode
 // (HTTP) and the CLI all reach it through `call`, which parses every input with its schema.
 
+import fs from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { IMPORT_BACKUP_THRESHOLD } from '../../shared/backup';
 import {
   methods,
   METHOD_NAMES,
@@ -13,8 +16,15 @@ import { AppError, toErrorInfo, type Lang, type Result } from '../../shared/erro
 import { describeIssue } from '../../shared/issues';
 import { version } from '../../package.json';
 import { randomId, systemClock, type Context } from './context';
-import { closeDatabase, openDatabase } from './db/open';
+import { snapshot } from './backup/snapshot';
+import { LiveDatabase } from './db/live';
+import { LATEST_VERSION } from './db/open';
+import { acquireInstanceLock, type InstanceLock } from './instance';
 import { auditOf } from './queries/audit';
+import { BackupService, backupsExist } from './services/backups';
+import { PackageRecovery } from './services/packageRecovery';
+import { TransferService } from './services/transfer';
+import { BACKUP_DIR } from './backup/store';
 import { ActivityService } from './services/activities';
 import { DirectiveService } from './services/directives';
 import { InboxService } from './services/inbox';
@@ -45,7 +55,10 @@ export interface CoreOptions {
   keySealer?: KeySealer;
   /** Seals the office key otherwise: the CLI passes TUYENTRUYEN_PASSPHRASE or asks on the terminal. */
   passphrase?: PassphraseSource;
-  /** Runs the outbox's delivery loop (desktop and browser mode); off for tests and the CLI. */
+  /**
+   * This process owns the data folder (desktop and browser mode; off for tests and the CLI):
+   * it takes the instance lock, runs the outbox's delivery loop and the automatic backups.
+   */
   outbox?: boolean;
   /** Backoff, poll and timeout of the outbox (tests shorten them). */
   outboxTuning?: OutboxTuning;
@@ -63,7 +76,11 @@ export interface Core {
   readonly packages: PackageService;
   readonly outbox: OutboxService;
   readonly inbox: InboxService;
+  readonly backups: BackupService;
+  readonly transfer: TransferService;
   info(): AppInfo;
+  /** Records the browser-mode address a second start is pointed to. */
+  announce(url: string): void;
   /** The single entry for every transport: untrusted method name and input in, envelope out. */
   call(method: string, input: unknown, lang?: Lang): Promise<Result<unknown>>;
   close(): void;
@@ -73,14 +90,43 @@ function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(methods, name);
 }
 
+/** How often the owner process checks for a due daily backup and a reachable second place. */
+const BACKUP_TICK_MS = 10 * 60 * 1000;
+
+/** Methods that work without a database: enough to see the backups and restore one. */
+function worksWithoutData(method: Method): boolean {
+  const spec = methods[method];
+  return method === 'app:info' || ('recovery' in spec && spec.recovery);
+}
+
 export function createCore(options: CoreOptions): Core {
-  const opened = openDatabase(path.join(options.dataDir, DB_FILE));
+  const instance: InstanceLock | null = options.outbox
+    ? acquireInstanceLock(options.dataDir, options.mode)
+    : null;
   const ctx: Context = {
-    db: opened.db,
+    db: undefined as unknown as Context['db'], // set by LiveDatabase before any use
     now: options.now ?? systemClock,
     newId: options.newId ?? randomId,
     source: options.source ?? options.mode,
   };
+  const backupDir = path.join(options.dataDir, BACKUP_DIR);
+  let outboxRunning = false;
+  let live: LiveDatabase;
+  try {
+    live = new LiveDatabase(options.dataDir, DB_FILE, ctx, {
+      hasBackups: () => backupsExist(backupDir),
+      beforeReplace: () => {
+        outboxRunning = outbox.isStarted();
+        outbox.stop();
+      },
+      afterReplace: () => {
+        if (outboxRunning && live.writable) outbox.start();
+      },
+    });
+  } catch (err) {
+    instance?.release();
+    throw err;
+  }
   const activities = new ActivityService(ctx);
   const profile = new ProfileService(ctx);
   const directives = new DirectiveService(ctx);
@@ -96,23 +142,27 @@ export function createCore(options: CoreOptions): Core {
     { sealer: options.keySealer, passphrase: options.passphrase },
     options.outboxTuning,
   );
-
   const inbox = new InboxService(ctx, options.dataDir);
+  const transfer = new TransferService(live, packages);
+  const backups = new BackupService(live, transfer);
+  const recovery = new PackageRecovery(ctx, options.dataDir, activities, report, locks);
 
   const info = (): AppInfo => ({
     version,
     dataDir: options.dataDir,
     mode: options.mode,
-    writable: opened.writable,
-    problem: opened.problem,
+    writable: live.writable,
+    problem: live.problem()?.vi ?? null,
     hasProfile: hasProfile(),
+    recovery: live.recovery ? backups.offer(live.recovery) : null,
   });
 
   function hasProfile(): boolean {
+    if (!live.db()) return false;
     try {
       return profile.get() !== null;
     } catch {
-      return opened.writable; // a damaged file may not even read; the problem text says what to do
+      return live.writable; // a damaged file may not even read; the problem text says what to do
     }
   }
 
@@ -132,15 +182,17 @@ export function createCore(options: CoreOptions): Core {
       activities.get(id); // not found → a clear error rather than an empty list
       return auditOf(ctx.db, 'activity', id);
     },
-    'activities:import': ({ fileName, records, lines }) =>
-      activities.importMany(records, (index, id) => {
+    'activities:import': async ({ fileName, records, lines }) => {
+      if (records.length > IMPORT_BACKUP_THRESHOLD) await backups.make('import');
+      return activities.importMany(records, (index, id) => {
         const idText = id === undefined ? '' : ` (id "${id}")`;
         const line = lines?.[index];
         return {
           vi: `Tệp ${fileName}, bản ghi số ${index}${idText}${line === undefined ? '' : `, dòng ${line}`}`,
           en: `File ${fileName}, record ${index}${idText}${line === undefined ? '' : `, line ${line}`}`,
         };
-      }),
+      });
+    },
     'directives:list': ({ deleted, search }) => directives.list(deleted ?? false, search ?? ''),
     'directives:save': (input) => directives.save(input),
     'directives:delete': ({ id }) => directives.setDeleted(id, true),
@@ -151,7 +203,12 @@ export function createCore(options: CoreOptions): Core {
     'report:saveTexts': ({ period, subject, texts }) => report.saveTexts(period, subject, texts),
     'report:docx': async ({ period, subject }) => fileView(await report.docx(period, subject)),
     'periods:locks': () => locks.list(),
-    'periods:unlock': ({ period, reason }) => locks.unlock(report.period(period).key, reason),
+    'periods:unlock': async ({ period, reason }) => {
+      const key = report.period(period).key;
+      locks.assertLocked(key);
+      await backups.make('unlock');
+      return locks.unlock(key, reason);
+    },
     'package:export': ({ period, outDir, allowEmpty }) =>
       packages.export(period, { outDir, allowEmpty }),
     'package:preview': ({ period }) => packages.preview(period),
@@ -167,6 +224,17 @@ export function createCore(options: CoreOptions): Core {
       packages.restoreKey(Buffer.from(base64, 'base64'), passphrase),
     'key:importPkcs12': ({ base64, passphrase }) =>
       packages.importPkcs12(Buffer.from(base64, 'base64'), passphrase),
+    'key:retire': ({ retired }) => packages.retireKey(retired),
+    'backup:status': () => backups.status(),
+    'backup:list': () => backups.list(),
+    'backup:make': () => backups.make('manual'),
+    'backup:saveSettings': ({ mirrorDir }) => backups.saveSettings(mirrorDir),
+    'backup:preview': ({ path: file }) => backups.preview(file),
+    'backup:restore': ({ path: file, passphrase }) => backups.restore(file, passphrase),
+    'backup:packagePreview': ({ path: file }) => recovery.preview(file),
+    'backup:recoverPackage': ({ path: file }) => recovery.recover(file),
+    'backup:transfer': ({ outDir, outFile, passphrase }) =>
+      transfer.transfer({ outDir, outFile }, passphrase),
     'outbox:list': () => outbox.list(),
     'outbox:enqueue': ({ sha256, ...to }) => outbox.enqueue(sha256, to),
     'outbox:sendNow': ({ id }) => outbox.sendNow(id),
@@ -221,9 +289,16 @@ export function createCore(options: CoreOptions): Core {
         });
       }
       const spec = methods[method];
-      if (spec.writes && !opened.writable) {
+      if (!live.db() && !worksWithoutData(method)) {
+        const problem = live.problem();
         throw new AppError('db_damaged', {
-          vi: opened.problem ?? '',
+          vi: problem?.vi ?? '',
+          en: problem?.en ?? 'The data file cannot be used; restore a backup.',
+        });
+      }
+      if (spec.writes && !live.writable) {
+        throw new AppError('db_damaged', {
+          vi: live.problem()?.vi ?? '',
           en: 'The data file is damaged; the app is read-only.',
         });
       }
@@ -245,8 +320,16 @@ export function createCore(options: CoreOptions): Core {
   }
 
   // An export cut short by a crash: its temporary files go, its sequence number stays spent.
-  if (opened.writable) packages.recover();
-  if (options.outbox && opened.writable) outbox.start();
+  if (live.writable) packages.recover();
+  let ticker: NodeJS.Timeout | null = null;
+  if (options.outbox && live.writable) {
+    outbox.start();
+    const tick = () =>
+      void backups.tick().catch((err: unknown) => console.error('[backup] failed', err));
+    tick();
+    ticker = setInterval(tick, BACKUP_TICK_MS);
+    ticker.unref();
+  }
 
   return {
     dataDir: options.dataDir,
@@ -258,11 +341,49 @@ export function createCore(options: CoreOptions): Core {
     packages,
     outbox,
     inbox,
+    backups,
+    transfer,
     info,
     call,
+    announce: (url) => instance?.announce(url),
     close: () => {
+      if (ticker) clearInterval(ticker);
       outbox.stop();
-      closeDatabase(ctx.db);
+      live.close();
+      instance?.release();
     },
   };
+}
+
+/**
+ * The data folder's database, backed up with SQLite's online backup when this version of the
+ * app is about to upgrade it (the upgrade cannot be undone otherwise). Null when there is
+ * nothing to upgrade.
+ */
+export async function backupBeforeUpgrade(dataDir: string, now: () => string = systemClock) {
+  const file = path.join(dataDir, DB_FILE);
+  let db: BetterSqlite3.Database;
+  try {
+    if (fs.statSync(file).size === 0) return null;
+    db = new BetterSqlite3(file, { fileMustExist: true });
+  } catch {
+    return null;
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === 0 || version >= LATEST_VERSION) return null;
+    return await snapshot(db, path.join(dataDir, BACKUP_DIR), 'migration', now());
+  } catch (err) {
+    // A file too damaged to copy: opening it says so, and offers the backups there are.
+    console.error('[backup] before the data upgrade', err);
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
+/** How the desktop app, browser mode and the CLI open the engine: a backup before an upgrade. */
+export async function openCore(options: CoreOptions): Promise<Core> {
+  await backupBeforeUpgrade(options.dataDir, options.now);
+  return createCore(options);
 }

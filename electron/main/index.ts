@@ -18,8 +18,9 @@ import {
 } from 'electron';
 import { IPC_CHANNEL } from '../../shared/transport';
 import { AppError, toErrorInfo } from '../../shared/errors';
-import { createCore, type Core } from '../core';
+import { openCore, type Core } from '../core';
 import { defaultDataDir } from '../core/paths';
+import { osSealingUsable } from '../core/services/keyAccess';
 import type { KeySealer } from '../core/signing';
 import { CSP } from '../server';
 
@@ -40,7 +41,10 @@ let core: Core | null = null;
  * Where none is available the core falls back to a passphrase.
  */
 function osSealer(): KeySealer | undefined {
-  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  const backend =
+    process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined;
+  if (!osSealingUsable(process.platform, safeStorage.isEncryptionAvailable(), backend))
+    return undefined;
   return {
     kind: 'os',
     seal: (plain) => safeStorage.encryptString(plain.toString('base64')),
@@ -157,9 +161,9 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     try {
-      core = createCore({
+      core = await openCore({
         dataDir: app.getPath('userData'),
         mode: 'desktop',
         source: 'app',

@@ -146,6 +146,16 @@ const samples: { [M in Method]: Input<M> } = {
     },
   },
   'inbox:docx': { period: '2023-Q3' },
+  'key:retire': { retired: true },
+  'backup:status': {},
+  'backup:list': {},
+  'backup:make': {},
+  'backup:saveSettings': { mirrorDir: 'E:\\' },
+  'backup:preview': { path: '/tmp/20261202-081500-daily.sqlite' },
+  'backup:restore': { path: '/tmp/CL_chuyen-may.ttmove', passphrase: 'mật khẩu chuyển máy' },
+  'backup:packagePreview': { path: '/tmp/LS-CAOLOC-VHTT_2023-Q3_0001.ttpkg' },
+  'backup:recoverPackage': { path: '/tmp/LS-CAOLOC-VHTT_2023-Q3_0001.ttpkg' },
+  'backup:transfer': { passphrase: 'mật khẩu chuyển máy' },
 };
 
 function wrongTypeOf(value: unknown): unknown {

@@ -32,3 +32,14 @@ export const certificateOnly = (kind: KeySealer['kind']): KeySealer => ({
     throw needPassphrase();
   },
 });
+
+/**
+ * Whether the operating system's store can seal the key. On Linux without a keyring,
+ * Electron's safeStorage falls back to a password fixed in Chromium's source
+ * (`getSelectedStorageBackend()` is 'basic_text'): that protects nothing, so the key is
+ * sealed with a passphrase instead.
+ */
+export function osSealingUsable(platform: string, available: boolean, backend?: string): boolean {
+  if (!available) return false;
+  return platform !== 'linux' || (backend !== 'basic_text' && backend !== 'unknown');
+}

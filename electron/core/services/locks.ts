@@ -87,10 +87,10 @@ export class LockService {
     return this.view(after);
   }
 
-  unlock(key: string, reason: string): PeriodLock {
-    const { db } = this.ctx;
-    const before = getLock(db, key);
-    if (!before || before.unlocked_at !== null) {
+  /** Refuses a period that is not locked (before anything is done to unlock it). */
+  assertLocked(key: string): void {
+    const lock = getLock(this.ctx.db, key);
+    if (!lock || lock.unlocked_at !== null) {
       throw new AppError(
         'invalid_input',
         {
@@ -100,6 +100,12 @@ export class LockService {
         'period',
       );
     }
+  }
+
+  unlock(key: string, reason: string): PeriodLock {
+    const { db } = this.ctx;
+    this.assertLocked(key);
+    const before = getLock(db, key)!;
     const now = this.ctx.now();
     return db.transaction(() => {
       setUnlocked(db, key, reason, now);

@@ -469,6 +469,11 @@ export class OutboxService {
     this.schedule(0);
   }
 
+  /** Whether the delivery loop runs (so a restore can start it again). */
+  isStarted(): boolean {
+    return this.started;
+  }
+
   stop(): void {
     this.started = false;
     if (this.timer) clearTimeout(this.timer);

@@ -105,6 +105,17 @@ export class PackageService {
   private async signingKey(): Promise<OfficeKey> {
     const certOnly = createKeyStore(this.keysDir, certificateOnly(this.kind()));
     if (certOnly.exists()) {
+      const retiredAt = certOnly.certificate().retiredAt;
+      if (retiredAt) {
+        throw new AppError('conflict', {
+          vi:
+            `Khóa ký của máy này đã được đánh dấu ngưng dùng lúc ${retiredAt} (dữ liệu đã chuyển sang máy khác): ` +
+            'hãy xuất gói trên máy mới, hoặc bỏ đánh dấu ngưng dùng trong mục Khóa ký nếu đánh dấu nhầm.',
+          en:
+            `This computer's signing key was retired at ${retiredAt} (the data moved to another computer): ` +
+            'export on the new computer, or undo the retirement under Signing key if it was a mistake.',
+        });
+      }
       // A key sealed another way cannot be opened here: say so before asking for anything.
       if (certOnly.certificate().sealedWith !== this.kind()) return certOnly.load();
       return createKeyStore(this.keysDir, await this.sealer('open')).load();
@@ -123,6 +134,7 @@ export class PackageService {
         notAfter: null,
         origin: null,
         sealedWith: null,
+        retiredAt: null,
       };
     }
     const c = store.certificate();
@@ -133,7 +145,21 @@ export class PackageService {
       notAfter: c.notAfter.toISOString(),
       origin: c.origin,
       sealedWith: c.sealedWith,
+      retiredAt: c.retiredAt,
     };
+  }
+
+  /** Marks the key as moved to another computer (or in use here again); nothing is deleted. */
+  retireKey(retired: boolean): KeyInfo {
+    const store = createKeyStore(this.keysDir, certificateOnly(this.kind()));
+    if (!store.exists()) {
+      throw new AppError('not_found', {
+        vi: 'Máy này chưa có khóa ký nên không có gì để đánh dấu ngưng dùng.',
+        en: 'This computer has no signing key, so there is nothing to retire.',
+      });
+    }
+    store.retire(retired ? this.ctx.now() : null);
+    return this.keyInfo();
   }
 
   /** The certificate, creating the key first when there is none (`key show`, `key cert`). */
@@ -159,6 +185,20 @@ export class PackageService {
   /** Restores a backup made by backupKey; a wrong passphrase changes nothing. */
   async restoreKey(bytes: Buffer, backupPassphrase: string): Promise<KeyInfo> {
     createKeyStore(this.keysDir, await this.sealer('create')).restore(bytes, backupPassphrase);
+    return this.keyInfo();
+  }
+
+  /**
+   * The key of a transfer file, sealed here as this computer seals keys: by the OS, or with
+   * the passphrase set for this process, or else with the transfer's own passphrase (browser
+   * mode without one). A prompt is never shown here: the data is already restored.
+   */
+  restoreKeyFromTransfer(bytes: Buffer, passphrase: string): KeyInfo {
+    const own = this.access.passphrase;
+    const sealer =
+      this.access.sealer ??
+      createPassphraseSealer(typeof own === 'string' && own ? own : passphrase);
+    createKeyStore(this.keysDir, sealer).restore(bytes, passphrase);
     return this.keyInfo();
   }
 

@@ -33,6 +33,8 @@ export interface KeyCertificate {
   notAfter: Date;
   origin: KeyOrigin;
   sealedWith: KeySealer['kind'];
+  /** When the key was marked as moved to another computer; this one then signs nothing. */
+  retiredAt: string | null;
 }
 
 /** The loaded key: usable directly as a `SigningKey` for signDetached. */
@@ -49,6 +51,7 @@ interface KeyRecord {
   chain: string[];
   sealedWith: KeySealer['kind'];
   sealedKey: string;
+  retiredAt?: string | null;
 }
 
 interface BackupRecord {
@@ -72,6 +75,8 @@ export interface KeyStore {
   importPkcs12(bytes: Uint8Array, passphrase: string): OfficeKey;
   backup(passphrase: string): Buffer;
   restore(bytes: Uint8Array, passphrase: string): OfficeKey;
+  /** Marks the key as moved away (a time) or in use again (null); the key itself is kept. */
+  retire(at: string | null): void;
 }
 
 const noKey = (): AppError =>
@@ -104,6 +109,7 @@ function describe(
   certDer: Buffer,
   origin: KeyOrigin,
   sealedWith: KeySealer['kind'],
+  retiredAt: string | null = null,
 ): KeyCertificate {
   const cert = parseCertificate(certDer);
   return {
@@ -114,6 +120,7 @@ function describe(
     notAfter: cert.notAfter.value,
     origin,
     sealedWith,
+    retiredAt,
   };
 }
 
@@ -208,7 +215,10 @@ export function createKeyStore(dir: string, sealer: KeySealer): KeyStore {
     } catch {
       throw damagedFile(KEY_FILE_NAME);
     }
-    return officeKey(certDer, chain, privateKey, rec.origin, rec.sealedWith);
+    return {
+      ...officeKey(certDer, chain, privateKey, rec.origin, rec.sealedWith),
+      retiredAt: rec.retiredAt ?? null,
+    };
   }
 
   return {
@@ -217,7 +227,7 @@ export function createKeyStore(dir: string, sealer: KeySealer): KeyStore {
     certificate() {
       const rec = readRecord();
       try {
-        return describe(unb64(rec.certificate), rec.origin, rec.sealedWith);
+        return describe(unb64(rec.certificate), rec.origin, rec.sealedWith, rec.retiredAt ?? null);
       } catch {
         throw damagedFile(KEY_FILE_NAME);
       }
@@ -282,6 +292,12 @@ export function createKeyStore(dir: string, sealer: KeySealer): KeyStore {
         throw damagedFile(BACKUP_NAME);
       }
       return save(rec.origin === 'pkcs12' ? 'pkcs12' : 'generated', certDer, chain, privateKey);
+    },
+
+    retire(at) {
+      const rec = readRecord();
+      const next: KeyRecord = { ...rec, retiredAt: at };
+      writeDurably(file, Buffer.from(`${JSON.stringify(next, null, 2)}\n`), 0o600);
     },
   };
 }
