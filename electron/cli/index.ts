@@ -377,7 +377,7 @@ export async function run(rawArgv: string[], io: Io = stdio): Promise<number> {
     if (command === 'setup') return await setup(argv.slice(1), io, lang);
     if (command === 'activities' && sub === 'import')
       return await activitiesImport(argv.slice(2), io, lang);
-    if (command === 'activities' && sub === 'list') return activitiesList(argv.slice(2), io);
+    if (command === 'activities' && sub === 'list') return await activitiesList(argv.slice(2), io);
     if (command === 'report') return await report(argv.slice(1), io, lang);
     if (command === 'serve') return await serve(argv.slice(1), io);
     if (command === 'export') return await exportPackage(argv.slice(1), io, lang);

@@ -322,10 +322,14 @@ export function createCore(options: CoreOptions): Core {
   // An export cut short by a crash: its temporary files go, its sequence number stays spent.
   if (live.writable) packages.recover();
   let ticker: NodeJS.Timeout | null = null;
+  let closed = false;
   if (options.outbox && live.writable) {
     outbox.start();
     const tick = () =>
-      void backups.tick().catch((err: unknown) => console.error('[backup] failed', err));
+      void backups.tick().catch((err: unknown) => {
+        // A backup cut short by closing the app is no failure: the next start makes it.
+        if (!closed) console.error('[backup] failed', err);
+      });
     tick();
     ticker = setInterval(tick, BACKUP_TICK_MS);
     ticker.unref();
@@ -347,6 +351,7 @@ export function createCore(options: CoreOptions): Core {
     call,
     announce: (url) => instance?.announce(url),
     close: () => {
+      closed = true;
       if (ticker) clearInterval(ticker);
       outbox.stop();
       live.close();

@@ -281,7 +281,15 @@ export class BackupService {
       this.host.replace(candidate.file);
       let keyFingerprint: string | null = null;
       if (key && passphrase) keyFingerprint = this.transferTarget.restoreKey(key, passphrase);
-      if (candidate.transfer) candidate.transfer.writePackages(this.host.dataDir);
+      if (candidate.transfer) {
+        // The packages now live in this data folder: their rows point here.
+        const written = candidate.transfer.writePackages(this.host.dataDir);
+        const db = this.host.db()!;
+        const move = db.prepare('UPDATE packages SET path = ? WHERE file_name = ?');
+        db.transaction(() => {
+          for (const [name, file] of written) move.run(file, name);
+        })();
+      }
       return {
         restoredFrom: file,
         safetyBackup,
