@@ -330,3 +330,69 @@ describe('a data file lost or damaged at start', () => {
     expect(core.info()).toMatchObject({ writable: true, hasProfile: false, recovery: null });
   });
 });
+
+describe('a damaged write-ahead log', () => {
+  /** The data folder as a power cut leaves it: the database and its log, copied while open. */
+  async function crashedCopy(damage: (wal: Buffer, frames: number, frameSize: number) => void) {
+    const clock = { now: '2026-12-02T01:00:00.000Z' };
+    const { dir, core } = await setUp(clock);
+    await withActivities(core, 0, 5);
+    const backup = await call<Output<'backup:make'>>(core, 'backup:make');
+    // A fresh log: the writes below are all in it.
+    const side = new BetterSqlite3(path.join(dir, DB_FILE));
+    side.pragma('wal_checkpoint(TRUNCATE)');
+    side.close();
+    const acknowledged = await withActivities(core, 5, 30);
+    const copy = tempDir('tt-crashed-');
+    fs.copyFileSync(path.join(dir, DB_FILE), path.join(copy, DB_FILE));
+    const wal = fs.readFileSync(path.join(dir, `${DB_FILE}-wal`));
+    const pageSize = wal.readUInt32BE(8);
+    const frameSize = 24 + pageSize;
+    damage(wal, Math.floor((wal.length - 32) / frameSize), frameSize);
+    fs.writeFileSync(path.join(copy, `${DB_FILE}-wal`), wal);
+    fs.cpSync(path.join(dir, 'backups'), path.join(copy, 'backups'), { recursive: true });
+    return {
+      copy,
+      clock,
+      backup: { ...backup, path: path.join(copy, 'backups', backup.id) },
+      acknowledged,
+    };
+  }
+
+  it('is found before SQLite drops its commits: read-only, kept aside, a backup offered', async () => {
+    const { copy, clock, backup } = await crashedCopy((wal, frames, frameSize) => {
+      const at = 32 + Math.floor(frames / 3) * frameSize + 24 + 200;
+      wal.fill(0xa5, at, at + 64);
+    });
+    const core = coreAt(copy, clock);
+    const info = core.info();
+    expect(info.writable).toBe(false);
+    expect(info.problem).toMatch(/Nhật ký ghi .* bị hỏng: \d+ lần ghi/);
+    expect(info.recovery).toMatchObject({ reason: 'damaged', latest: { id: backup.id } });
+    const kept = fs.readdirSync(path.join(copy, 'backups', 'damaged'));
+    expect(kept).toHaveLength(1);
+    expect(fs.readdirSync(path.join(copy, 'backups', 'damaged', kept[0]!)).sort()).toEqual([
+      DB_FILE,
+      `${DB_FILE}-wal`,
+    ]);
+    // Found again at the next start: nothing folded the log in meanwhile.
+    closeAll();
+    expect(coreAt(copy, clock).info().writable).toBe(false);
+    closeAll();
+    const again = coreAt(copy, clock);
+    await call(again, 'backup:restore', { path: backup.path });
+    expect(again.info()).toMatchObject({ writable: true, recovery: null });
+    expect(liveIds(again)).toHaveLength(5);
+  });
+
+  it('is not mistaken for the torn last write of a power cut', async () => {
+    const { copy, clock, acknowledged } = await crashedCopy((wal, frames, frameSize) => {
+      const at = 32 + (frames - 1) * frameSize + 24 + 200;
+      wal.fill(0xa5, at, at + 64);
+    });
+    const core = coreAt(copy, clock);
+    expect(core.info()).toMatchObject({ writable: true, recovery: null });
+    // Everything but the torn last write is there.
+    expect(liveIds(core).length).toBeGreaterThanOrEqual(5 + acknowledged.length - 1);
+  });
+});

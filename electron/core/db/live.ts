@@ -103,7 +103,10 @@ export class LiveDatabase implements DatabaseHost {
   replace(candidate: string): void {
     this.hooks.beforeReplace();
     const wal = `${this.dbFile}-wal`;
+    // A damaged log was copied aside when found; it must not be replayed into the new file.
+    const damagedLog = this.opened?.damagedLog === true;
     this.close();
+    if (damagedLog) fs.rmSync(wal, { force: true });
     try {
       // Another connection (the command line) would keep the write-ahead log open: its
       // pages would then be read into the restored file. Refuse rather than mix them.

@@ -7,13 +7,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { BACKUP_DIR } from '../backup/store';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { walDamage, type WalDamage } from './wal';
 
 export interface OpenedDatabase {
   db: Database;
   /** False when quick_check failed: reads work, writes are refused. */
   writable: boolean;
   problem: string | null;
+  /** The write-ahead log is damaged: the file is open read-only so that nothing replays it. */
+  damagedLog?: boolean;
 }
 
 const SYNCHRONOUS_FULL = 2;
@@ -31,11 +35,33 @@ function damaged(file: string, detail: string): AppError {
   });
 }
 
+/**
+ * A write-ahead log that would silently drop commits: its files are copied aside for a
+ * specialist and the database is opened read-only, so that no checkpoint folds the log in
+ * and the damage is found again at every start until a backup is restored.
+ */
+function openWithDamagedLog(file: string, damage: WalDamage): OpenedDatabase {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const aside = path.join(path.dirname(file), BACKUP_DIR, 'damaged', `${stamp}-wal`);
+  fs.mkdirSync(aside, { recursive: true });
+  for (const suffix of ['', '-wal']) {
+    fs.copyFileSync(`${file}${suffix}`, path.join(aside, path.basename(`${file}${suffix}`)));
+  }
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const problem =
+    `Nhật ký ghi của tệp dữ liệu (${path.basename(file)}-wal) bị hỏng: ${damage.lostCommits} lần ghi ` +
+    'sau chỗ hỏng không đọc được và sẽ mất nếu ghi tiếp. Ứng dụng chỉ cho xem. Bản sao các tệp hỏng ' +
+    `được giữ ở ${aside}. Hãy khôi phục bản sao lưu gần nhất, rồi lấy lại hoạt động từ các gói đã xuất.`;
+  return { db, writable: false, problem, damagedLog: true };
+}
+
 export function openDatabase(
   file: string,
   migrations: readonly Migration[] = MIGRATIONS,
 ): OpenedDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  const damage = walDamage(`${file}-wal`);
+  if (damage) return openWithDamagedLog(file, damage);
   let db: Database;
   try {
     db = new BetterSqlite3(file);
