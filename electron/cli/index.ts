@@ -16,11 +16,8 @@ import { toErrorInfo, type Lang } from '../../shared/errors';
 import { describeIssue } from '../../shared/issues';
 import type { Output } from '../../shared/contract';
 import { ProfileSchema, type ActivityFilter } from '../../shared/schemas';
-import { openCore as openEngine } from '../core';
 import { verifyPackage } from '../core/package';
 import { toInterchange } from '../core/queries/activities';
-import { defaultDataDir } from '../core/paths';
-import { startServer } from '../server';
 import {
   EXIT_OK,
   EXIT_REFUSED,
@@ -40,6 +37,7 @@ import { inbox } from './inbox';
 import { openKeyCore } from './passphrase';
 import { formatActivityTable, formatTotals } from './print';
 import { report } from './report';
+import { serve } from './serve';
 
 export { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type Io } from './args';
 
@@ -295,38 +293,6 @@ async function key(sub: string | undefined, args: string[], io: Io, lang: Lang):
   } finally {
     core.close();
   }
-}
-
-async function serve(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { port: { type: 'string' } }, 0);
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`cổng "${values.port}" không hợp lệ`);
-  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
-  // No terminal prompt while serving: the key's passphrase comes from the environment
-  // (an in-page prompt is on the roadmap).
-  const passphrase = process.env.TUYENTRUYEN_PASSPHRASE;
-  // A second server on the same folder is refused (AppError 'in_use'), pointing to the first.
-  const core = await openEngine({
-    dataDir,
-    mode: 'browser',
-    source: 'browser',
-    outbox: true,
-    ...(passphrase ? { passphrase } : {}),
-  });
-  const server = await startServer({ core, port });
-  core.announce(server.url);
-  io.out(
-    `Sổ tuyên truyền đang chạy trong trình duyệt. Mở địa chỉ sau (chỉ trên máy này):\n${server.url}\nDữ liệu: ${dataDir}\nNhấn Ctrl+C để dừng.`,
-  );
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await server.close();
-  core.close();
-  return EXIT_OK;
 }
 
 /**

@@ -1,9 +1,7 @@
 // createCore(dataDir): the engine, composed in one place. Desktop (IPC), browser mode
 // (HTTP) and the CLI all reach it through `call`, which parses every input with its schema.
 
-import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { IMPORT_BACKUP_THRESHOLD } from '../../shared/backup';
 import {
   methods,
@@ -16,9 +14,7 @@ import { AppError, toErrorInfo, type Lang, type Result } from '../../shared/erro
 import { describeIssue } from '../../shared/issues';
 import { version } from '../../package.json';
 import { randomId, systemClock, type Context } from './context';
-import { snapshot } from './backup/snapshot';
 import { LiveDatabase } from './db/live';
-import { LATEST_VERSION } from './db/open';
 import { acquireInstanceLock, type InstanceLock } from './instance';
 import { auditOf } from './queries/audit';
 import { BackupService, backupsExist } from './services/backups';
@@ -360,35 +356,4 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
-/**
- * The data folder's database, backed up with SQLite's online backup when this version of the
- * app is about to upgrade it (the upgrade cannot be undone otherwise). Null when there is
- * nothing to upgrade.
- */
-export async function backupBeforeUpgrade(dataDir: string, now: () => string = systemClock) {
-  const file = path.join(dataDir, DB_FILE);
-  let db: BetterSqlite3.Database;
-  try {
-    if (fs.statSync(file).size === 0) return null;
-    db = new BetterSqlite3(file, { fileMustExist: true });
-  } catch {
-    return null;
-  }
-  try {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version === 0 || version >= LATEST_VERSION) return null;
-    return await snapshot(db, path.join(dataDir, BACKUP_DIR), 'migration', now());
-  } catch (err) {
-    // A file too damaged to copy: opening it says so, and offers the backups there are.
-    console.error('[backup] before the data upgrade', err);
-    return null;
-  } finally {
-    db.close();
-  }
-}
-
-/** How the desktop app, browser mode and the CLI open the engine: a backup before an upgrade. */
-export async function openCore(options: CoreOptions): Promise<Core> {
-  await backupBeforeUpgrade(options.dataDir, options.now);
-  return createCore(options);
-}
+export { backupBeforeUpgrade, openCore } from './start';

@@ -168,6 +168,10 @@ if (!app.requestSingleInstanceLock()) {
         mode: 'desktop',
         source: 'app',
         keySealer: osSealer(),
+        // Where the OS cannot seal the key (Linux without a keyring), as in browser mode.
+        ...(process.env.TUYENTRUYEN_PASSPHRASE
+          ? { passphrase: process.env.TUYENTRUYEN_PASSPHRASE }
+          : {}),
         // Deliveries queued in SQLite go out whenever the laptop is online.
         outbox: true,
         openFile: async (file) => {

@@ -14,32 +14,21 @@ import type {
   RecoveryOffer,
   RestorePreview,
   RestoreResult,
-  RestoreSource,
 } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
-import {
-  changedSince,
-  diffActivities,
-  factsOf,
-  inspectFile,
-  withReadOnly,
-} from '../backup/inspect';
+import { prepareCandidate } from '../backup/candidate';
+import { changedSince, diffActivities, factsOf, withReadOnly } from '../backup/inspect';
 import { backupsToKeep, localDay } from '../backup/rotation';
 import { snapshot } from '../backup/snapshot';
 import {
   BACKUP_DIR,
   copyBackup,
-  entryOf,
   listFolder,
   MIRROR_FOLDER,
   readSettings,
   removeBackup,
-  sha256File,
-  temporaryIn,
   writeSettings,
 } from '../backup/store';
-import { openTransfer, type OpenedTransfer } from '../backup/transfer';
-import { LATEST_VERSION } from '../db/open';
 
 /** What the core gives the backups: its database, and the one way to replace it. */
 export interface DatabaseHost {
@@ -59,43 +48,6 @@ export interface TransferTarget {
   restoreKey(bytes: Buffer, passphrase: string): string;
   /** Checks the passphrase opens the key, writing nothing. */
   checkKey(bytes: Buffer, passphrase: string): void;
-}
-
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-function sniff(file: string): 'backup' | 'transfer' | 'other' {
-  const head = Buffer.alloc(16);
-  let n: number;
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      n = fs.readSync(fd, head, 0, 16, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (err) {
-    throw new AppError('not_found', {
-      vi: `Không mở được tệp ${file} (${(err as NodeJS.ErrnoException).code ?? 'lỗi'}).`,
-      en: `Cannot open the file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
-    });
-  }
-  if (n === 16 && head.equals(SQLITE_MAGIC)) return 'backup';
-  if (n >= 4 && head.subarray(0, 4).equals(ZIP_MAGIC)) return 'transfer';
-  return 'other';
-}
-
-const refusedFile = (file: string, why: { vi: string; en: string }) =>
-  new AppError('invalid_input', {
-    vi: `Không khôi phục từ ${file}: ${why.vi} Dữ liệu hiện tại giữ nguyên.`,
-    en: `Not restored from ${file}: ${why.en} The data in use is unchanged.`,
-  });
-
-/** A restore candidate, checked and ready to be renamed into place. */
-interface Candidate {
-  file: string;
-  source: RestoreSource;
-  transfer: OpenedTransfer | null;
 }
 
 export class BackupService {
@@ -227,7 +179,7 @@ export class BackupService {
 
   /** What a restore from `file` would bring back and lose; nothing is changed. */
   async preview(file: string): Promise<RestorePreview> {
-    const candidate = await this.prepare(file);
+    const candidate = await prepareCandidate(file, this.host.dataDir);
     try {
       let current = this.host.db();
       const diff = withReadOnly(candidate.file, (backup) => {
@@ -261,7 +213,7 @@ export class BackupService {
   }
 
   async restore(file: string, passphrase?: string): Promise<RestoreResult> {
-    const candidate = await this.prepare(file);
+    const candidate = await prepareCandidate(file, this.host.dataDir);
     try {
       const key = candidate.transfer?.key ?? null;
       if (key) {
@@ -326,74 +278,6 @@ export class BackupService {
       if (!fs.existsSync(from)) continue;
       fs.mkdirSync(dir, { recursive: true });
       fs.copyFileSync(from, path.join(dir, path.basename(from)));
-    }
-  }
-
-  /** Copies and checks `file` into a temporary file of the data folder. */
-  private async prepare(file: string): Promise<Candidate> {
-    const kind = sniff(file);
-    if (kind === 'other') {
-      throw refusedFile(file, {
-        vi: 'đây không phải bản sao lưu (.sqlite) hay tệp chuyển máy (.ttmove) của Sổ tuyên truyền.',
-        en: 'this is neither a Sổ tuyên truyền backup (.sqlite) nor a transfer file (.ttmove).',
-      });
-    }
-    const tmp = temporaryIn(this.host.dataDir, 'restore.sqlite');
-    try {
-      let transfer: OpenedTransfer | null = null;
-      let createdAt: string | null = null;
-      if (kind === 'backup') {
-        const described = entryOf(file);
-        if (described && sha256File(file) !== described.sha256) {
-          throw refusedFile(file, {
-            vi: 'tệp đã bị thay đổi hoặc hỏng từ khi sao lưu (mã SHA-256 không khớp).',
-            en: 'the file changed or was damaged since it was made (SHA-256 mismatch).',
-          });
-        }
-        createdAt = described?.createdAt ?? null;
-        fs.copyFileSync(file, tmp);
-      } else {
-        transfer = await openTransfer(file, tmp);
-        createdAt = transfer.createdAt;
-      }
-      let facts;
-      try {
-        facts = inspectFile(tmp, true);
-      } catch (err) {
-        throw refusedFile(file, {
-          vi: `tệp không đọc được (${(err as Error).message}).`,
-          en: `the file cannot be read (${(err as Error).message}).`,
-        });
-      }
-      if (facts.integrity !== 'ok') {
-        throw refusedFile(file, {
-          vi: `tệp bị hỏng (${facts.integrity.slice(0, 200)}).`,
-          en: `the file is damaged (${facts.integrity.slice(0, 200)}).`,
-        });
-      }
-      if (facts.dataVersion > LATEST_VERSION) {
-        throw refusedFile(file, {
-          vi: 'tệp được tạo bởi phiên bản mới hơn của ứng dụng; hãy cài phiên bản mới nhất trước.',
-          en: 'the file was made by a newer version of the app; install the latest version first.',
-        });
-      }
-      return {
-        file: tmp,
-        transfer,
-        source: {
-          path: file,
-          kind,
-          createdAt,
-          office: facts.office,
-          counts: facts.counts,
-          lastActivityDate: facts.lastActivityDate,
-          keyFingerprint: transfer?.keyFingerprint ?? null,
-        },
-      };
-    } catch (err) {
-      fs.rmSync(tmp, { force: true });
-      fs.rmSync(`${tmp}-journal`, { force: true });
-      throw err;
     }
   }
 
