@@ -352,6 +352,31 @@ describe('email delivery', () => {
     expect(attachmentOf(smtp.messages[0]!.toString('latin1')).equals(pkgBytes)).toBe(true);
   });
 
+  it('sends again, with the same Message-ID, a message a crash left unconfirmed (at least once)', async () => {
+    const smtp = await smtpServer([]);
+    const dir = copyOfTemplate();
+    const first = open(dir);
+    await value(first, 'settings:saveDelivery', settings({ smtpPort: smtp.port }));
+    const [d] = first.outbox.enqueue(exported.sha256, { email: true });
+    await first.outbox.runOnce();
+    expect(first.outbox.get(d!.id).state).toBe('sent');
+    cores.splice(cores.indexOf(first), 1);
+    first.close();
+    // The server took the message, then the power went before the row said so.
+    const raw = new BetterSqlite3(path.join(dir, DB_FILE));
+    raw.prepare("UPDATE deliveries SET state = 'sending', sent_at = NULL WHERE id = ?").run(d!.id);
+    raw.close();
+
+    const second = open(dir);
+    second.outbox.start();
+    second.outbox.stop();
+    await second.outbox.runOnce();
+    expect(second.outbox.get(d!.id).state).toBe('sent');
+    expect(smtp.messages).toHaveLength(2);
+    const ids = smtp.messages.map((m) => headerOf(m.toString('latin1'), 'Message-ID'));
+    expect(ids[0]).toBe(ids[1]); // the province's mail and desk see one message, twice
+  });
+
   it('marks a 550 refusal failed with the server’s words, and does not retry it', async () => {
     const smtp = await smtpServer([
       { code: 550, text: 'Mailbox unavailable: policy rejection' },
