@@ -80,6 +80,13 @@ export async function restore(args: string[], io: Io, lang: Lang): Promise<numbe
       : `${file}: ${s.kind === 'transfer' ? 'tệp chuyển máy' : 'bản sao lưu'} của ${s.office?.code ?? '(chưa có đơn vị)'}` +
         `, ${formatNumber(s.counts.activities)} hoạt động. Khôi phục sẽ mất hoặc đưa về bản cũ ${formatNumber(preview.lost)} hoạt động và lấy lại ${formatNumber(preview.regained)}.`;
   io.out(summary);
+  if (preview.otherOffice) {
+    io.err(
+      lang === 'en'
+        ? `Warning: the file belongs to another office (${s.office?.code}) than the data in use (${preview.current?.office}).`
+        : `Cảnh báo: tệp là của đơn vị khác (${s.office?.code}), không phải đơn vị của dữ liệu đang dùng (${preview.current?.office}).`,
+    );
+  }
   if (!values.yes) {
     io.err(
       lang === 'en'

@@ -226,7 +226,11 @@ export function createCore(options: CoreOptions): Core {
     'backup:make': () => backups.make('manual'),
     'backup:saveSettings': ({ mirrorDir }) => backups.saveSettings(mirrorDir),
     'backup:preview': ({ path: file }) => backups.preview(file),
-    'backup:restore': ({ path: file, passphrase }) => backups.restore(file, passphrase),
+    'backup:restore': ({ path: file, passphrase }) => {
+      // Replacing the file under another running app would leave it writing to the old one.
+      if (!instance) acquireInstanceLock(options.dataDir, options.mode).release();
+      return backups.restore(file, passphrase);
+    },
     'backup:packagePreview': ({ path: file }) => recovery.preview(file),
     'backup:recoverPackage': ({ path: file }) => recovery.recover(file),
     'backup:transfer': ({ outDir, outFile, passphrase }) =>

@@ -260,9 +260,12 @@ describe('one engine per data folder', () => {
     expect((thrown as AppError).code).toBe('in_use');
     expect((thrown as AppError).msg.vi).toContain('http://127.0.0.1:4321/?token=abc');
     expect((thrown as AppError).msg.vi).toContain(`tiến trình ${process.pid}`);
-    // The command line still reads and writes beside it.
+    // The command line still reads and writes beside it, but never swaps the file under it.
     const cliCore = start(dir);
     await call(cliCore, 'profile:save', profile);
+    const backup = await call<Output<'backup:make'>>(cliCore, 'backup:make');
+    const swap = await refusal(cliCore, 'backup:restore', { path: backup.path });
+    expect(swap?.code).toBe('in_use');
     first.close();
     open.splice(open.indexOf(first), 1);
     const next = start(dir, PASS, { outbox: true });
