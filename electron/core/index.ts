@@ -150,7 +150,11 @@ export function createCore(options: CoreOptions): Core {
     writable: live.writable,
     problem: live.problem()?.vi ?? null,
     hasProfile: hasProfile(),
-    recovery: live.recovery ? backups.offer(live.recovery) : null,
+    // A damaged file that still reads, with no backup to offer, stays a read-only app.
+    recovery:
+      live.recovery && (!live.db() || backups.list().length > 0)
+        ? backups.offer(live.recovery)
+        : null,
   });
 
   function hasProfile(): boolean {

@@ -149,6 +149,7 @@ describe('the database file', () => {
     const damaged = open(dir);
     expect(damaged.info().writable).toBe(false);
     expect(damaged.info().problem).toMatch(/bị hỏng/);
+    expect(damaged.info().recovery).toBeNull(); // no backup to offer: a read-only app
     return damaged
       .call('directives:save', {
         number: '1/KH',
