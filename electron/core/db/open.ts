@@ -26,12 +26,12 @@ function damaged(file: string, detail: string): AppError {
   return new AppError('db_damaged', {
     vi:
       `Tệp dữ liệu ${file} bị hỏng (${detail}). Ứng dụng chỉ cho xem, không ghi thêm để tránh mất dữ liệu. ` +
-      'Hãy đóng ứng dụng, sao chép cả thư mục dữ liệu sang USB để giữ lại, rồi liên hệ người hỗ trợ kỹ thuật ' +
-      'để khôi phục từ bản sao lưu gần nhất.',
+      'Hãy khôi phục bản sao lưu gần nhất ở mục "Sao lưu và khôi phục" (tệp hỏng được giữ lại trước khi thay); ' +
+      'nếu chưa có bản sao lưu nào, hãy sao chép cả thư mục dữ liệu sang USB rồi liên hệ người hỗ trợ kỹ thuật.',
     en:
       `The data file ${file} is damaged (${detail}). The app is read-only to avoid losing data. ` +
-      'Close the app, copy the whole data folder to a USB stick, and ask for technical support to restore ' +
-      'the latest backup.',
+      'Restore the latest backup under "Backup and restore" (the damaged file is kept first); without any ' +
+      'backup, copy the whole data folder to a USB stick and ask for technical support.',
   });
 }
 
