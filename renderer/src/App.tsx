@@ -1,7 +1,10 @@
-// Chooses what to show: a loading state, the first-run setup, or the app with its menu.
+// Chooses what to show: a loading state, the recovery screen (the data file is missing,
+// emptied or damaged), the first-run setup, or the app with its menu.
 import { useEffect } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { AppLayout } from './components/AppLayout';
+import { MoveInNotice } from './features/backup/MoveInNotice';
+import { RecoveryScreen } from './features/backup/RecoveryScreen';
 import { ProfileScreen } from './features/profile/ProfileScreen';
 import { useAppStore } from './stores/app';
 
@@ -9,6 +12,7 @@ export function App() {
   const info = useAppStore((s) => s.info);
   const startError = useAppStore((s) => s.startError);
   const refresh = useAppStore((s) => s.refresh);
+  const recoveryDeclined = useAppStore((s) => s.recoveryDeclined);
 
   useEffect(() => {
     void refresh();
@@ -35,6 +39,16 @@ export function App() {
       </div>
     );
   }
-  if (!info.hasProfile) return <ProfileScreen firstRun />;
+  if (info.recovery && !recoveryDeclined) {
+    return <RecoveryScreen info={info} offer={info.recovery} />;
+  }
+  if (!info.hasProfile) {
+    return (
+      <>
+        <MoveInNotice />
+        <ProfileScreen firstRun />
+      </>
+    );
+  }
   return <AppLayout />;
 }

@@ -1,6 +1,7 @@
 // The frame around every screen: menu on the left (the desks that are on), the office in
 // the header, and a red banner that stays while the data file is read-only.
-import { Alert, Layout, Menu } from 'antd';
+import { Alert, Button, Layout, Menu } from 'antd';
+import { BackupScreen } from '../features/backup/BackupScreen';
 import { CompletenessScreen } from '../features/completeness/CompletenessScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { LogbookScreen } from '../features/logbook/LogbookScreen';
@@ -27,6 +28,7 @@ const SCREENS: Record<Screen, () => React.ReactNode> = {
   directives: () => <DirectivesScreen />,
   profile: () => <ProfileScreen />,
   settings: () => <SettingsScreen />,
+  backup: () => <BackupScreen />,
 };
 
 export function AppLayout() {
@@ -66,6 +68,13 @@ export function AppLayout() {
             data-testid="readonly-alert"
             title="Dữ liệu đang ở chế độ chỉ đọc"
             description={info.problem ?? 'Tệp dữ liệu bị hỏng; không thể ghi thêm.'}
+            action={
+              screen !== 'backup' ? (
+                <Button size="small" onClick={() => setScreen('backup')}>
+                  Sao lưu và khôi phục
+                </Button>
+              ) : null
+            }
           />
         ) : null}
         <Layout.Content style={{ minHeight: 0, overflow: 'auto' }}>

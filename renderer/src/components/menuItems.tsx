@@ -7,6 +7,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
+  DatabaseOutlined,
   FileTextOutlined,
   InboxOutlined,
   KeyOutlined,
@@ -42,6 +43,7 @@ const COMMON: Item[] = [
   { key: 'directives', icon: <FileTextOutlined />, label: 'Văn bản chỉ đạo' },
   { key: 'profile', icon: <BankOutlined />, label: 'Thông tin đơn vị' },
   { key: 'settings', icon: <SettingOutlined />, label: 'Cài đặt' },
+  { key: 'backup', icon: <DatabaseOutlined />, label: 'Sao lưu và khôi phục' },
 ];
 
 const entry = (m: Item) => ({ ...m, 'data-testid': `menu-${m.key}` });

@@ -11,7 +11,7 @@ export const OFFICE_SCREENS = ['logbook', 'report', 'outbox', 'keys'] as const;
 /** Screens of the province desk (taking packages in and merging them). */
 export const PROVINCE_SCREENS = ['inbox', 'completeness', 'merged', 'trust'] as const;
 /** Screens every installation has. */
-export const COMMON_SCREENS = ['directives', 'profile', 'settings'] as const;
+export const COMMON_SCREENS = ['directives', 'profile', 'settings', 'backup'] as const;
 
 export type Screen =
   | (typeof OFFICE_SCREENS)[number]
@@ -41,6 +41,12 @@ interface AppState {
   /** Loads app:info, the desks and the profile (at start and after the profile is saved). */
   refresh: () => Promise<void>;
   setProfile: (profile: ProfileView) => void;
+  /**
+   * Set when the user chose to look at a damaged file read-only instead of restoring it
+   * (the recovery screen then gives way to the app with its read-only banner).
+   */
+  recoveryDeclined: boolean;
+  declineRecovery: () => void;
   /** After settings:saveDesks: a screen of a desk just turned off is left for the home screen. */
   setDesks: (desks: DeskSettings) => void;
 }
@@ -51,11 +57,20 @@ export const useAppStore = create<AppState>((set, get) => ({
   desks: null,
   startError: null,
   screen: 'logbook',
+  recoveryDeclined: false,
+  declineRecovery: () => set({ recoveryDeclined: true }),
   setScreen: (screen) => set({ screen }),
   refresh: async () => {
     try {
-      const [info, desks] = await Promise.all([api['app:info']({}), api['settings:getDesks']({})]);
-      const profile = info.hasProfile ? await api['profile:get']({}) : null;
+      const info = await api['app:info']({});
+      // With a recovery offer the data may be missing: only app:info and the backup methods
+      // answer then, and the recovery screen needs no more. A damaged file that still reads
+      // gives its desks and profile, for looking at it read-only.
+      const soft = <T>(p: Promise<T>) => (info.recovery ? p.catch(() => null) : p);
+      const [desks, profile] = await Promise.all([
+        soft(api['settings:getDesks']({})),
+        info.hasProfile ? soft(api['profile:get']({})) : null,
+      ]);
       const first = get().info === null;
       const screen =
         first || !screenAvailable(get().screen, desks) ? homeScreen(desks) : get().screen;
