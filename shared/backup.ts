@@ -97,12 +97,16 @@ export interface RestoreSource {
 export interface RestorePreview {
   source: RestoreSource;
   /** The data now in use; null when there is none (a missing or emptied file). */
-  current: { counts: BackupCounts; lastActivityDate: string | null; office: string | null } | null;
+  current: {
+    counts: BackupCounts;
+    lastActivityDate: string | null;
+    office: { code: string; name: string } | null;
+  } | null;
   /** Recorded or changed since the backup: gone or back to the old version after a restore. */
   lost: number;
   /** Deleted since the backup (or never here): back after a restore. */
   regained: number;
-  /** The first activities of each kind, newest first. */
+  /** The newest activities of each kind (lost or reverted, regained), up to 50 of each. */
   activities: ActivityBrief[];
   /** The backup belongs to another office than the data in use. */
   otherOffice: boolean;
@@ -114,6 +118,8 @@ export interface RestoreResult {
   restoredFrom: string;
   /** The backup of what was replaced (null when there was nothing to keep). */
   safetyBackup: BackupEntry | null;
+  /** Where a damaged or emptied file was copied, untouched, instead (null: none was). */
+  keptDamaged: string | null;
   counts: BackupCounts;
   keyFingerprint: string | null;
 }
@@ -151,7 +157,10 @@ export interface PackageRecoveryResult {
 export interface RecoveryOffer {
   reason: 'missing' | 'empty' | 'damaged';
   latest: BackupEntry | null;
-  /** Activities of the damaged file changed after the latest backup (when it still reads). */
+  /**
+   * Activities of the damaged file changed after the latest backup (when it still reads):
+   * 'lost' if the backup lacks them, 'reverted' if it holds an older version.
+   */
   after: ActivityBrief[] | null;
 }
 

@@ -83,8 +83,8 @@ export async function restore(args: string[], io: Io, lang: Lang): Promise<numbe
   if (preview.otherOffice) {
     io.err(
       lang === 'en'
-        ? `Warning: the file belongs to another office (${s.office?.code}) than the data in use (${preview.current?.office}).`
-        : `Cảnh báo: tệp là của đơn vị khác (${s.office?.code}), không phải đơn vị của dữ liệu đang dùng (${preview.current?.office}).`,
+        ? `Warning: the file belongs to another office (${s.office?.code}) than the data in use (${preview.current?.office?.code}).`
+        : `Cảnh báo: tệp là của đơn vị khác (${s.office?.code}), không phải đơn vị của dữ liệu đang dùng (${preview.current?.office?.code}).`,
     );
   }
   if (!values.yes) {

@@ -263,12 +263,19 @@ describe('a data file lost or damaged at start', () => {
   async function withBackup() {
     const clock = { now: '2026-12-02T01:00:00.000Z' };
     const { dir, core } = await setUp(clock);
-    await withActivities(core, 0, 12);
+    const early = await withActivities(core, 0, 12);
     const backup = await call<Output<'backup:make'>>(core, 'backup:make');
     clock.now = '2026-12-02T05:00:00.000Z';
     const later = await withActivities(core, 12, 2);
+    const row = await call<Output<'activities:get'>>(core, 'activities:get', { id: early[0] });
+    const { id, communeCodes, createdAt, updatedAt, deletedAt, ...input } = row;
+    void [id, communeCodes, createdAt, updatedAt, deletedAt];
+    await call(core, 'activities:update', {
+      id: early[0],
+      activity: { ...input, communes: communeCodes, title: `${input.title} (đã sửa)` },
+    });
     closeAll();
-    return { dir, clock, backup, later };
+    return { dir, clock, backup, later, edited: early[0]! };
   }
 
   it.each([
@@ -295,7 +302,7 @@ describe('a data file lost or damaged at start', () => {
   });
 
   it('(damaged) says which activities the latest backup lacks, then restores it', async () => {
-    const { dir, clock, backup, later } = await withBackup();
+    const { dir, clock, backup, later, edited } = await withBackup();
     const file = path.join(dir, DB_FILE);
     // Damage an index's page (as a bad sector would), keeping the table itself readable.
     const raw = new BetterSqlite3(file, { readonly: true });
@@ -314,12 +321,20 @@ describe('a data file lost or damaged at start', () => {
     expect(info.writable).toBe(false);
     expect(info.recovery?.reason).toBe('damaged');
     expect(info.recovery?.latest?.id).toBe(backup.id);
-    expect(info.recovery?.after?.map((a) => a.id).sort()).toEqual([...later].sort());
+    const after = info.recovery?.after ?? [];
+    expect(
+      after
+        .filter((a) => a.change === 'lost')
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual([...later].sort());
+    expect(after.filter((a) => a.change === 'reverted').map((a) => a.id)).toEqual([edited]);
     const done = await call<Output<'backup:restore'>>(core, 'backup:restore', {
       path: backup.path,
     });
     expect(done.safetyBackup).toBeNull(); // a damaged file is kept aside, not as a backup
     expect(fs.readdirSync(path.join(dir, 'backups', 'damaged'))).toHaveLength(1);
+    expect(fs.readdirSync(done.keptDamaged!)).toContain(DB_FILE);
     expect(core.info()).toMatchObject({ writable: true, recovery: null });
     expect(liveIds(core)).toHaveLength(12);
   });

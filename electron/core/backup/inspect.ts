@@ -133,18 +133,40 @@ export function diffActivities(
     if (!live || live.deleted_at !== null) changes.push({ stamp: s, change: 'regained' });
   }
   changes.sort((a, b) => b.stamp.updated_at.localeCompare(a.stamp.updated_at));
+  const going = changes.filter((c) => c.change !== 'regained');
+  const coming = changes.filter((c) => c.change === 'regained');
   return {
-    lost: changes.filter((c) => c.change !== 'regained').length,
-    regained: changes.filter((c) => c.change === 'regained').length,
-    activities: changes.slice(0, show).map((c) => brief(c.stamp, c.change)),
+    lost: going.length,
+    regained: coming.length,
+    // Each kind its own share, so that many losses never hide what comes back.
+    activities: [...going.slice(0, show), ...coming.slice(0, show)].map((c) =>
+      brief(c.stamp, c.change),
+    ),
   };
 }
 
-/** Activities of a (possibly damaged) database changed after `since`, newest first. */
-export function changedSince(db: Database, since: string, show = 50): ActivityBrief[] {
+/**
+ * Activities of a (possibly damaged) database changed after `since`, newest first: 'lost'
+ * when `held` (the backup's ids) lacks them, else 'reverted' to the backup's version.
+ */
+export function changedSince(
+  db: Database,
+  since: string,
+  held: ReadonlySet<string>,
+  show = 50,
+): ActivityBrief[] {
   if (!hasTable(db, 'activities')) return [];
   const rows = db
     .prepare(`${STAMPS} WHERE updated_at > ? ORDER BY updated_at DESC LIMIT ?`)
     .all(since, show) as Stamp[];
-  return rows.map((s) => brief(s, 'lost'));
+  return rows.map((s) => brief(s, held.has(s.id) ? 'reverted' : 'lost'));
+}
+
+/** The ids of a database file's activities (a backup's). */
+export function activityIds(file: string): Set<string> {
+  return withReadOnly(file, (db) =>
+    hasTable(db, 'activities')
+      ? new Set(db.prepare('SELECT id FROM activities').pluck().all() as string[])
+      : new Set<string>(),
+  );
 }

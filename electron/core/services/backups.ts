@@ -17,7 +17,13 @@ import type {
 } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import { prepareCandidate } from '../backup/candidate';
-import { changedSince, diffActivities, factsOf, withReadOnly } from '../backup/inspect';
+import {
+  activityIds,
+  changedSince,
+  diffActivities,
+  factsOf,
+  withReadOnly,
+} from '../backup/inspect';
 import { backupsToKeep, localDay } from '../backup/rotation';
 import { snapshot } from '../backup/snapshot';
 import {
@@ -196,7 +202,7 @@ export class BackupService {
         current: now && {
           counts: now.counts,
           lastActivityDate: now.lastActivityDate,
-          office: now.office?.code ?? null,
+          office: now.office,
         },
         lost: diff.lost,
         regained: diff.regained,
@@ -229,7 +235,7 @@ export class BackupService {
         }
         this.transferTarget.checkKey(key, passphrase);
       }
-      const safetyBackup = await this.keepCurrent();
+      const { safetyBackup, keptDamaged } = await this.keepCurrent();
       this.host.replace(candidate.file);
       let keyFingerprint: string | null = null;
       if (key && passphrase) keyFingerprint = this.transferTarget.restoreKey(key, passphrase);
@@ -245,6 +251,7 @@ export class BackupService {
       return {
         restoredFrom: file,
         safetyBackup,
+        keptDamaged,
         counts: candidate.source.counts,
         keyFingerprint,
       };
@@ -254,31 +261,37 @@ export class BackupService {
   }
 
   /** Backs up the data about to be replaced; a damaged file is kept as it is, beside. */
-  private async keepCurrent(): Promise<BackupEntry | null> {
+  private async keepCurrent(): Promise<{
+    safetyBackup: BackupEntry | null;
+    keptDamaged: string | null;
+  }> {
     const db = this.host.db();
     if (db) {
       try {
-        return await snapshot(db, this.folder, 'restore', this.host.now());
+        const safetyBackup = await snapshot(db, this.folder, 'restore', this.host.now());
+        return { safetyBackup, keptDamaged: null };
       } catch (err) {
         // A healthy file that cannot be backed up (a full disk) is not replaced unkept.
         const damaged = err instanceof AppError && err.code === 'db_damaged';
         if (this.host.writable && !damaged) throw err;
       }
     }
-    this.keepDamaged();
-    return null;
+    return { safetyBackup: null, keptDamaged: this.keepDamaged() };
   }
 
   /** The files of a damaged or emptied database, copied aside untouched for a specialist. */
-  private keepDamaged(): void {
+  private keepDamaged(): string | null {
     const stamp = this.host.now().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
     const dir = path.join(this.folder, 'damaged', stamp);
+    let kept = false;
     for (const suffix of ['', '-wal']) {
       const from = `${this.host.dbFile}${suffix}`;
       if (!fs.existsSync(from)) continue;
       fs.mkdirSync(dir, { recursive: true });
       fs.copyFileSync(from, path.join(dir, path.basename(from)));
+      kept = true;
     }
+    return kept ? dir : null;
   }
 
   /** What to offer at start when the data file is missing, emptied or damaged. */
@@ -288,7 +301,7 @@ export class BackupService {
     const db = this.host.db();
     if (db && latest) {
       try {
-        after = changedSince(db, latest.createdAt);
+        after = changedSince(db, latest.createdAt, activityIds(latest.path));
       } catch {
         after = null; // too damaged to read even that
       }

@@ -71,12 +71,15 @@ export function PreviewCompare({ preview, entry }: Props) {
       key: 'office',
       label: 'Đơn vị',
       source: sourceOffice ?? 'Chưa khai báo',
-      // The engine gives the office's code only; the same code reads as the same name.
-      current: !current
-        ? none
-        : current.office && current.office === source.office?.code
-          ? sourceOffice
-          : (current.office ?? 'Chưa khai báo'),
+      current: !current ? (
+        none
+      ) : current.office ? (
+        <>
+          {current.office.name} <span className="nowrap">({current.office.code})</span>
+        </>
+      ) : (
+        'Chưa khai báo'
+      ),
     },
     {
       key: 'activities',

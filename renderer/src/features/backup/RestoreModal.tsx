@@ -187,11 +187,16 @@ function RestoreResultText({ result }: { result: RestoreResult }) {
             {result.safetyBackup.path}
           </Typography.Text>
         </p>
-      ) : (
+      ) : result.keptDamaged ? (
         <p>
-          Không có dữ liệu cũ đọc được để sao lưu trước khi khôi phục. Nếu tệp cũ còn, một bản của
-          nó được giữ trong thư mục con “damaged” của thư mục sao lưu để chuyên viên xem lại.
+          Tệp dữ liệu cũ bị hỏng nên không sao lưu được; một bản y nguyên của nó được giữ lại để
+          chuyên viên xem:
+          <Typography.Text code copyable data-testid="restore-damaged-path">
+            {result.keptDamaged}
+          </Typography.Text>
         </p>
+      ) : (
+        <p>Trước khi khôi phục, máy không có dữ liệu cũ nào để giữ lại.</p>
       )}
       {result.keyFingerprint ? <p>Khóa ký trong tệp chuyển máy đã được đưa vào máy này.</p> : null}
       <p>Bấm “Tiếp tục làm việc” để mở lại ứng dụng với dữ liệu vừa khôi phục.</p>

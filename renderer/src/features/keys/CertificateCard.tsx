@@ -38,6 +38,14 @@ export function CertificateCard({ info }: { info: KeyInfo | null }) {
           {info.sealedWith ? (
             <Descriptions.Item label="Bảo vệ">{SEALED[info.sealedWith]}</Descriptions.Item>
           ) : null}
+          {info.retiredAt ? (
+            <Descriptions.Item label="Tình trạng">
+              <Typography.Text type="danger" data-testid="key-retired">
+                Ngưng dùng trên máy này từ {formatInstant(info.retiredAt)} (đã chuyển sang máy
+                khác); bỏ đánh dấu ở mục Sao lưu và khôi phục.
+              </Typography.Text>
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       ) : (
         <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="key-none">
