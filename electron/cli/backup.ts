@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BACKUP_KIND_LABELS, type BackupEntry } from '../../shared/backup';
 import type { Output } from '../../shared/contract';
 import type { Lang } from '../../shared/errors';
+import { PACKAGE_EXTENSION } from '../../shared/package';
 import { formatDate, formatNumber } from '../../shared/format';
 import { openCore as openEngine } from '../core';
 import { copyBackup } from '../core/backup/store';
@@ -62,9 +63,54 @@ export async function backup(args: string[], io: Io, lang: Lang): Promise<number
   }
 }
 
+/** `restore PACKAGE.ttpkg`: the activities of an exported package missing from the data. */
+async function fromPackage(
+  file: string,
+  values: { yes?: boolean | undefined; 'data-dir'?: string | undefined },
+  io: Io,
+  lang: Lang,
+): Promise<number> {
+  const core = await openCore(values);
+  try {
+    const p = unwrap<Output<'backup:packagePreview'>>(
+      await core.call('backup:packagePreview', { path: file }, lang),
+    );
+    io.out(
+      lang === 'en'
+        ? `${file}: package ${p.sequence} of ${p.office.code}, ${p.period.key}: ${p.activities} activities, ${p.missing} missing here.`
+        : `${file}: gói số ${p.sequence} của ${p.office.code}, ${p.period.label}: ${formatNumber(p.activities)} hoạt động, ${formatNumber(p.missing)} hoạt động chưa có trong dữ liệu.`,
+    );
+    if (!values.yes) {
+      io.err(
+        lang === 'en'
+          ? 'Nothing was changed: add --yes to take them back.'
+          : 'Chưa thay đổi gì: thêm --yes để lấy lại.',
+      );
+      return EXIT_USAGE;
+    }
+    const done = unwrap<Output<'backup:recoverPackage'>>(
+      await core.call('backup:recoverPackage', { path: file }, lang),
+    );
+    const registered = done.registeredPackage
+      ? lang === 'en'
+        ? ' The package, its reports and its lock are registered again.'
+        : ' Gói, báo cáo đã ký và khóa kỳ được ghi nhận lại.'
+      : '';
+    io.out(
+      lang === 'en'
+        ? `Took back ${done.added} activities from ${file}.${registered}`
+        : `Đã lấy lại ${formatNumber(done.added)} hoạt động từ ${file}.${registered}`,
+    );
+    return EXIT_OK;
+  } finally {
+    core.close();
+  }
+}
+
 export async function restore(args: string[], io: Io, lang: Lang): Promise<number> {
   const { values, positionals } = parse(args, { yes: { type: 'boolean' } }, 1);
   const file = path.resolve(positionals[0]!);
+  if (file.toLowerCase().endsWith(PACKAGE_EXTENSION)) return fromPackage(file, values, io, lang);
   const core = await openCore(values);
   let preview: Output<'backup:preview'>;
   try {

@@ -70,7 +70,8 @@ Tùy chọn chung:
 
 Khóa ký được bảo vệ bằng mật khẩu: đặt biến môi trường TUYENTRUYEN_PASSPHRASE,
 hoặc nhập khi được hỏi (trong cửa sổ dòng lệnh).
-"restore" nhận bản sao lưu (.sqlite) hoặc tệp chuyển máy (.ttmove); không có --yes thì chỉ cho xem trước.
+"restore" nhận bản sao lưu (.sqlite), tệp chuyển máy (.ttmove) hoặc gói đã xuất (.ttpkg: lấy lại
+các hoạt động chưa có); không có --yes thì chỉ cho xem trước.
 "transfer" gói dữ liệu và khóa ký (bảo vệ bằng mật khẩu) để khôi phục trên máy khác; --retire
 đánh dấu khóa của máy này ngưng dùng.
 Kỳ P: 2023-Q3, 2023-H1, 2023-Y hoặc 2023-07-01..2023-09-30.

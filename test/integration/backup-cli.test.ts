@@ -77,6 +77,48 @@ describe('tuyentruyen backup, restore and transfer', () => {
     expect(bad.stderr).toMatch(/không phải bản sao lưu/);
   });
 
+  it('takes back from an exported package what an older backup lacks', () => {
+    const dataDir = tempDir('tt-cli-pkg-');
+    expect(cli(['setup', '--profile', PROFILE, '--data-dir', dataDir]).status).toBe(0);
+    expect(cli(['backup', '--data-dir', dataDir]).status).toBe(0);
+    const [early] = listed(dataDir);
+    expect(cli(['activities', 'import', QUARTER, '--data-dir', dataDir]).status).toBe(0);
+    const out = tempDir('tt-usb-');
+    const exported = cli(
+      ['export', '--period', '2023-Q3', '--out', out, '--data-dir', dataDir],
+      PASS,
+    );
+    expect(exported.status).toBe(0);
+    const pkg = exported.stdout.trim();
+    expect(cli(['restore', early!.path, '--yes', '--data-dir', dataDir]).status).toBe(0);
+
+    const asked = cli(['restore', pkg, '--data-dir', dataDir]);
+    expect(asked.status).toBe(2);
+    expect(asked.stdout).toContain(
+      'gói số 1 của LS-CAOLOC-VHTT, quý III năm 2023: 9 hoạt động, 9 hoạt động chưa có',
+    );
+    const done = cli(['restore', pkg, '--yes', '--data-dir', dataDir]);
+    expect(done.status).toBe(0);
+    expect(done.stdout).toContain('Đã lấy lại 9 hoạt động');
+    expect(done.stdout).toContain('khóa kỳ được ghi nhận lại');
+    const list = cli([
+      'activities',
+      'list',
+      '--period',
+      '2023-Q3',
+      '--json',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(JSON.parse(list.stdout)).toHaveLength(9);
+    // Locked again with the same package: exporting gives package 1 back, not a new number.
+    const again = cli(
+      ['export', '--period', '2023-Q3', '--out', tempDir(), '--data-dir', dataDir],
+      PASS,
+    );
+    expect(again.stdout.trim()).toMatch(/_0001\.ttpkg$/);
+  });
+
   it('moves the office to a fresh data folder with the same key', () => {
     const dataDir = office();
     expect(

@@ -124,7 +124,7 @@ describe('writes on a damaged data file', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim()).toMatch(problem);
     // The whole of the problem text (it quotes quick_check's report) and nothing after it.
-    expect(r.stderr.trim()).toMatch(/khôi phục từ bản sao lưu gần nhất\.$/);
+    expect(r.stderr.trim()).toMatch(/liên hệ người hỗ trợ kỹ thuật\.$/);
     expect(sha256(dbFile)).toBe(before);
     expect(count()).toBe(120);
 
