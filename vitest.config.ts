@@ -23,6 +23,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // After unit and integration: the crash and backup tests keep both cores busy, and a
+          // browser test starved of CPU times out on a click (seen in CI).
+          sequence: { groupOrder: 1 },
           // A save, a reload or a dialog closing takes longer than expect.poll's 1 s default
           // on a loaded 2-core machine (seen in CI); waiting longer changes no assertion.
           expect: { poll: { timeout: 15_000 } },
