@@ -54,9 +54,26 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(
   return parsed;
 }
 
-export function openCore(values: { 'data-dir'?: string | undefined }): Promise<Core> {
+/**
+ * The engine on the data folder. Commands that read services directly need the data itself:
+ * on a missing or emptied file they stop with the app's own sentence (restore a backup),
+ * unless `needsData` is false (the backup commands, which are how it is mended).
+ */
+export async function openCore(
+  values: { 'data-dir'?: string | undefined },
+  needsData = true,
+): Promise<Core> {
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
-  return openEngine({ dataDir, mode: 'cli', source: 'cli' });
+  const core = await openEngine({ dataDir, mode: 'cli', source: 'cli' });
+  return needsData ? requireData(core) : core;
+}
+
+/** The core, or its sentence when the data file is missing or emptied (closed then). */
+export function requireData(core: Core): Core {
+  if (core.hasData()) return core;
+  const problem = core.info().problem ?? '';
+  core.close();
+  throw new AppError('db_damaged', { vi: problem, en: problem });
 }
 
 export function refused(msg: Msg): AppError {

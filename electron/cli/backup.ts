@@ -32,7 +32,7 @@ function describe(e: BackupEntry, lang: Lang): string {
 export async function backup(args: string[], io: Io, lang: Lang): Promise<number> {
   if (args[0] === 'list') {
     const { values } = parse(args.slice(1), { json: { type: 'boolean' } }, 0);
-    const core = await openCore(values);
+    const core = await openCore(values, false);
     try {
       const list = unwrap<Output<'backup:list'>>(await core.call('backup:list', {}, lang));
       if (values.json) io.out(JSON.stringify(list, null, 2));
@@ -111,7 +111,7 @@ export async function restore(args: string[], io: Io, lang: Lang): Promise<numbe
   const { values, positionals } = parse(args, { yes: { type: 'boolean' } }, 1);
   const file = path.resolve(positionals[0]!);
   if (file.toLowerCase().endsWith(PACKAGE_EXTENSION)) return fromPackage(file, values, io, lang);
-  const core = await openCore(values);
+  const core = await openCore(values, false);
   let preview: Output<'backup:preview'>;
   try {
     preview = unwrap(await core.call('backup:preview', { path: file }, lang));

@@ -5,7 +5,7 @@ import type { Lang } from '../../shared/errors';
 import { openCore, type Core } from '../core';
 import { defaultDataDir } from '../core/paths';
 import type { PassphraseSource } from '../core/services/packages';
-import { refused, UsageError } from './args';
+import { refused, requireData, UsageError } from './args';
 
 /** The key's passphrase: TUYENTRUYEN_PASSPHRASE, else asked on the terminal, else none. */
 export function passphraseSource(lang: Lang): PassphraseSource | undefined {
@@ -72,16 +72,17 @@ function askHidden(prompt: string): Promise<string> {
   });
 }
 
-export function openKeyCore(
+export async function openKeyCore(
   values: { 'data-dir'?: string | undefined },
   lang: Lang,
 ): Promise<Core> {
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
   const passphrase = passphraseSource(lang);
-  return openCore({
+  const core = await openCore({
     dataDir,
     mode: 'cli',
     source: 'cli',
     ...(passphrase !== undefined ? { passphrase } : {}),
   });
+  return requireData(core);
 }

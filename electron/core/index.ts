@@ -77,6 +77,8 @@ export interface Core {
   info(): AppInfo;
   /** Records the browser-mode address a second start is pointed to. */
   announce(url: string): void;
+  /** False when the data file is missing, emptied or unreadable (only a restore helps). */
+  hasData(): boolean;
   /** The single entry for every transport: untrusted method name and input in, envelope out. */
   call(method: string, input: unknown, lang?: Lang): Promise<Result<unknown>>;
   close(): void;
@@ -354,6 +356,7 @@ export function createCore(options: CoreOptions): Core {
     info,
     call,
     announce: (url) => instance?.announce(url),
+    hasData: () => live.db() !== null,
     close: () => {
       closed = true;
       if (ticker) clearInterval(ticker);

@@ -119,6 +119,25 @@ describe('tuyentruyen backup, restore and transfer', () => {
     expect(again.stdout.trim()).toMatch(/_0001\.ttpkg$/);
   });
 
+  it('says so on an emptied data file, and restores it from the backup list', () => {
+    const dataDir = office();
+    expect(cli(['backup', '--data-dir', dataDir]).status).toBe(0);
+    fs.writeFileSync(path.join(dataDir, 'tuyentruyen.sqlite'), '');
+    for (const command of [
+      ['activities', 'list'],
+      ['report', '--period', '2023-Q3', '--json'],
+      ['key', 'show'],
+    ]) {
+      const r = cli([...command, '--data-dir', dataDir]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('trống rỗng, nhưng máy có bản sao lưu');
+    }
+    const [entry] = listed(dataDir);
+    expect(cli(['restore', entry!.path, '--yes', '--data-dir', dataDir]).status).toBe(0);
+    const list = cli(['activities', 'list', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(list.stdout)).toHaveLength(11);
+  });
+
   it('moves the office to a fresh data folder with the same key', () => {
     const dataDir = office();
     expect(

@@ -110,10 +110,10 @@ export class PackageService {
         throw new AppError('conflict', {
           vi:
             `Khóa ký của máy này đã được đánh dấu ngưng dùng lúc ${retiredAt} (dữ liệu đã chuyển sang máy khác): ` +
-            'hãy xuất gói trên máy mới, hoặc bỏ đánh dấu ngưng dùng trong mục Khóa ký nếu đánh dấu nhầm.',
+            'hãy xuất gói trên máy mới, hoặc bỏ đánh dấu ngưng dùng ở mục Sao lưu và khôi phục nếu đánh dấu nhầm.',
           en:
             `This computer's signing key was retired at ${retiredAt} (the data moved to another computer): ` +
-            'export on the new computer, or undo the retirement under Signing key if it was a mistake.',
+            'export on the new computer, or undo the retirement under Backup and restore if it was a mistake.',
         });
       }
       // A key sealed another way cannot be opened here: say so before asking for anything.
