@@ -122,8 +122,21 @@ export async function openActivityForm(page: Page, channel: string): Promise<voi
 
 /** Picks options of an antd Select by typing (without diacritics) and pressing Enter. */
 export async function pickOptions(page: Page, select: Locator, queries: string[]): Promise<void> {
-  await zoomEnded(page);
-  await select.click();
+  // A date picker's calendar closing over the field, or the dialog's zoom re-rendering its
+  // content, makes the select unstable or replaces it for a moment: click again until it
+  // takes, as a user would.
+  await expect
+    .poll(
+      async () => {
+        await zoomEnded(page);
+        return select.click({ timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        );
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
   const input = select.locator('input').first();
   for (const q of queries) {
     await input.fill(q);
