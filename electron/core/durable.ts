@@ -20,6 +20,11 @@ export function isTemporaryOf(file: string, candidate: string): boolean {
   return name.startsWith(base) && name.endsWith('.tmp');
 }
 
+/** A temporary name in `dir` for a file to be called `base` (the form isTemporaryOf knows). */
+export function temporaryIn(dir: string, base: string): string {
+  return path.join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
 /** Removes what a crash left of writeDurably's temporary files for `file`. */
 export function removeTemporaries(file: string): void {
   let names: string[];
@@ -45,10 +50,7 @@ export function processAlive(pid: number): boolean {
 }
 
 export function writeDurably(file: string, bytes: Buffer, mode = 0o644): void {
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const tmp = temporaryIn(path.dirname(file), path.basename(file));
   try {
     const fd = fs.openSync(tmp, 'wx', mode);
     try {

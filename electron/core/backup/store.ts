@@ -12,7 +12,9 @@ import {
   type BackupEntry,
   type BackupKind,
 } from '../../../shared/backup';
-import { writeDurably } from '../durable';
+import { temporaryIn, writeDurably } from '../durable';
+
+export { temporaryIn };
 import type { FileFacts } from './inspect';
 
 export const BACKUP_DIR = 'backups';
@@ -65,17 +67,17 @@ export function sha256File(file: string): string {
   return hash.digest('hex');
 }
 
+/** `2026-12-02T08:15:00.000Z` → `20261202-081500`: a sortable UTC stamp for file names. */
+export const fileStamp = (iso: string): string =>
+  iso.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+
 /** `20261202-081500-daily.sqlite` (UTC, sortable); a suffix when the second is taken. */
 export function backupName(dir: string, createdAt: string, kind: BackupKind): string {
-  const stamp = createdAt.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const stamp = fileStamp(createdAt);
   let name = `${stamp}-${kind}.sqlite`;
   while (fs.existsSync(path.join(dir, name)))
     name = `${stamp}-${kind}-${randomBytes(2).toString('hex')}.sqlite`;
   return name;
-}
-
-export function temporaryIn(dir: string, base: string): string {
-  return path.join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 const sidecarOf = (file: string) => `${file}.json`;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { BACKUP_DIR } from '../backup/store';
+import { BACKUP_DIR, fileStamp } from '../backup/store';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { walDamage, type WalDamage } from './wal';
 
@@ -41,7 +41,7 @@ function damaged(file: string, detail: string): AppError {
  * and the damage is found again at every start until a backup is restored.
  */
 function openWithDamagedLog(file: string, damage: WalDamage): OpenedDatabase {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const stamp = fileStamp(new Date().toISOString());
   const aside = path.join(path.dirname(file), BACKUP_DIR, 'damaged', `${stamp}-wal`);
   fs.mkdirSync(aside, { recursive: true });
   for (const suffix of ['', '-wal']) {

@@ -29,6 +29,7 @@ import { snapshot } from '../backup/snapshot';
 import {
   BACKUP_DIR,
   copyBackup,
+  fileStamp,
   listFolder,
   MIRROR_FOLDER,
   readSettings,
@@ -281,7 +282,7 @@ export class BackupService {
 
   /** The files of a damaged or emptied database, copied aside untouched for a specialist. */
   private keepDamaged(): string | null {
-    const stamp = this.host.now().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    const stamp = fileStamp(this.host.now());
     const dir = path.join(this.folder, 'damaged', stamp);
     let kept = false;
     for (const suffix of ['', '-wal']) {

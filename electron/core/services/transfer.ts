@@ -9,7 +9,7 @@ import type { TransferResult } from '../../../shared/backup';
 import { TRANSFER_EXTENSION } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import { snapshot } from '../backup/snapshot';
-import { sha256File } from '../backup/store';
+import { fileStamp, sha256File } from '../backup/store';
 import { writeTransfer } from '../backup/transfer';
 import { allPackages } from '../package/queries';
 import { createKeyStore, createPassphraseSealer } from '../signing';
@@ -17,8 +17,6 @@ import type { DatabaseHost, TransferTarget } from './backups';
 import type { PackageService } from './packages';
 
 export const TRANSFERS_DIR = 'transfers';
-
-const stampOf = (iso: string) => iso.replace(/[-:]/g, '').replace('T', '-').slice(0, 13);
 
 export class TransferService implements TransferTarget {
   constructor(
@@ -50,7 +48,7 @@ export class TransferService implements TransferTarget {
         ? path.resolve(out.outFile)
         : path.join(
             dir,
-            `${office?.code ?? 'SoTuyenTruyen'}_chuyen-may_${stampOf(createdAt)}${TRANSFER_EXTENSION}`,
+            `${office?.code ?? 'SoTuyenTruyen'}_chuyen-may_${fileStamp(createdAt).slice(0, 13)}${TRANSFER_EXTENSION}`,
           );
       const fileName = path.basename(target);
       const packages = allPackages(db)
