@@ -280,12 +280,19 @@ export interface AppInfo {
   recovery: RecoveryOffer | null;
 }
 
+/** One of the office's areas: a commune, ward, village, … (shared/areas.ts). */
 export interface Commune {
   code: string;
   name: string;
+  /** As the profile gives it; absent: the name's leading word says it (areaKind). */
+  kind?: string;
   flags: CommuneFlag[];
+  /** Codes of the areas merged into this one. */
+  absorbed: string[];
   /** False for a commune dropped from the profile but still named by old activities. */
   active: boolean;
+  /** For a dropped area merged into a current one: that one's code (its figures count there). */
+  countsAs: string | null;
 }
 
 export interface ProfileView {

@@ -225,6 +225,15 @@ export interface OfficeFigures {
 }
 
 /**
+ * The department's own work (its own logbook on this desk) and the offices' part, each as a
+ * report's data: seed 000's section 2 tells them apart, then gives their sum.
+ */
+export interface MergedParts {
+  own: { code: string; name: string; data: ReportData };
+  offices: ReportData;
+}
+
+/**
  * The merged figures of a period over the counted packages. It is a ReportData (so the
  * office report's sentences and tables apply unchanged) plus the table by office; in
  * `figures.byCommune` a commune's code is prefixed with its office's ("LS-CAOLOC/CL-HT").
@@ -239,6 +248,11 @@ export interface MergedData extends ReportData {
   reported: number;
   /** Per office, in the order of `offices`: which periods' packages are counted, which are not. */
   coverage: MergedCoverage[];
+  /**
+   * Set when the desk also keeps the department's own logbook: the figures above are then
+   * the sum of its own work and the offices'. Null when they are the offices' alone.
+   */
+  parts: MergedParts | null;
   /** Flagged communes reached, each with its office. */
   flaggedReached: {
     officeCode: string;

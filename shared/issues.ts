@@ -39,6 +39,14 @@ const RULES: Record<string, Msg> = {
   duplicateCode: { vi: 'mã bị trùng', en: 'duplicate code' },
   duplicateName: { vi: 'tên bị trùng', en: 'duplicate name' },
   duplicate: { vi: 'giá trị bị trùng', en: 'duplicate value' },
+  absorbedCurrent: {
+    vi: 'địa bàn đã sáp nhập không thể đồng thời là một địa bàn hiện có trong danh sách',
+    en: 'a merged area cannot also be a current area of the list',
+  },
+  absorbedTwice: {
+    vi: 'địa bàn này đã được sáp nhập vào một địa bàn khác trong danh sách',
+    en: 'this area is already merged into another area of the list',
+  },
   officeCode: {
     vi: 'chỉ dùng chữ không dấu, số, dấu gạch ngang, gạch dưới hoặc dấu chấm',
     en: 'use only ASCII letters, digits, "-", "_" or "."',

@@ -33,6 +33,8 @@ const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
   [/^Phòng Văn h(?:óa|oá) và Thông tin/iu, 'Phòng VH&TT'],
   [/^Phòng Văn h(?:óa|oá), Thể thao và Du lịch/iu, 'Phòng VHTT&DL'],
   [/^Trung tâm Văn h(?:óa|oá), Thể thao và Truyền thông/iu, 'Trung tâm VHTT&TT'],
+  [/^Sở Văn h(?:óa|oá), Thể thao và Du lịch/iu, 'Sở VHTT&DL'],
+  [/^Phòng Văn h(?:óa|oá) - Xã hội/iu, 'Phòng VH-XH'],
 ];
 
 export function shortOfficeName(name: string): string {
@@ -68,18 +70,19 @@ export interface OfficesNoun {
 }
 
 const DISTRICT_OFFICES = 'Phòng Văn hóa và Thông tin các huyện, thành phố';
+const COMMUNE_OFFICES = 'Phòng Văn hóa - Xã hội các xã, phường, đặc khu';
 
 /**
  * Seed 000's "Phòng Văn hóa và Thông tin các huyện, thành phố" when every office is a
- * district culture office; "đơn vị" otherwise, from July 2025 the offices that
- * report sit at commune or province level (DOMAIN.md, "Administrative reform, 2025").
+ * district culture office, "Phòng Văn hóa - Xã hội các xã, phường, đặc khu" when every one
+ * is a commune's (from July 2025, DOMAIN.md "Administrative reform"); "đơn vị" otherwise.
  */
 export function officesNoun(offices: readonly Pick<OfficeFigures, 'name'>[]): OfficesNoun {
-  const district =
-    offices.length > 0 && offices.every((o) => shortOfficeName(o.name).startsWith('Phòng VH&TT'));
-  return district
-    ? { all: DISTRICT_OFFICES, counted: DISTRICT_OFFICES }
-    : { all: 'các đơn vị', counted: 'đơn vị' };
+  const all = (prefix: string) =>
+    offices.length > 0 && offices.every((o) => shortOfficeName(o.name).startsWith(prefix));
+  if (all('Phòng VH&TT')) return { all: DISTRICT_OFFICES, counted: DISTRICT_OFFICES };
+  if (all('Phòng VH-XH')) return { all: COMMUNE_OFFICES, counted: COMMUNE_OFFICES };
+  return { all: 'các đơn vị', counted: 'đơn vị' };
 }
 
 /**
@@ -305,7 +308,9 @@ export interface OfficeTable {
   total: OfficeRowFigures;
 }
 
-function rowFigures(office: OfficeFigures): OfficeRowFigures {
+function rowFigures(
+  office: Pick<OfficeFigures, 'activities' | 'audience' | 'byChannel'>,
+): OfficeRowFigures {
   return {
     activities: office.activities,
     core: CORE_COLUMNS.map((c) => office.byChannel[c.channel].measures[c.measure] ?? 0),
@@ -313,10 +318,31 @@ function rowFigures(office: OfficeFigures): OfficeRowFigures {
   };
 }
 
-/** The table by office, in the order of `data.offices`, and its totals. */
+/** The department's own work as the table's first row ("Sở VHTT&DL (tự thực hiện)"). */
+export const OWN_ROW_SUFFIX = ' (tự thực hiện)';
+
+/**
+ * The table by office, in the order of `data.offices`, and its totals; the department's own
+ * work first when it records it, so the total row is the sum of both parts.
+ */
 export function officeTable(data: MergedData): OfficeTable {
   const labels = officeNames(data.offices, true);
-  const rows = data.offices.map((o, i): OfficeTableRow => {
+  const own = data.parts?.own;
+  const ownRows: OfficeTableRow[] = own
+    ? [
+        {
+          code: own.code,
+          label: `${shortOfficeName(own.name)}${OWN_ROW_SUFFIX}`,
+          note: null,
+          figures: rowFigures({
+            activities: own.data.figures.activities,
+            audience: own.data.audience,
+            byChannel: own.data.figures.byChannel,
+          }),
+        },
+      ]
+    : [];
+  const officeRows = data.offices.map((o, i): OfficeTableRow => {
     const counted = isCounted(o.state);
     return {
       code: o.code,
@@ -327,6 +353,7 @@ export function officeTable(data: MergedData): OfficeTable {
         : { activities: 0, core: CORE_COLUMNS.map(() => 0), audience: 0 },
     };
   });
+  const rows = [...ownRows, ...officeRows];
   const total: OfficeRowFigures = {
     activities: 0,
     core: CORE_COLUMNS.map(() => 0),

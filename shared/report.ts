@@ -1,6 +1,7 @@
 // The report of a period: its figures (the `report --json` shape of INTERCHANGE.md), what
 // the screen and the Word file add to them, and the texts staff write.
 
+import type { AreaKinds } from './areas';
 import type { Channel, CommuneFlag, CountMeasure, ReportSubject, Theme } from './domain';
 
 export interface PeriodRef {
@@ -68,6 +69,12 @@ export interface AppendixRow {
   audience: number;
 }
 
+/** Activities that name no area (work of the whole office): in totals, not per area. */
+export interface AreaFreeFigures {
+  activities: number;
+  audience: number;
+}
+
 /** Everything the screen and the Word file show; `figures` is the public JSON. */
 export interface ReportData {
   /** What the report is about: only activities tagged with it are counted. */
@@ -79,6 +86,13 @@ export interface ReportData {
   flaggedCommunes: FlaggedCommune[];
   /** The previous period of the same kind (none for ad hoc ranges). */
   previous: ReportFigures | null;
+  /**
+   * The kinds of the areas counted, for the sentences' nouns ("thôn, bản"). Absent from
+   * reports signed before areas had kinds: those name communes.
+   */
+  areaKinds?: AreaKinds;
+  /** Absent from reports signed before activities could name no area. */
+  withoutArea?: AreaFreeFigures;
 }
 
 /** The sections staff write (1, 3.1, 3.2 and 4), by their field in ReportTexts. */

@@ -11,6 +11,7 @@ import {
   MEASURE_UNITS,
   SUBJECT_PHRASES,
 } from './domain';
+import { areaNoun, LEGACY_KINDS, type AreaKinds } from './areas';
 import { formatDate, formatNumber } from './format';
 import type { AppendixRow, ChannelFigures, ReportData, ReportFigures } from './report';
 
@@ -125,6 +126,9 @@ function communesReached(data: ReportData): number {
   return data.figures.byCommune.filter((c) => c.activities > 0).length;
 }
 
+/** The kinds the report's areas are of; a report signed before kinds existed names communes. */
+const kindsOf = (data: ReportData): AreaKinds => data.areaKinds ?? LEGACY_KINDS;
+
 /** The sentence before the channel list: totals of the period. */
 export function resultsLead(data: ReportData, officeName: string): string {
   const { figures } = data;
@@ -135,13 +139,32 @@ export function resultsLead(data: ReportData, officeName: string): string {
     `- Trong ${figures.period.label}, ${officeName} đã tổ chức, phối hợp thực hiện ` +
     `${formatNumber(figures.activities)} hoạt động tuyên truyền`;
   const communes = communesReached(data);
-  if (communes > 0) s += ` tại ${formatNumber(communes)} xã`;
+  if (communes > 0) s += ` tại ${formatNumber(communes)} ${areaNoun(kindsOf(data).reached)}`;
   if (data.audience > 0) s += `, khoảng ${formatNumber(data.audience)} lượt người được tiếp cận`;
   if (data.costVnd > 0) s += `; tổng kinh phí ${formatNumber(data.costVnd)} đồng`;
   return nfc(`${s}. Cụ thể như sau:`);
 }
 
-/** How a flag reads after "xã" in a sentence. */
+/**
+ * Activities that name no area (news online, the press, messages, leaflets: work of the whole
+ * office), said apart so that the figures by area are not read as the whole: e.g. "- Có 12
+ * hoạt động thực hiện trên phạm vi toàn đơn vị, không gắn với thôn, bản cụ thể: được tính
+ * vào tổng số và số liệu theo hình thức tuyên truyền, không tính vào số liệu theo thôn,
+ * bản." Null when there are none, or when the office has no areas at all.
+ */
+export function areaFreeSentence(data: ReportData): string | null {
+  const free = data.withoutArea;
+  const kinds = kindsOf(data).all;
+  if (!free || free.activities === 0 || kinds.length === 0) return null;
+  const noun = areaNoun(kinds);
+  return nfc(
+    `- Có ${formatNumber(free.activities)} hoạt động thực hiện trên phạm vi toàn đơn vị, ` +
+      `không gắn với ${noun} cụ thể: được tính vào tổng số và số liệu theo hình thức ` +
+      `tuyên truyền, không tính vào số liệu theo ${noun}.`,
+  );
+}
+
+/** How a flag reads after the area's kind in a sentence ("thôn biên giới"). */
 const FLAG_PHRASES: Record<CommuneFlag, string> = {
   border: 'biên giới',
   remote: 'vùng sâu, vùng xa',
@@ -159,7 +182,8 @@ export function flaggedSentence(data: ReportData): string | null {
   const parts = COMMUNE_FLAGS.flatMap((flag) => {
     const f = data.figures.flagged[flag];
     if (f.communes === 0) return [];
-    const share = `${formatNumber(f.reached)}/${formatNumber(f.communes)} xã ${FLAG_PHRASES[flag]}`;
+    const noun = areaNoun(kindsOf(data).flagged[flag]);
+    const share = `${formatNumber(f.reached)}/${formatNumber(f.communes)} ${noun} ${FLAG_PHRASES[flag]}`;
     if (f.reached === 0) return [`${share} (chưa có hoạt động)`];
     const names = data.flaggedCommunes
       .filter((c) => c.flags.includes(flag) && c.activities > 0)
@@ -197,6 +221,17 @@ export function comparisonSentence(data: ReportData): string | null {
     `- So với ${prev.period.label}, số hoạt động tuyên truyền ${activities}; ` +
       `số lượt người được tiếp cận ${audience}.`,
   );
+}
+
+/** Section 2 of an office's report before its table: totals, channels, places, comparison. */
+export function resultSentences(data: ReportData, officeName: string): string[] {
+  return [
+    resultsLead(data, officeName),
+    ...channelSentences(data),
+    areaFreeSentence(data),
+    flaggedSentence(data),
+    comparisonSentence(data),
+  ].filter((s): s is string => s !== null);
 }
 
 /** A row of the summary table (section 2), for the Word file and the screen. */

@@ -13,7 +13,8 @@ import {
   THEMES,
 } from './domain';
 import { isIsoDate } from './format';
-import { firstXmlInvalid, toNfc } from './text';
+import { DEFAULT_DEPARTMENT, DEFAULT_STEERING, OFFICE_KINDS } from './offices';
+import { firstXmlInvalid, nameKey, toNfc } from './text';
 
 /**
  * Refuses a character a Word file cannot hold (XML 1.0 Char, less noncharacters): stored
@@ -56,6 +57,8 @@ export const OfficeSchema = z.strictObject({
     z.string().refine((c) => /^[A-Za-z0-9._-]+$/.test(c), { params: { rule: 'officeCode' } }),
   ),
   name: requiredText(200),
+  /** Who the office is (a commune's office, the department, a press agency, a district). */
+  kind: z.enum(OFFICE_KINDS).optional(),
   parent: text(200).default(''),
   province: text(100).default(''),
   place: text(100).default(''),
@@ -65,6 +68,9 @@ export const OfficeSchema = z.strictObject({
     .strictObject({ title: text(200).default(''), name: text(100).default('') })
     .default({ title: '', name: '' }),
   cutoff: z.enum(CUTOFFS).default('decree09'),
+  /** The department the office reports to, and the province's steering committee. */
+  department: text(300).default(DEFAULT_DEPARTMENT),
+  steering: text(300).default(DEFAULT_STEERING),
   /** The subjects the office reports on: one report (and one signed Word file) each. */
   subjects: z
     .array(z.enum(REPORT_SUBJECTS))
@@ -77,24 +83,58 @@ export const OfficeSchema = z.strictObject({
 export const CommuneSchema = z.strictObject({
   code: requiredText(64),
   name: requiredText(200),
+  /** "xã", "phường", "thôn", "tổ dân phố", …; else the name's leading word says it. */
+  kind: text(50).optional(),
   flags: z
     .array(z.enum(COMMUNE_FLAGS))
     .max(COMMUNE_FLAGS.length)
     .default([])
     .superRefine(unique((f: string) => f, 'duplicate', '')),
+  /** Codes of the areas merged into this one: their activities count under it. */
+  absorbed: z
+    .array(requiredText(64))
+    .max(200)
+    .default([])
+    .superRefine(unique((c: string) => nameKey(c), 'duplicate', '')),
 });
+
+/**
+ * An absorbed area no longer exists: it is not also a current area, nor absorbed twice,
+ * nor by itself (a chain through older merges is fine: the profile lists current areas).
+ */
+function checkMergers(
+  communes: readonly { code: string; absorbed: readonly string[] }[],
+  ctx: z.core.$RefinementCtx<unknown>,
+): void {
+  const current = new Set(communes.map((c) => nameKey(c.code)));
+  const taken = new Set<string>();
+  communes.forEach((c, i) =>
+    c.absorbed.forEach((code, j) => {
+      const key = nameKey(code);
+      const rule = current.has(key) ? 'absorbedCurrent' : taken.has(key) ? 'absorbedTwice' : null;
+      if (rule) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'absorbed', j],
+          params: { rule },
+          message: rule,
+        });
+      }
+      taken.add(key);
+    }),
+  );
+}
 
 export const ProfileSchema = z.strictObject({
   office: OfficeSchema,
-  // Empty for a province desk (the Sở has no communes); an office cannot log an activity
-  // without one, and the profile screen asks for them when the office desk is on.
+  // The office's areas, of any kind. Empty for a department or a press agency: their
+  // activities name no area.
   communes: z
     .array(CommuneSchema)
     .max(2000)
-    .superRefine(unique((c: { code: string }) => c.code.toLowerCase(), 'duplicateCode', 'code'))
-    .superRefine(
-      unique((c: { name: string }) => c.name.toLocaleLowerCase('vi'), 'duplicateName', 'name'),
-    ),
+    .superRefine(unique((c: { code: string }) => nameKey(c.code), 'duplicateCode', 'code'))
+    .superRefine(unique((c: { name: string }) => nameKey(c.name), 'duplicateName', 'name'))
+    .superRefine(checkMergers),
 });
 export type ProfileInput = z.input<typeof ProfileSchema>;
 export type Profile = z.output<typeof ProfileSchema>;
@@ -113,7 +153,8 @@ const common = {
     .optional(),
   date: isoDate,
   endDate: isoDate.optional(),
-  communes: z.array(requiredText(200)).min(1).max(200),
+  // Empty for work of the whole office (services/activities.ts says when that is allowed).
+  communes: z.array(requiredText(200)).max(200),
   village: text(300).default(''),
   themes: z
     .array(z.enum(THEMES))

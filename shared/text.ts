@@ -21,13 +21,33 @@ export function fold(text: string): string {
     .trim();
 }
 
+/** Vietnamese tone marks, as NFD writes them apart from their letter. */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
 /**
- * Matching key for names that must match exactly up to Unicode normal form, letter case
- * and spacing (commune names): diacritics still count, since "Xã Hà" and "Xã Hạ" differ.
+ * Matching key for names that must match exactly up to Unicode normal form, letter case,
+ * spacing and tone placement (commune, village and office names): diacritics still count,
+ * since "Xã Hà" and "Xã Hạ" differ, but where a word's tone mark sits does not. Unikey puts
+ * it on the "o" of "Hòa" in its new style and on the "a" of "Hoà" in the old one; both are
+ * one name, and so are "Thuý"/"Thúy", "Khoẻ"/"Khỏe", "Quý"/"Qúy". Each word's tone marks
+ * move to its end; the key is only ever compared, never shown.
  */
 export function nameKey(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .toLocaleLowerCase('vi')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((word) => {
+      const tones = word.match(TONE_MARKS);
+      return tones ? word.replace(TONE_MARKS, '') + tones.join('') : word;
+    })
+    .join(' ');
 }
+
+/** True when two names are the same as people read them (see nameKey). */
+export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
 
 /** Words of a search query, folded; empty when the query is blank. */
 export function searchTerms(query: string): string[] {

@@ -104,7 +104,7 @@ describe('tuyentruyen activities import', () => {
     [
       'an unknown commune',
       { communes: ['Xã Hợp Thành', 'Xã Không Có'] },
-      'Trường "communes[1]": không có xã "Xã Không Có" trong danh sách xã của đơn vị.',
+      'Trường "communes[1]": không có xã, thị trấn "Xã Không Có" trong danh sách xã, thị trấn của đơn vị.',
     ],
     ['a negative audience', { audience: -3 }, 'Trường "audience" không được là số âm.'],
   ])('refuses %s, naming the field', (_what, change, message) => {

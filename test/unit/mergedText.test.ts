@@ -55,13 +55,16 @@ describe('who has reported', () => {
     expect(s).toBe(s.normalize('NFC'));
   });
 
-  it('says "đơn vị" for offices that are not district culture offices', () => {
+  it("names the communes' offices together, whatever the tone placement", () => {
     const communal = OFFICES.map((o, i) => ({
       ...o,
-      name: `Phòng Văn hóa - Xã hội xã ${['Đồng Đăng', 'Na Sầm', 'Thất Khê'][i]}`,
+      name: `Phòng Văn ${i === 1 ? 'hoá' : 'hóa'} - Xã hội xã ${['Đồng Đăng', 'Na Sầm', 'Thất Khê'][i]}`,
     }));
-    expect(officesNoun(communal)).toEqual({ all: 'các đơn vị', counted: 'đơn vị' });
-    expect(reportingSentence(withOffices(communal, 3))).toMatch(/^- Có 2\/3 đơn vị gửi báo cáo/);
+    const noun = 'Phòng Văn hóa - Xã hội các xã, phường, đặc khu';
+    expect(officesNoun(communal)).toEqual({ all: noun, counted: noun });
+    expect(reportingSentence(withOffices(communal, 3))).toMatch(
+      /^- Có 2\/3 Phòng Văn hóa - Xã hội các xã, phường, đặc khu gửi báo cáo/,
+    );
     expect(
       mergedOpeningParagraph(
         'Sở Văn hóa, Thể thao và Du lịch',
@@ -70,9 +73,20 @@ describe('who has reported', () => {
         'trafficking',
       ),
     ).toBe(
-      'Trên cơ sở báo cáo của các đơn vị, Sở Văn hóa, Thể thao và Du lịch tổng hợp, báo cáo kết ' +
+      `Trên cơ sở báo cáo của ${noun}, Sở Văn hóa, Thể thao và Du lịch tổng hợp, báo cáo kết ` +
         'quả tuyên truyền công tác phòng, chống mua bán người năm 2025 như sau:',
     );
+  });
+
+  it('says "đơn vị" when the offices are of several kinds', () => {
+    const mixed = OFFICES.map((o, i) => ({
+      ...o,
+      name: ['Phòng Văn hóa - Xã hội xã Đồng Đăng', 'Báo Lạng Sơn', 'Phòng Văn hóa và Thông tin'][
+        i
+      ]!,
+    }));
+    expect(officesNoun(mixed)).toEqual({ all: 'các đơn vị', counted: 'đơn vị' });
+    expect(reportingSentence(withOffices(mixed, 3))).toMatch(/^- Có 2\/3 đơn vị gửi báo cáo/);
   });
 
   it('handles a desk with no office registered', () => {

@@ -52,6 +52,9 @@ describe('commune matching', () => {
     ethnic: 0,
     key_area: 0,
     active,
+    kind: '',
+    absorbed: '[]',
+    counts_as: null,
   });
   const index = new CommuneIndex([
     row(1, 'CL-HT', 'Xã Hợp Thành'),
@@ -84,6 +87,94 @@ describe('commune matching', () => {
 
   it('nameKey is the same for every normal form', () => {
     expect(nameKey('Thụy Hùng'.normalize('NFD'))).toBe(nameKey('THỤY HÙNG'));
+  });
+
+  it.each([
+    ['Xã Hoà Cư', 'Xã Hòa Cư'],
+    ['Thuý', 'Thúy'],
+    ['Khoẻ', 'Khỏe'],
+    ['Quý', 'Qúy'],
+    ['Thôn Thuỷ Hoà'.normalize('NFD'), 'THÔN THỦY HÒA'],
+  ])('nameKey ignores where the tone mark sits: "%s" = "%s"', (a, b) => {
+    expect(nameKey(a)).toBe(nameKey(b));
+  });
+
+  it('nameKey still tells tones and letters apart after moving them', () => {
+    expect(nameKey('Hoà')).not.toBe(nameKey('Hoá'));
+    expect(nameKey('Hòa')).not.toBe(nameKey('Hoa'));
+    expect(nameKey('Hồ')).not.toBe(nameKey('Hổ'));
+    expect(nameKey('Hồ')).not.toBe(nameKey('Hò'));
+  });
+
+  it('finds an area typed with the other tone placement, and the field of an unknown one', () => {
+    const hoa = new CommuneIndex([row(1, 'HC', 'Xã Hòa Cư')]);
+    expect(hoa.find('Xã Hoà Cư')?.id).toBe(1);
+    expect(hoa.find('xã hoà cư'.normalize('NFD'))?.id).toBe(1);
+    expect(hoa.find('Xã Hoá Cư')).toBeUndefined();
+  });
+});
+
+describe('merged areas', () => {
+  const row = (
+    id: number,
+    code: string,
+    name: string,
+    extra: { active?: number; absorbed?: string[]; countsAs?: number } = {},
+  ): CommuneDbRow => ({
+    id,
+    code,
+    name,
+    border: 0,
+    remote: 0,
+    ethnic: 0,
+    key_area: 0,
+    active: extra.active ?? 1,
+    kind: '',
+    absorbed: JSON.stringify(extra.absorbed ?? []),
+    counts_as: extra.countsAs ?? null,
+  });
+  // Xã Tân Liên and Xã Gia Cát were merged into Xã Tân Thành; GHOST was never on this laptop.
+  const index = new CommuneIndex([
+    row(1, 'TT', 'Xã Tân Thành', { absorbed: ['TL', 'GC', 'GHOST'] }),
+    row(2, 'TL', 'Xã Tân Liên', { active: 0, countsAs: 1 }),
+    row(3, 'GC', 'Xã Gia Cát', { active: 0, countsAs: 1 }),
+    row(4, 'HT', 'Xã Hợp Thành'),
+    row(5, 'OLD', 'Xã Cũ Không Sáp Nhập', { active: 0 }),
+  ]);
+
+  it('takes an absorbed area, by name or code, as the one that absorbed it', () => {
+    expect(index.resolve(['Xã Tân Liên', 'gc', 'GHOST']).map((r) => r.code)).toEqual([
+      'TT',
+      'TT',
+      'TT',
+    ]);
+  });
+
+  it('keeps what an activity recorded when it is edited', () => {
+    expect(index.resolve(['Xã Tân Liên'], { keep: new Set([2]) })[0]!.code).toBe('TL');
+  });
+
+  it('leaves a dropped area that was not merged as it is', () => {
+    expect(index.resolve(['Xã Cũ Không Sáp Nhập'])[0]!.code).toBe('OLD');
+  });
+
+  it('filters by either name', () => {
+    expect(index.withMerged([2]).sort()).toEqual([1, 2, 3]);
+    expect(index.withMerged([1]).sort()).toEqual([1, 2, 3]);
+    expect(index.withMerged([4])).toEqual([4]);
+  });
+
+  it('is found by the name it counts under', () => {
+    expect(index.searchNames([{ id: 2, code: 'TL', name: 'Xã Tân Liên' }])).toEqual([
+      'Xã Tân Liên',
+      'Xã Tân Thành',
+    ]);
+  });
+
+  it('refuses an activity with no area unless it is office-wide work', () => {
+    expect(() => index.resolve([], { channel: 'van' })).toThrow(/ít nhất một xã/);
+    expect(index.resolve([], { channel: 'online' })).toEqual([]);
+    expect(new CommuneIndex([]).resolve([], { channel: 'van' })).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Msg } from '../../../shared/errors';
 import { describeIssue } from '../../../shared/issues';
 import { DATA_FILE, type Manifest } from '../../../shared/package';
 import { ActivityInputSchema, CommuneSchema, type ActivityData } from '../../../shared/schemas';
+import { mergeTargets } from '../../../shared/areas';
 import { nameKey } from '../../../shared/text';
 
 export class DataRefused extends Error {
@@ -25,9 +26,13 @@ const DataSchema = z.object({
 export interface InboxCommune {
   code: string;
   name: string;
+  /** As the office's profile gives it ('' : the name's leading word says it). */
+  kind: string;
   flags: string[];
   /** False for a commune dropped from the office's list that the period's activities name. */
   active: boolean;
+  /** For one merged into another of the package's areas: that one's code. */
+  countsAs: string | null;
 }
 
 export type InboxActivity = ActivityData & { id: string; communeCodes: string[] };
@@ -50,32 +55,45 @@ export function readPackageData(manifest: Manifest, json: unknown): PackageConte
   const head = DataSchema.safeParse(json);
   if (!head.success) {
     throw refuse(
-      'thiếu danh sách xã hoặc danh sách hoạt động.',
-      'lacks the communes or activities.',
+      'thiếu danh sách địa bàn hoặc danh sách hoạt động.',
+      'lacks the areas or activities.',
     );
   }
   const communes: InboxCommune[] = [];
   const byName = new Map<string, string>();
   const codes = new Set<string>();
+  const absorbed = new Map<string, string[]>();
   const listed = head.data.profile.communes.map((raw) => ({ raw, active: true }));
   const former = (head.data.formerCommunes ?? []).map((raw) => ({ raw, active: false }));
   [...listed, ...former].forEach(({ raw, active }, i) => {
     const parsed = CommuneSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = describeIssue(parsed.error.issues[0]!);
-      throw refuse(`xã thứ ${i + 1}: ${issue.msg.vi}.`, `commune ${i + 1}: ${issue.msg.en}.`);
+      throw refuse(`địa bàn thứ ${i + 1}: ${issue.msg.vi}.`, `area ${i + 1}: ${issue.msg.en}.`);
     }
     const c = parsed.data;
     if (codes.has(c.code)) {
-      throw refuse(`mã xã ${c.code} bị trùng.`, `the commune code ${c.code} is repeated.`);
+      throw refuse(`mã địa bàn ${c.code} bị trùng.`, `the area code ${c.code} is repeated.`);
     }
     codes.add(c.code);
     // The active list first: a former commune never shadows a current one's name.
     for (const key of [nameKey(c.name), nameKey(c.code)]) {
       if (!byName.has(key)) byName.set(key, c.code);
     }
-    communes.push({ code: c.code, name: c.name, flags: c.flags, active });
+    communes.push({
+      code: c.code,
+      name: c.name,
+      kind: c.kind ?? '',
+      flags: c.flags,
+      active,
+      countsAs: null,
+    });
+    absorbed.set(c.code, c.absorbed);
   });
+  const targets = mergeTargets(
+    communes.map((c) => ({ code: c.code, absorbed: absorbed.get(c.code) ?? [], active: c.active })),
+  );
+  for (const c of communes) c.countsAs = targets.get(c.code) ?? null;
 
   const ids = new Set<string>();
   const byRaw = new Map<string, string>();
@@ -115,8 +133,8 @@ export function readPackageData(manifest: Manifest, json: unknown): PackageConte
       }
       if (code === undefined) {
         throw refuse(
-          `${where.vi} ghi xã "${name}" không có trong danh sách xã của đơn vị.`,
-          `${where.en} names the commune "${name}", which is not in the office's list.`,
+          `${where.vi} ghi địa bàn "${name}" không có trong danh sách địa bàn của đơn vị.`,
+          `${where.en} names the area "${name}", which is not in the office's list.`,
         );
       }
       return code;

@@ -33,10 +33,13 @@ function drillWhere(f: DrillFilter): { sql: string; params: Record<string, unkno
     params.office = f.office;
   }
   if (f.flag !== undefined) {
+    // An area merged into another is flagged as the one it now counts under.
     parts.push(`EXISTS (SELECT 1 FROM inbox_activity_communes ac
-      JOIN inbox_communes c ON c.package_sha256 = ac.package_sha256 AND c.code = ac.commune_code
+      JOIN inbox_communes c0 ON c0.package_sha256 = ac.package_sha256 AND c0.code = ac.commune_code
+      JOIN inbox_communes c ON c.package_sha256 = c0.package_sha256
+        AND c.code = COALESCE(c0.counts_as, c0.code)
       WHERE ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id
-        AND ${FLAG_COLUMN[f.flag]} = 1)`);
+        AND c.${FLAG_COLUMN[f.flag]} = 1)`);
   }
   return { sql: `WHERE ${parts.join(' AND ')}`, params };
 }

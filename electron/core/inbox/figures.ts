@@ -15,6 +15,7 @@ import {
 } from '../../../shared/domain';
 import type { MergedData, OfficeFigures, OfficeStatus } from '../../../shared/inbox';
 import type {
+  AreaFreeFigures,
   ChannelFigures,
   CommuneFigures,
   PeriodRef,
@@ -22,7 +23,7 @@ import type {
   ThemeFigures,
 } from '../../../shared/report';
 import { sql } from '../db/statements';
-import { flagFigures, flagsOf } from '../queries/figures';
+import { flagFigures, flagsOf, kindsOf } from '../queries/figures';
 import { IN_SCOPE, mergeScope, scopeParams, type MergeScope } from './coverage';
 
 /** The counted packages' activities of the scope, `a` joined to its package `p`. */
@@ -117,6 +118,7 @@ interface CommuneRow {
   office_name: string;
   code: string;
   name: string;
+  kind: string;
   border: number;
   remote: number;
   ethnic: number;
@@ -134,13 +136,16 @@ interface CommuneRow {
 function communeCounts(db: Database, params: Params): CommuneRow[] {
   const rows = sql(
     db,
-    `WITH counts AS (
-       SELECT ac.package_sha256, ac.commune_code, COUNT(*) AS activities, TOTAL(a.audience) AS audience
+    `WITH links AS (
+       SELECT DISTINCT ac.package_sha256, a.id, COALESCE(c0.counts_as, c0.code) AS area, a.audience
        FROM inbox_activity_communes ac
        JOIN inbox_activities a ON a.package_sha256 = ac.package_sha256 AND a.id = ac.activity_id
-       WHERE ${IN_SCOPE}
-       GROUP BY ac.package_sha256, ac.commune_code)
-     SELECT p.office_code, p.office_name, c.code, c.name, c.border, c.remote, c.ethnic, c.key_area,
+       JOIN inbox_communes c0 ON c0.package_sha256 = ac.package_sha256 AND c0.code = ac.commune_code
+       WHERE ${IN_SCOPE}),
+     counts AS (
+       SELECT package_sha256, area AS commune_code, COUNT(*) AS activities, TOTAL(audience) AS audience
+       FROM links GROUP BY package_sha256, area)
+     SELECT p.office_code, p.office_name, c.code, c.name, c.kind, c.border, c.remote, c.ethnic, c.key_area,
        c.active, COALESCE(n.activities, 0) AS activities, COALESCE(n.audience, 0) AS audience
      FROM inbox_communes c
      JOIN inbox_packages p ON p.sha256 = c.package_sha256
@@ -171,10 +176,23 @@ function flaggedActivities(db: Database, params: Params): Record<CommuneFlag, nu
              MAX(c.key_area) AS key_area
            FROM inbox_activities a
            JOIN inbox_activity_communes ac ON ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id
-           JOIN inbox_communes c ON c.package_sha256 = ac.package_sha256 AND c.code = ac.commune_code
+           JOIN inbox_communes c0 ON c0.package_sha256 = ac.package_sha256 AND c0.code = ac.commune_code
+           JOIN inbox_communes c ON c.package_sha256 = c0.package_sha256
+             AND c.code = COALESCE(c0.counts_as, c0.code)
            WHERE ${IN_SCOPE}
            GROUP BY a.package_sha256, a.id)`,
   ).get(params) as Record<CommuneFlag, number>;
+}
+
+/** The scope's activities that name no area (an office's work as a whole). */
+function withoutArea(db: Database, params: Params): AreaFreeFigures {
+  return sql(
+    db,
+    `SELECT COUNT(*) AS activities, TOTAL(a.audience) AS audience FROM inbox_activities a
+     WHERE ${IN_SCOPE}
+       AND NOT EXISTS (SELECT 1 FROM inbox_activity_communes ac
+                       WHERE ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id)`,
+  ).get(params) as AreaFreeFigures;
 }
 
 /** Per theme, the scope's activities tagged with it (as the office report's byTheme). */
@@ -209,7 +227,10 @@ export function mergedFigures(
 }
 
 /** What mergedDetail gives: MergedData but what the service adds from the status. */
-export type MergedDetail = Omit<MergedData, 'previous' | 'expected' | 'reported' | 'coverage'>;
+export type MergedDetail = Omit<
+  MergedData,
+  'previous' | 'expected' | 'reported' | 'coverage' | 'parts'
+>;
 
 /**
  * Everything the merged screen and Word file show. `offices` is the period's status list
@@ -282,6 +303,8 @@ export function mergedDetail(
         activities: c.activities,
         audience: c.audience,
       })),
+      areaKinds: kindsOf(communes),
+      withoutArea: options.figuresOnly ? { activities: 0, audience: 0 } : withoutArea(db, params),
       offices: officeFigures,
       flaggedReached: reached.map(({ c, flags }) => ({
         officeCode: c.office_code,

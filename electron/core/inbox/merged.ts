@@ -26,6 +26,7 @@ import { previousPeriod, recentPeriods, type Period } from '../../../shared/peri
 import type { PeriodRef, ReportTexts } from '../../../shared/report';
 import type { Context } from '../context';
 import { directivesBetween } from '../queries/directives';
+import { reportFigures } from '../queries/figures';
 import { getOffice } from '../queries/profile';
 import { buildMergedDocx } from '../report/mergedDocx';
 import { resolvePeriod } from '../services/period';
@@ -34,6 +35,7 @@ import { chooseCounted, coveredQuarters, mergeScope } from './coverage';
 import { drill } from './drill';
 import { getMergedDraft, previousMergedDraft, saveMergedDraft } from './drafts';
 import { mergedDetail, mergedFigures } from './figures';
+import { addFigures, ownDrill, ownPart, withOwn } from './own';
 import * as q from './queries';
 
 const ref = (p: Period): PeriodRef => ({ key: p.key, from: p.from, to: p.to, label: p.label });
@@ -199,15 +201,26 @@ export class MergedReports {
     };
   }
 
+  /**
+   * The merged figures: the offices' counted packages, plus the department's own logbook
+   * when this desk keeps one (the office desk is on), with both parts kept apart.
+   */
   figures(periodKey: string, subject: ReportSubject): MergedData {
     const { db } = this.ctx;
     const p = resolvePeriod(db, periodKey);
     const offices = this.statusOf(ref(p));
     const data = mergedDetail(db, mergeScope(db, p.key, subject), ref(p), subject, offices);
     const prev = previousPeriod(p, getOffice(db)?.cutoff ?? 'decree09');
+    const own = this.desks().office ? ownPart(db, ref(p), subject) : null;
+    const previousOffices = prev ? mergedFigures(db, ref(prev), subject) : null;
+    const previousOwn = own && prev ? reportFigures(db, ref(prev), subject) : null;
+    const previous =
+      previousOffices && previousOwn
+        ? addFigures(previousOffices, previousOwn, own!.code)
+        : previousOffices;
     return {
-      ...data,
-      previous: prev ? mergedFigures(db, ref(prev), subject) : null,
+      ...(own ? withOwn(data, own) : data),
+      previous,
       expected: offices.filter((o) => o.registered).length,
       reported: offices.filter((o) => isCounted(o.state) && !o.partial).length,
       coverage: offices.map((o) => ({
@@ -216,26 +229,79 @@ export class MergedReports {
         included: o.included,
         missing: o.missing,
       })),
+      parts: own ? { own, offices: { ...data, previous: null } } : null,
     };
   }
 
+  /**
+   * The offices and activities behind a total. With the department's own work in the merge,
+   * its line comes first and its activities before the offices' in the window.
+   */
   drill(input: DrillInput): Drill {
     const { db } = this.ctx;
     const p = resolvePeriod(db, input.period);
+    const subject = input.subject ?? 'trafficking';
+    const offset = input.offset ?? 0;
+    const limit = input.limit ?? 500;
     const names = new Map(q.trustedOffices(db).map((o) => [o.code, o.name]));
-    return drill(
-      db,
-      {
-        scope: mergeScope(db, p.key, input.subject ?? 'trafficking'),
-        channel: input.channel,
-        measure: input.measure,
-        flag: input.flag,
-        office: input.office,
-        offset: input.offset ?? 0,
-        limit: input.limit ?? 500,
+    const office = this.desks().office ? getOffice(db) : null;
+    const ownAsked =
+      office !== null && (input.office === undefined || input.office === office.code);
+    const own = ownAsked
+      ? ownDrill(
+          db,
+          office,
+          {
+            period: ref(p),
+            subject,
+            channel: input.channel,
+            measure: input.measure,
+            flag: input.flag,
+          },
+          { offset, limit },
+        )
+      : { office: null, activities: [] };
+    const ownCount = own.office?.activities ?? 0;
+    const others =
+      input.office !== undefined && input.office === office?.code
+        ? null
+        : drill(
+            db,
+            {
+              scope: mergeScope(db, p.key, subject),
+              channel: input.channel,
+              measure: input.measure,
+              flag: input.flag,
+              office: input.office,
+              offset: Math.max(0, offset - ownCount),
+              limit: limit - own.activities.length,
+            },
+            names,
+          );
+    if (!own.office)
+      return (
+        others ?? {
+          total: { activities: 0, audience: 0, value: null },
+          offices: [],
+          activities: [],
+        }
+      );
+    const base = others ?? {
+      total: { activities: 0, audience: 0, value: null },
+      offices: [],
+      activities: [],
+    };
+    const value =
+      input.measure === undefined ? null : (base.total.value ?? 0) + (own.office.value ?? 0);
+    return {
+      total: {
+        activities: base.total.activities + own.office.activities,
+        audience: base.total.audience + own.office.audience,
+        value,
       },
-      names,
-    );
+      offices: [own.office, ...base.offices],
+      activities: [...own.activities, ...base.activities],
+    };
   }
 
   /** The saved texts, or a start from the subject's previous draft and the period's directives. */

@@ -375,8 +375,9 @@ export function insertContents(db: Database, sha256: string, contents: PackageCo
   const commune = sql(
     db,
     `INSERT INTO inbox_communes
-       (package_sha256, code, name, border, remote, ethnic, key_area, active, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       (package_sha256, code, name, kind, border, remote, ethnic, key_area, active, position,
+        counts_as)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const has = (flags: readonly string[], f: string): number => (flags.includes(f) ? 1 : 0);
   contents.communes.forEach((c, i) =>
@@ -384,12 +385,14 @@ export function insertContents(db: Database, sha256: string, contents: PackageCo
       sha256,
       c.code,
       c.name,
+      c.kind,
       has(c.flags, 'border'),
       has(c.flags, 'remote'),
       has(c.flags, 'ethnic'),
       has(c.flags, 'key'),
       c.active ? 1 : 0,
       i,
+      c.countsAs,
     ),
   );
   const activity = sql(

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { PACKAGE_SCHEMA_VERSION, reportEntry } from '../../../shared/package';
 import type { Period } from '../../../shared/period';
+import type { Commune } from '../../../shared/contract';
 import type { CommuneInput } from '../../../shared/schemas';
 import { sql } from '../db/statements';
 import { listActivities, toInterchange } from '../queries/activities';
@@ -24,10 +25,12 @@ export function packageData(
     { offset: 0, limit: -1, oldestFirst: true },
   );
   const named = new Set(rows.flatMap((a) => a.communeCodes));
-  const asInput = (c: { code: string; name: string; flags: CommuneInput['flags'] }) => ({
+  const asInput = (c: Commune): CommuneInput => ({
     code: c.code,
     name: c.name,
+    ...(c.kind ? { kind: c.kind } : {}),
     flags: c.flags,
+    absorbed: c.absorbed,
   });
   return {
     schemaVersion: PACKAGE_SCHEMA_VERSION,
@@ -36,7 +39,8 @@ export function packageData(
       communes: profile.communes.filter((c) => c.active).map(asInput),
     },
     // Dropped from the list since, but named by the period's activities: the province
-    // needs them to read those activities (and their flags to count them as the office did).
+    // needs them to read those activities (and their flags to count them as the office did;
+    // one merged away counts under the area whose `absorbed` names it).
     formerCommunes: profile.communes.filter((c) => !c.active && named.has(c.code)).map(asInput),
     period: { key: period.key, from: period.from, to: period.to, label: period.label },
     activities: rows.map(toInterchange),

@@ -362,3 +362,12 @@ export function idsOfCommunes(db: Database, communeIds: readonly number[]): stri
     ).all(JSON.stringify(communeIds)) as { id: string }[]
   ).map((r) => r.id);
 }
+
+/** The areas an activity names, as stored (an edit keeps a merged-away one it names). */
+export function communeIdsOf(db: Database, activityId: string): number[] {
+  return (
+    sql(db, 'SELECT commune_id AS id FROM activity_communes WHERE activity_id = ?').all(
+      activityId,
+    ) as { id: number }[]
+  ).map((r) => r.id);
+}

@@ -13,7 +13,9 @@ import {
   type ReportSubject,
   type Theme,
 } from '../../../shared/domain';
+import { areaKind, areaKindsOf, type AreaKinds } from '../../../shared/areas';
 import type {
+  AreaFreeFigures,
   ChannelFigures,
   CommuneFigures,
   FlagFigures,
@@ -45,6 +47,7 @@ interface CommuneCountRow {
   id: number;
   code: string;
   name: string;
+  kind: string;
   active: number;
   border: number;
   remote: number;
@@ -85,29 +88,53 @@ export function flagFigures(
   ) as ReportFigures['flagged'];
 }
 
+/** The kinds of the areas counted: all current ones, those reached, those of each flag. */
+export function kindsOf(
+  rows: readonly (FlaggedRow & { name: string; kind: string; active: number })[],
+): AreaKinds {
+  return areaKindsOf(
+    rows.map((r) => ({
+      kind: areaKind(r),
+      flags: flagsOf(r),
+      active: r.active === 1,
+      activities: r.activities,
+    })),
+  );
+}
+
 /** The flags a commune carries, read from its columns. */
 export const flagsOf = (c: FlaggedRow): CommuneFlag[] =>
   COMMUNE_FLAGS.filter((f) => c[FLAG_COLUMN[f]] === 1);
 
-/** Every active commune (zeros included), then inactive ones that still had activities. */
+/**
+ * Every active area (zeros included), then inactive ones that still had activities. An area
+ * merged into another counts under it (`counts_as`): an activity naming both counts once.
+ */
 function communeCounts(db: Database, scope: Scope): CommuneCountRow[] {
   // Counted from the period's activities (index range) rather than from every link.
   return sql(
     db,
-    `WITH counts AS (
-       SELECT ac.commune_id, COUNT(*) AS activities, TOTAL(a.audience) AS audience
-       FROM activities a JOIN activity_communes ac ON ac.activity_id = a.id
-       WHERE ${LIVE_IN_PERIOD}
-       GROUP BY ac.commune_id)
-     SELECT c.id, c.code, c.name, c.active, c.border, c.remote, c.ethnic, c.key_area,
+    `WITH links AS (
+       SELECT DISTINCT a.id, COALESCE(c0.counts_as, c0.id) AS area_id, a.audience
+       FROM activities a
+       JOIN activity_communes ac ON ac.activity_id = a.id
+       JOIN communes c0 ON c0.id = ac.commune_id
+       WHERE ${LIVE_IN_PERIOD}),
+     counts AS (
+       SELECT area_id, COUNT(*) AS activities, TOTAL(audience) AS audience
+       FROM links GROUP BY area_id)
+     SELECT c.id, c.code, c.name, c.kind, c.active, c.border, c.remote, c.ethnic, c.key_area,
        COALESCE(n.activities, 0) AS activities, COALESCE(n.audience, 0) AS audience
-     FROM communes c LEFT JOIN counts n ON n.commune_id = c.id
+     FROM communes c LEFT JOIN counts n ON n.area_id = c.id
      WHERE c.active = 1 OR n.activities > 0
      ORDER BY c.active DESC, c.position, c.id`,
   ).all(scope) as CommuneCountRow[];
 }
 
-/** Per flag, the activities in at least one commune carrying it, in one pass. */
+/**
+ * Per flag, the activities in at least one area carrying it, in one pass; an area merged
+ * into another carries the other's flags.
+ */
 function flaggedActivities(db: Database, scope: Scope): Record<CommuneFlag, number> {
   const row = sql(
     db,
@@ -116,11 +143,22 @@ function flaggedActivities(db: Database, scope: Scope): Record<CommuneFlag, numb
              MAX(c.key_area) AS key_area
            FROM activities a
            JOIN activity_communes ac ON ac.activity_id = a.id
-           JOIN communes c ON c.id = ac.commune_id
+           JOIN communes c0 ON c0.id = ac.commune_id
+           JOIN communes c ON c.id = COALESCE(c0.counts_as, c0.id)
            WHERE ${LIVE_IN_PERIOD}
            GROUP BY a.id)`,
   ).get(scope) as Record<CommuneFlag, number>;
   return row;
+}
+
+/** The period's activities that name no area: work of the whole office. */
+function withoutArea(db: Database, scope: Scope): AreaFreeFigures {
+  return sql(
+    db,
+    `SELECT COUNT(*) AS activities, TOTAL(a.audience) AS audience FROM activities a
+     WHERE ${LIVE_IN_PERIOD}
+       AND NOT EXISTS (SELECT 1 FROM activity_communes ac WHERE ac.activity_id = a.id)`,
+  ).get(scope) as AreaFreeFigures;
 }
 
 export function reportFigures(
@@ -137,6 +175,8 @@ export interface FiguresDetail {
   costVnd: number;
   byTheme: Record<Theme, ThemeFigures>;
   flaggedCommunes: FlaggedCommune[];
+  areaKinds: AreaKinds;
+  withoutArea: AreaFreeFigures;
 }
 
 export function readFigures(
@@ -211,6 +251,8 @@ export function readFigures(
       costVnd: totals.costVnd,
       byTheme,
       flaggedCommunes,
+      areaKinds: kindsOf(communes),
+      withoutArea: withoutArea(db, scope),
     };
   })();
 }

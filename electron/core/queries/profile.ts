@@ -8,6 +8,8 @@ import {
   type Cutoff,
   type ReportSubject,
 } from '../../../shared/domain';
+import { mergeTargets } from '../../../shared/areas';
+import type { OfficeKind } from '../../../shared/offices';
 import type { CommuneInput, Office } from '../../../shared/schemas';
 import { nameKey } from '../../../shared/text';
 
@@ -23,6 +25,9 @@ interface OfficeDbRow {
   signer_name: string;
   cutoff: Cutoff;
   subjects: string;
+  kind: OfficeKind | null;
+  department: string;
+  steering: string;
 }
 
 export interface CommuneDbRow {
@@ -34,6 +39,9 @@ export interface CommuneDbRow {
   ethnic: number;
   key_area: number;
   active: number;
+  kind: string;
+  absorbed: string;
+  counts_as: number | null;
 }
 
 const FLAG_COLUMNS: Record<CommuneFlag, 'border' | 'remote' | 'ethnic' | 'key_area'> = {
@@ -43,12 +51,18 @@ const FLAG_COLUMNS: Record<CommuneFlag, 'border' | 'remote' | 'ethnic' | 'key_ar
   key: 'key_area',
 };
 
-export function rowToCommune(row: CommuneDbRow): Commune {
+export function rowToCommune(
+  row: CommuneDbRow,
+  codeOf: (id: number) => string | undefined,
+): Commune {
   return {
     code: row.code,
     name: row.name,
+    ...(row.kind ? { kind: row.kind } : {}),
     flags: COMMUNE_FLAGS.filter((f) => row[FLAG_COLUMNS[f]] === 1),
+    absorbed: JSON.parse(row.absorbed) as string[],
     active: row.active === 1,
+    countsAs: row.counts_as === null ? null : (codeOf(row.counts_as) ?? null),
   };
 }
 
@@ -66,6 +80,9 @@ export function getOffice(db: Database): Office | null {
     signer: { title: row.signer_title, name: row.signer_name },
     cutoff: row.cutoff,
     subjects: JSON.parse(row.subjects) as ReportSubject[],
+    ...(row.kind ? { kind: row.kind } : {}),
+    department: row.department,
+    steering: row.steering,
   };
 }
 
@@ -79,21 +96,25 @@ export function allCommunes(db: Database): CommuneDbRow[] {
 export function getProfile(db: Database): ProfileView | null {
   const office = getOffice(db);
   if (!office) return null;
-  return { office, communes: allCommunes(db).map(rowToCommune) };
+  const rows = allCommunes(db);
+  const codes = new Map(rows.map((r) => [r.id, r.code]));
+  return { office, communes: rows.map((r) => rowToCommune(r, (id) => codes.get(id))) };
 }
 
 export function saveOffice(db: Database, office: Office, now: string): void {
   sql(
     db,
     `INSERT INTO office (id, code, name, parent, province, place, doc_symbol, recipients,
-       signer_title, signer_name, cutoff, subjects, updated_at)
+       signer_title, signer_name, cutoff, subjects, kind, department, steering, updated_at)
      VALUES (1, @code, @name, @parent, @province, @place, @docSymbol, @recipients, @signerTitle,
-       @signerName, @cutoff, @subjects, @now)
+       @signerName, @cutoff, @subjects, @kind, @department, @steering, @now)
      ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name,
        parent = excluded.parent, province = excluded.province, place = excluded.place,
        doc_symbol = excluded.doc_symbol, recipients = excluded.recipients,
        signer_title = excluded.signer_title, signer_name = excluded.signer_name,
-       cutoff = excluded.cutoff, subjects = excluded.subjects, updated_at = excluded.updated_at`,
+       cutoff = excluded.cutoff, subjects = excluded.subjects, kind = excluded.kind,
+       department = excluded.department, steering = excluded.steering,
+       updated_at = excluded.updated_at`,
   ).run({
     code: office.code,
     name: office.name,
@@ -106,6 +127,9 @@ export function saveOffice(db: Database, office: Office, now: string): void {
     signerName: office.signer.name,
     cutoff: office.cutoff,
     subjects: JSON.stringify(office.subjects),
+    kind: office.kind ?? null,
+    department: office.department,
+    steering: office.steering,
     now,
   });
 }
@@ -121,11 +145,14 @@ export function replaceCommunes(db: Database, communes: readonly CommuneInput[])
   sql(db, 'UPDATE communes SET active = 0').run();
   const upsert = sql(
     db,
-    `INSERT INTO communes (code, name, code_key, name_key, border, remote, ethnic, key_area, active, position)
-     VALUES (@code, @name, @codeKey, @nameKey, @border, @remote, @ethnic, @key, 1, @position)
+    `INSERT INTO communes (code, name, code_key, name_key, kind, border, remote, ethnic, key_area,
+       absorbed, active, position)
+     VALUES (@code, @name, @codeKey, @nameKey, @kind, @border, @remote, @ethnic, @key, @absorbed, 1,
+       @position)
      ON CONFLICT (code_key) DO UPDATE SET code = excluded.code, name = excluded.name,
-       name_key = excluded.name_key, border = excluded.border, remote = excluded.remote,
-       ethnic = excluded.ethnic, key_area = excluded.key_area, active = 1, position = excluded.position`,
+       name_key = excluded.name_key, kind = excluded.kind, border = excluded.border,
+       remote = excluded.remote, ethnic = excluded.ethnic, key_area = excluded.key_area,
+       absorbed = excluded.absorbed, active = 1, position = excluded.position`,
   );
   communes.forEach((c, position) => {
     const before = existing.get(nameKey(c.code));
@@ -135,6 +162,8 @@ export function replaceCommunes(db: Database, communes: readonly CommuneInput[])
       name: c.name,
       codeKey: nameKey(c.code),
       nameKey: nameKey(c.name),
+      kind: c.kind ?? '',
+      absorbed: JSON.stringify(c.absorbed),
       border: c.flags.includes('border') ? 1 : 0,
       remote: c.flags.includes('remote') ? 1 : 0,
       ethnic: c.flags.includes('ethnic') ? 1 : 0,
@@ -143,4 +172,33 @@ export function replaceCommunes(db: Database, communes: readonly CommuneInput[])
     });
   });
   return renamed;
+}
+
+/**
+ * Sets each area's `counts_as`: the current area that absorbed it, directly or through an
+ * older merger (Xã A into Xã B in 2025, Xã B into Xã C later: A counts as C). Current areas
+ * count as themselves. Returns the ids whose mapping changed (their activities' search text
+ * names the area they now count under).
+ */
+export function settleMergers(db: Database): number[] {
+  const rows = allCommunes(db);
+  const targets = mergeTargets(
+    rows.map((r) => ({
+      code: r.code,
+      absorbed: JSON.parse(r.absorbed) as string[],
+      active: r.active === 1,
+    })),
+  );
+  const idOf = new Map(rows.map((r) => [r.code, r.id]));
+  const changed: number[] = [];
+  const set = sql(db, 'UPDATE communes SET counts_as = ? WHERE id = ?');
+  for (const r of rows) {
+    const target = targets.get(r.code);
+    const countsAs = target === undefined ? null : (idOf.get(target) ?? null);
+    if (countsAs !== r.counts_as) {
+      set.run(countsAs, r.id);
+      changed.push(r.id);
+    }
+  }
+  return changed;
 }

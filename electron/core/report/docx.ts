@@ -6,18 +6,16 @@ import type { FileChild, ISectionOptions } from 'docx';
 import { Document, Header, Packer, PageOrientation, SectionType } from 'docx';
 import type { AppendixRow, ReportData, ReportTexts } from '../../../shared/report';
 import {
-  channelSentences,
   closingParagraph,
-  comparisonSentence,
   directiveParagraph,
-  flaggedSentence,
   openingParagraph,
   reportSubject,
   reportSubjectLines,
-  resultsLead,
+  resultSentences,
   summaryTable,
   textParagraphs,
 } from '../../../shared/reportText';
+import { areaHeading, LEGACY_KINDS } from '../../../shared/areas';
 import type { ReportSubject } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
 import type { Office } from '../../../shared/schemas';
@@ -131,14 +129,7 @@ export const FIGURES_CAPTION = 'Số liệu tổng hợp theo hình thức tuyê
 export function reportBody(input: ReportDocumentInput): FileChild[] {
   const { office, texts, data } = input;
   const label = data.figures.period.label;
-  const flagged = flaggedSentence(data);
-  const comparison = comparisonSentence(data);
-  const results = [
-    resultsLead(data, office.name),
-    ...channelSentences(data),
-    ...(flagged ? [flagged] : []),
-    ...(comparison ? [comparison] : []),
-  ];
+  const results = resultSentences(data, office.name);
   return reportSections(
     openingParagraph(office.name, label, data.subject),
     texts,
@@ -193,7 +184,7 @@ export function reportAppendix(input: ReportDocumentInput): FileChild[] {
       isoDate: texts.date,
       officeName: office.name,
     }),
-    appendixTable(input.appendix),
+    appendixTable(input.appendix, areaHeading((data.areaKinds ?? LEGACY_KINDS).all)),
     ...(data.figures.activities > input.appendix.length
       ? [
           bodyParagraph(

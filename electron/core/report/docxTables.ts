@@ -207,29 +207,33 @@ export function figuresTable(summary: SummaryTable): Table {
   });
 }
 
-const APPENDIX_COLUMNS: DataColumn[] = [
+/** The appendix's columns; the areas' heading names the office's kinds ("Thôn, bản"). */
+const appendixColumns = (areas: string): DataColumn[] => [
   { header: 'STT', width: 620, align: 'center' },
   { header: 'Ngày', width: 1400, align: 'center' },
   { header: 'Hình thức', width: 1200, align: 'left' },
-  { header: 'Xã', width: 1400, align: 'left' },
+  { header: areas, width: 1400, align: 'left' },
   { header: 'Nội dung', width: 2534, align: 'left' },
   { header: 'Số liệu', width: 1400, align: 'left' },
   { header: 'Số người', width: 800, align: 'right' },
 ];
 
-/** The appendix: every activity of the period, 11 pt, header row repeated on each page. */
-export function appendixTable(rows: readonly AppendixRow[]): Table {
+/**
+ * The appendix: every activity of the period, 11 pt, header row repeated on each page. An
+ * activity of the whole office (no area) shows a dash where its places would be.
+ */
+export function appendixTable(rows: readonly AppendixRow[], areasHeading: string): Table {
   const values = rows.map((r, i) => [
     String(i + 1),
     // A range on two lines ("26/06/2023 -", "28/06/2023"): the column stays narrow.
     appendixDate(r).replace(' - ', ' -\n'),
     CHANNEL_SHORT_LABELS[r.channel],
-    r.communes,
+    r.communes || '—',
     r.title,
     r.measures,
     r.audience > 0 ? formatNumber(r.audience) : '',
   ]);
-  return dataTable(APPENDIX_COLUMNS, values, {
+  return dataTable(appendixColumns(areasHeading), values, {
     size: PT.small,
     empty: 'Không có hoạt động trong kỳ báo cáo',
   });

@@ -8,26 +8,18 @@ import type { Table } from 'docx';
 import type { MergedData } from '../../../shared/inbox';
 import { formatNumber } from '../../../shared/format';
 import type { OfficeTable } from '../../../shared/mergedText';
+import { mergedResultBlocks } from '../../../shared/mergedResults';
 import {
   CORE_COLUMNS,
   OFFICE_TABLE_HEADERS,
-  coverageSentence,
   mergedOpeningParagraph,
   officeTable,
-  reportingSentence,
 } from '../../../shared/mergedText';
 import type { ReportTexts } from '../../../shared/report';
-import {
-  channelSentences,
-  closingParagraph,
-  flaggedSentence,
-  reportSubject,
-  resultsLead,
-  summaryTable,
-} from '../../../shared/reportText';
+import { closingParagraph, reportSubject, summaryTable } from '../../../shared/reportText';
 import type { Office } from '../../../shared/schemas';
 import { FIGURES_CAPTION, mainSection, packReport, reportFrame, reportSections } from './docx';
-import { bodyParagraphs, captionedTable } from './docxBlocks';
+import { bodyParagraphs, captionedTable, sectionHeading } from './docxBlocks';
 import { PT } from './docxStyle';
 import type { DataCell, DataColumn } from './docxTables';
 import { dashIfZero, dataTable, figuresTable } from './docxTables';
@@ -112,22 +104,17 @@ export function officesTable(table: OfficeTable): Table {
   });
 }
 
-/** Section 2 of the merged report: who reported, the merged sentences and both tables. */
+/**
+ * Section 2 of the merged report: who reported, the merged sentences (the department's own
+ * work, the offices' and their sum when it records its own) and both tables.
+ */
 function mergedResults(data: MergedData) {
-  // Shares only: a province of many offices reaches hundreds of flagged communes, and the
-  // list by office is on the desk's screen (the office report lists its own communes).
-  const flagged = flaggedSentence({ ...data, flaggedCommunes: [] });
-  const coverage = coverageSentence(data);
-  const sentences = [
-    reportingSentence(data),
-    ...(coverage ? [coverage] : []),
-    // The sentence before names the offices in full; this one need not repeat it.
-    resultsLead(data, 'các đơn vị'),
-    ...channelSentences(data),
-    ...(flagged ? [flagged] : []),
-  ];
+  const blocks = mergedResultBlocks(data).flatMap((b) => [
+    ...(b.heading ? [sectionHeading(b.heading)] : []),
+    ...bodyParagraphs(b.sentences),
+  ]);
   return [
-    ...bodyParagraphs(sentences),
+    ...blocks,
     ...captionedTable(FIGURES_CAPTION, figuresTable(summaryTable(data))),
     ...captionedTable(OFFICES_CAPTION, officesTable(officeTable(data))),
   ];

@@ -12,6 +12,7 @@ import {
 import { fold, searchTerms } from '../../../shared/text';
 import type { Context } from '../context';
 import {
+  communeIdsOf,
   getActivityRow,
   insertActivity,
   latestOfChannel,
@@ -101,7 +102,8 @@ export class ActivityService {
     if (filter.channels?.length) resolved.channels = filter.channels;
     if (filter.themes?.length) resolved.themes = filter.themes;
     if (filter.communes?.length) {
-      resolved.communeIds = communes.resolve(filter.communes).map((c) => c.id);
+      // A merged area and the one that absorbed it are found by either name.
+      resolved.communeIds = communes.withMerged(communes.resolve(filter.communes).map((c) => c.id));
     }
     const terms = searchTerms(filter.search ?? '');
     if (terms.length > 0) resolved.terms = terms;
@@ -137,7 +139,8 @@ export class ActivityService {
         'id',
       );
     }
-    const communes = CommuneIndex.of(db).resolve(data.communes);
+    const index = CommuneIndex.of(db);
+    const communes = index.resolve(data.communes, { channel: data.channel });
     const now = this.ctx.now();
     // The lock is checked under the write lock: another process (the CLI beside the app)
     // cannot lock the period between the check and the write.
@@ -148,10 +151,7 @@ export class ActivityService {
           id,
           data,
           communeIds: communes.map((c) => c.id),
-          searchText: searchTextOf(
-            data,
-            communes.map((c) => c.name),
-          ),
+          searchText: searchTextOf(data, index.searchNames(communes)),
           now,
         });
         const after = this.row(id);
@@ -179,7 +179,11 @@ export class ActivityService {
       );
     }
     const before = this.row(id);
-    const communes = CommuneIndex.of(db).resolve(data.communes);
+    const index = CommuneIndex.of(db);
+    const communes = index.resolve(data.communes, {
+      channel: data.channel,
+      keep: new Set(communeIdsOf(db, id)),
+    });
     const now = this.ctx.now();
     return db
       .transaction(() => {
@@ -188,10 +192,7 @@ export class ActivityService {
           id,
           data,
           communeIds: communes.map((c) => c.id),
-          searchText: searchTextOf(
-            data,
-            communes.map((c) => c.name),
-          ),
+          searchText: searchTextOf(data, index.searchNames(communes)),
           now,
         });
         const after = this.row(id);
@@ -269,7 +270,8 @@ export class ActivityService {
       const data = parsed.data;
       let refs;
       try {
-        refs = communes.resolve(data.communes);
+        const existing = data.id === undefined ? [] : communeIdsOf(db, data.id);
+        refs = communes.resolve(data.communes, { channel: data.channel, keep: new Set(existing) });
       } catch (err) {
         if (err instanceof AppError) {
           throw new AppError(
@@ -306,10 +308,7 @@ export class ActivityService {
           id,
           data,
           communeIds: refs.map((c) => c.id),
-          searchText: searchTextOf(
-            data,
-            refs.map((c) => c.name),
-          ),
+          searchText: searchTextOf(data, communes.searchNames(refs)),
           now,
         };
         const existing = getActivityRow(db, id);

@@ -2,10 +2,11 @@
 import type { ProfileView } from '../../../shared/contract';
 import type { Profile } from '../../../shared/schemas';
 import type { Context } from '../context';
-import { idsOfCommunes, setSearchText } from '../queries/activities';
+import { communeIdsOf, idsOfCommunes, setSearchText } from '../queries/activities';
 import { writeAudit } from '../queries/audit';
-import { getProfile, replaceCommunes, saveOffice } from '../queries/profile';
+import { getProfile, replaceCommunes, saveOffice, settleMergers } from '../queries/profile';
 import { ActivityService, searchTextOf } from './activities';
+import { CommuneIndex } from './communes';
 
 export class ProfileService {
   constructor(private readonly ctx: Context) {}
@@ -21,7 +22,8 @@ export class ProfileService {
       const before = getProfile(db);
       saveOffice(db, profile.office, now);
       const renamed = replaceCommunes(db, profile.communes);
-      if (renamed.length > 0) this.refreshSearchText(renamed);
+      const remapped = settleMergers(db);
+      if (renamed.length + remapped.length > 0) this.refreshSearchText([...renamed, ...remapped]);
       const after = getProfile(db)!;
       writeAudit(db, {
         at: now,
@@ -36,12 +38,18 @@ export class ProfileService {
     })();
   }
 
-  /** A renamed commune must still be found by its new name in the logbook search. */
+  /**
+   * A renamed area must still be found by its new name in the logbook search, and an area
+   * merged into another by the other's name too.
+   */
   private refreshSearchText(communeIds: number[]): void {
+    const { db } = this.ctx;
+    const index = CommuneIndex.of(db);
     const activities = new ActivityService(this.ctx);
-    for (const id of idsOfCommunes(this.ctx.db, communeIds)) {
+    for (const id of idsOfCommunes(db, index.withMerged(communeIds))) {
       const row = activities.get(id);
-      setSearchText(this.ctx.db, id, searchTextOf(row, row.communes));
+      const refs = communeIdsOf(db, id).flatMap((c) => index.byId.get(c) ?? []);
+      setSearchText(db, id, searchTextOf(row, index.searchNames(refs)));
     }
   }
 }

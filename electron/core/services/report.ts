@@ -210,6 +210,8 @@ export class ReportService {
       byTheme: detail.byTheme,
       flaggedCommunes: detail.flaggedCommunes,
       previous: prev ? reportFigures(this.ctx.db, ref(prev), subject) : null,
+      areaKinds: detail.areaKinds,
+      withoutArea: detail.withoutArea,
     };
   }
 

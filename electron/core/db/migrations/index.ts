@@ -7,12 +7,13 @@ import * as m0040 from './0040-outbox';
 import * as m0050 from './0050-inbox';
 import * as m0060 from './0060-report-subjects';
 import * as m0070 from './0070-inbox-subjects';
+import * as m0080 from './0080-areas';
 
 export interface Migration {
   version: number;
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
