@@ -111,3 +111,17 @@ export function defaultRecipients(
   const to = kind === 'province' ? line.steering : line.department;
   return to.trim() ? [to.trim()] : [];
 }
+
+/** Who a new report is addressed to: the profile's recipients, else the kind's default. */
+export function recipientsOf(office: {
+  kind?: OfficeKind | null;
+  name: string;
+  parent: string;
+  recipients: readonly string[];
+  department: string;
+  steering: string;
+}): string[] {
+  return office.recipients.length > 0
+    ? [...office.recipients]
+    : defaultRecipients(officeKindOf(office), office);
+}

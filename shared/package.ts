@@ -11,10 +11,11 @@ import type { PeriodRef } from './report';
 /** "Tuyên truyền package": a ZIP; its own extension so the OS does not offer to unpack it. */
 export const PACKAGE_EXTENSION = '.ttpkg';
 /**
- * 2: one signed Word report per subject of the office (`reports` in the manifest and in
- * data.json). 1: one report.docx, the trafficking report; still read.
+ * 3: areas carry their `kind` and the codes they `absorbed`, and an activity may name no
+ * area. 2: one signed Word report per subject of the office (`reports` in the manifest and
+ * in data.json). 1: one report.docx, the trafficking report. All three are read.
  */
-export const PACKAGE_SCHEMA_VERSION = 2;
+export const PACKAGE_SCHEMA_VERSION = 3;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.json.p7s';
@@ -52,7 +53,7 @@ const ReportRefSchema = z.strictObject({
 
 export const ManifestSchema = z
   .strictObject({
-    schemaVersion: z.union([z.literal(1), z.literal(2)]),
+    schemaVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     office: z.strictObject({
       code: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
       name: z.string().min(1).max(200),
@@ -96,7 +97,7 @@ export const ManifestSchema = z
     const issue = (path: (string | number)[], rule: string) =>
       ctx.addIssue({ code: 'custom', path, params: { rule }, message: rule });
     if (m.schemaVersion === 1 && m.reports !== undefined) issue(['reports'], 'unexpected');
-    if (m.schemaVersion === 2 && m.reports === undefined) issue(['reports'], 'required');
+    if (m.schemaVersion >= 2 && m.reports === undefined) issue(['reports'], 'required');
     const subjects = new Set<string>();
     (m.reports ?? []).forEach((r, i) => {
       if (subjects.has(r.subject)) issue(['reports', i, 'subject'], 'duplicate');

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { citeDirective } from '../../../shared/directives';
+import { recipientsOf } from '../../../shared/offices';
 import type { ReportSubject } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { vietnamDay } from '../../../shared/format';
@@ -311,10 +312,11 @@ export class MergedReports {
     const saved = getMergedDraft<ReportTexts>(db, p.key, subject);
     if (saved) return saved;
     const before = previousMergedDraft<ReportTexts>(db, p.from, subject);
+    const office = getOffice(db);
     return {
       number: '',
       date: vietnamDay(this.ctx.now()),
-      recipients: before?.recipients ?? getOffice(db)?.recipients ?? [],
+      recipients: before?.recipients ?? (office ? recipientsOf(office) : []),
       directives: directivesBetween(db, p.from, p.to).map(citeDirective),
       strengths: before?.strengths ?? '',
       limitations: before?.limitations ?? '',

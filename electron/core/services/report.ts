@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { recipientsOf } from '../../../shared/offices';
 import { citeDirective } from '../../../shared/directives';
 import {
   CHANNELS,
@@ -257,7 +258,7 @@ export class ReportService {
     return {
       number: '',
       date: localToday(),
-      recipients: before?.recipients ?? office.recipients,
+      recipients: before?.recipients ?? recipientsOf(office),
       directives: directivesBetween(this.ctx.db, p.from, p.to).map(citeDirective),
       strengths: before?.strengths ?? '',
       limitations: before?.limitations ?? '',
