@@ -1,11 +1,14 @@
 // Offices × periods: who has sent the package of each period, with each period's deadline
-// and how many of the registered offices have a counted package.
+// and how many of the registered offices have a counted package. The search, the filter and
+// the sort go by the chosen period (the last column): the one the desk is chasing.
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Completeness } from '../../../../shared/inbox';
 import { formatDate, formatNumber } from '../../../../shared/format';
+import { OfficeListToolbar, useOfficeList } from '../../components/OfficeListToolbar';
 import { shortPeriodLabel } from '../report/figures';
 import { StateCell } from './StateCell';
+import { inboxStateFilters, inboxStateRank } from './stateFilters';
 
 type Row = Completeness['offices'][number];
 
@@ -20,6 +23,16 @@ export function reportedCount(data: Completeness, i: number): { done: number; ex
 }
 
 export function CompletenessTable({ data, loading }: { data: Completeness; loading: boolean }) {
+  const current = data.periods.length - 1;
+  const stateOf = (r: Row) => r.cells[current]?.state;
+  const late = (r: Row) => r.cells[current]?.late === true;
+  const list = useOfficeList(data.offices, {
+    filters: inboxStateFilters(stateOf, late),
+    rank: inboxStateRank(stateOf, late),
+    pageSize: 50,
+  });
+  const chosen = data.periods[current];
+
   const columns: ColumnsType<Row> = [
     {
       title: 'Đơn vị',
@@ -48,6 +61,7 @@ export function CompletenessTable({ data, loading }: { data: Completeness; loadi
       return {
         key: p.key,
         width: 210,
+        className: i === current ? 'completeness-current' : undefined,
         title: (
           <div className="completeness-head" data-testid={`completeness-head-${p.key}`}>
             <strong>{shortPeriodLabel(p.key, p.label)}</strong>
@@ -67,19 +81,28 @@ export function CompletenessTable({ data, loading }: { data: Completeness; loadi
     }),
   ];
   return (
-    <Table<Row>
-      rowKey="code"
-      size="small"
-      bordered
-      columns={columns}
-      dataSource={data.offices}
-      loading={loading}
-      scroll={{ x: 260 + 210 * data.periods.length }}
-      pagination={data.offices.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      locale={{
-        emptyText: 'Chưa có đơn vị nào: đăng ký các đơn vị ở mục “Đơn vị tin cậy”.',
-      }}
-      data-testid="completeness-table"
-    />
+    <>
+      <OfficeListToolbar
+        {...list.toolbar}
+        testId="completeness"
+        stateLabel={chosen ? `${shortPeriodLabel(chosen.key, chosen.label)}:` : null}
+      />
+      <Table<Row>
+        rowKey="code"
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={list.rows}
+        loading={loading}
+        scroll={{ x: 260 + 210 * data.periods.length }}
+        pagination={list.pagination}
+        locale={{
+          emptyText: list.narrowed
+            ? 'Không có đơn vị nào khớp với ô tìm kiếm và bộ lọc.'
+            : 'Chưa có đơn vị nào: đăng ký các đơn vị ở mục “Đơn vị tin cậy”.',
+        }}
+        data-testid="completeness-table"
+      />
+    </>
   );
 }

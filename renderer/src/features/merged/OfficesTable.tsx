@@ -1,7 +1,8 @@
 // The merged figures by office: one row per registered office, its state for the period
 // (for a half year or year made of quarters: which quarters, and which are missing), its
 // activities, people reached and cost, and the main figure of each core channel. Every
-// number opens the office's activities behind it.
+// number opens the office's activities behind it. A province of many offices gets the
+// completeness screen's search, state filter, sort and pages.
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import {
@@ -14,17 +15,27 @@ import {
 import type { MergedData, OfficeFigures } from '../../../../shared/inbox';
 import { periodsPhrase } from '../../../../shared/mergedText';
 import { NumberLink } from '../../components/NumberLink';
+import { OfficeListToolbar, useOfficeList } from '../../components/OfficeListToolbar';
 import type { DrillQuery, OnDrill } from '../../lib/drill';
 import { STATES } from '../completeness/StateCell';
+import { inboxStateFilters, inboxStateRank } from '../completeness/stateFilters';
 
 const OFFICE_WIDTH = 270;
 const CHANNEL_WIDTH = 128;
+/** From this many offices on (communes' offices rather than a dozen districts'), the toolbar. */
+const MANY_OFFICES = 15;
+
+const stateOf = (r: OfficeFigures) => r.state;
+const FILTERS = inboxStateFilters(stateOf);
+const RANK = inboxStateRank(stateOf);
 
 /** The channel's first count measure: sessions of the van, pieces of banners, … */
 const mainMeasure = (c: Channel) => CHANNEL_MEASURES[c].counts[0];
 
 export function OfficesTable({ data, onDrill }: { data: MergedData; onDrill: OnDrill }) {
   const period = data.figures.period;
+  const list = useOfficeList(data.offices, { filters: FILTERS, rank: RANK, pageSize: 50 });
+  const many = data.offices.length >= MANY_OFFICES;
   const coverage = new Map(data.coverage.map((c) => [c.officeCode, c]));
   /** "Từ quý I, quý II năm 2023" and "Thiếu quý II năm 2023", for an office made of quarters. */
   const parts = (code: string) => {
@@ -123,20 +134,27 @@ export function OfficesTable({ data, onDrill }: { data: MergedData; onDrill: OnD
   ];
 
   return (
-    <Table<OfficeFigures>
-      rowKey="code"
-      size="small"
-      bordered
-      columns={columns}
-      dataSource={data.offices}
-      pagination={false}
-      scroll={{ x: OFFICE_WIDTH + 92 + 100 + 110 + CHANNEL_WIDTH * CORE_CHANNELS.length }}
-      rowClassName={(r) => (r.state === 'missing' ? 'report-row-none' : '')}
-      locale={{ emptyText: 'Chưa có đơn vị nào.' }}
-      onRow={(r) =>
-        ({ 'data-testid': `merged-office-${r.code}` }) as React.HTMLAttributes<HTMLElement>
-      }
-      data-testid="merged-office-table"
-    />
+    <div className="report-stack">
+      {many ? <OfficeListToolbar {...list.toolbar} testId="merged-offices" /> : null}
+      <Table<OfficeFigures>
+        rowKey="code"
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={many ? list.rows : data.offices}
+        pagination={many ? list.pagination : false}
+        scroll={{ x: OFFICE_WIDTH + 92 + 100 + 110 + CHANNEL_WIDTH * CORE_CHANNELS.length }}
+        rowClassName={(r) => (r.state === 'missing' ? 'report-row-none' : '')}
+        locale={{
+          emptyText: list.narrowed
+            ? 'Không có đơn vị nào khớp với ô tìm kiếm và bộ lọc.'
+            : 'Chưa có đơn vị nào.',
+        }}
+        onRow={(r) =>
+          ({ 'data-testid': `merged-office-${r.code}` }) as React.HTMLAttributes<HTMLElement>
+        }
+        data-testid="merged-office-table"
+      />
+    </div>
   );
 }

@@ -1,12 +1,15 @@
 // The register: one row per office, its certificates under it, each with its fingerprint,
-// subject, where it came from, and whether it has been withdrawn.
+// subject, where it came from, and whether it has been withdrawn. A province's register
+// runs to a hundred and more offices: it is searched, filtered by standing and paged.
 import { Button, Popconfirm, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { TrustedCertificate, TrustedOffice, TrustSource } from '../../../../shared/inbox';
 import { Fingerprint } from '../../components/Fingerprint';
+import { OfficeListToolbar, useOfficeList } from '../../components/OfficeListToolbar';
 import { receivedDay } from '../completeness/StateCell';
 import { useWritable } from '../../stores/app';
+import { TRUST_FILTERS, trustRank } from './trustStates';
 import { useTrustActions } from './useTrustActions';
 
 const SOURCES: Record<TrustSource, { label: string; color: string }> = {
@@ -139,20 +142,27 @@ const columns: ColumnsType<TrustedOffice> = [
 ];
 
 export function TrustTable({ rows, loading }: { rows: TrustedOffice[]; loading: boolean }) {
+  const list = useOfficeList(rows, { filters: TRUST_FILTERS, rank: trustRank, pageSize: 20 });
   return (
-    <Table<TrustedOffice>
-      rowKey="code"
-      size="middle"
-      columns={columns}
-      dataSource={rows}
-      loading={loading}
-      pagination={rows.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
-      locale={{
-        emptyText:
-          'Chưa có đơn vị nào. Thêm đơn vị từ tệp chứng thư hoặc phiếu đăng ký mà đơn vị gửi.',
-      }}
-      onRow={(r) => ({ 'data-testid': `trust-row-${r.code}` }) as React.HTMLAttributes<HTMLElement>}
-      data-testid="trust-table"
-    />
+    <>
+      <OfficeListToolbar {...list.toolbar} testId="trust" />
+      <Table<TrustedOffice>
+        rowKey="code"
+        size="middle"
+        columns={columns}
+        dataSource={list.rows}
+        loading={loading}
+        pagination={list.pagination}
+        locale={{
+          emptyText: list.narrowed
+            ? 'Không có đơn vị nào khớp với ô tìm kiếm và bộ lọc.'
+            : 'Chưa có đơn vị nào. Thêm đơn vị từ tệp chứng thư hoặc phiếu đăng ký mà đơn vị gửi.',
+        }}
+        onRow={(r) =>
+          ({ 'data-testid': `trust-row-${r.code}` }) as React.HTMLAttributes<HTMLElement>
+        }
+        data-testid="trust-table"
+      />
+    </>
   );
 }
