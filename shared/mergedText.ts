@@ -318,6 +318,25 @@ function rowFigures(
   };
 }
 
+const COMMUNE_OFFICE_PREFIX = 'Phòng VH-XH ';
+
+/**
+ * A province of a hundred communes' offices, all "Phòng VH-XH xã …": the rows say "Xã Hợp
+ * Hà", so the column stays one line and the table a few pages shorter.
+ */
+function tableLabels(labels: string[]): string[] {
+  const communal =
+    labels.length > 1 &&
+    labels.every(
+      (l) => l.startsWith(COMMUNE_OFFICE_PREFIX) && l.length > COMMUNE_OFFICE_PREFIX.length,
+    );
+  if (!communal) return labels;
+  return labels.map((l) => {
+    const rest = l.slice(COMMUNE_OFFICE_PREFIX.length);
+    return rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
+  });
+}
+
 /** The department's own work as the table's first row ("Sở VHTT&DL (tự thực hiện)"). */
 export const OWN_ROW_SUFFIX = ' (tự thực hiện)';
 
@@ -326,7 +345,7 @@ export const OWN_ROW_SUFFIX = ' (tự thực hiện)';
  * work first when it records it, so the total row is the sum of both parts.
  */
 export function officeTable(data: MergedData): OfficeTable {
-  const labels = officeNames(data.offices, true);
+  const labels = tableLabels(officeNames(data.offices, true));
   const own = data.parts?.own;
   const ownRows: OfficeTableRow[] = own
     ? [
