@@ -116,6 +116,14 @@ describe('logbook in the browser', () => {
   it('sets up the office on first run', async () => {
     await page.getByTestId('profile-form').waitFor();
     await shot(page, '01-first-run');
+    // The quarter logged here is from 2023: a district office, as before the 2025 reform.
+    // Choosing it fills the usual values, which the user then corrects.
+    await page.getByTestId('first-run-role-district').click();
+    await expect
+      .poll(() => page.getByTestId('office-name-input').inputValue())
+      .toBe('Phòng Văn hóa và Thông tin');
+    expect(await page.getByTestId('office-parent-input').inputValue()).toBe('UBND huyện …');
+    expect(await page.getByTestId('office-docsymbol-input').inputValue()).toBe('BC-VHTT');
     await page.getByTestId('office-name-input').fill('Phòng Văn hóa và Thông tin');
     await page.getByTestId('office-code-input').fill('LS-CAOLOC-VHTT');
     await page.getByTestId('office-parent-input').fill('UBND huyện Cao Lộc');
@@ -172,6 +180,7 @@ describe('logbook in the browser', () => {
 
     const profile = s.core.profile.get();
     expect(profile?.office.code).toBe('LS-CAOLOC-VHTT');
+    expect(profile?.office.kind).toBe('district');
     expect(profile?.office.subjects).toEqual(['trafficking', 'drugs']);
     expect(profile?.office.recipients).toEqual([
       'Sở Văn hóa, Thể thao và Du lịch',

@@ -473,25 +473,48 @@ describe('first run as the provincial department', () => {
     await first?.close();
   });
 
-  it('sets the desks from "Cơ quan tôi là" and needs no commune', async () => {
+  it('sets both desks from "Cơ quan tôi là" and needs no area', async () => {
     const p = first.page;
     await p.getByTestId('profile-form').waitFor();
     await p.getByTestId('first-run-role-province').click();
-    await p.getByTestId('office-name-input').fill('Sở Văn hóa, Thể thao và Du lịch');
+    // The department's usual values are filled in; "…" stands where the province goes.
+    await expect
+      .poll(() => p.getByTestId('office-name-input').inputValue())
+      .toBe('Sở Văn hóa, Thể thao và Du lịch');
+    expect(await p.getByTestId('office-recipients-input').inputValue()).toBe(
+      'Ban Chỉ đạo 138 tỉnh',
+    );
+    expect(await p.getByTestId('areas-card').innerText()).toContain('không bắt buộc');
     await p.getByTestId('office-code-input').fill('LS-SVHTTDL');
+    await p.getByTestId('profile-save').click();
+    const parentItem = p
+      .locator('.ant-form-item')
+      .filter({ has: p.getByTestId('office-parent-input') });
+    await expect
+      .poll(() => parentItem.locator('.ant-form-item-explain').innerText())
+      .toContain('Hãy thay dấu “…” bằng tên cụ thể.');
+    await p.getByTestId('office-parent-input').fill('UBND tỉnh Lạng Sơn');
     await shot(p, 'province-00-first-run');
     await p.getByTestId('profile-save').click();
-    await p.getByTestId('inbox').waitFor();
-    expect(await p.getByTestId('menu-logbook').count()).toBe(0);
+    // The department records its own work and merges the offices' reports.
+    await p.getByTestId('logbook').waitFor();
+    expect(await p.getByTestId('menu-inbox').count()).toBe(1);
     expect(await ok(first.core, 'settings:getDesks', {})).toMatchObject({
-      office: false,
+      office: true,
       province: true,
     });
     expect(first.core.profile.get()?.communes).toEqual([]);
+    expect(first.core.profile.get()?.office).toMatchObject({
+      kind: 'province',
+      parent: 'UBND tỉnh Lạng Sơn',
+    });
 
     // Turning both desks off is refused, in Vietnamese.
     await p.getByTestId('menu-settings').click();
     await p.getByTestId('desks-card').waitFor();
+    // A department has no areas to be reminded of.
+    expect(await p.getByTestId('desks-no-areas').count()).toBe(0);
+    await p.getByTestId('desk-office').click();
     await p.getByTestId('desk-province').click();
     await p.getByTestId('desks-save').click();
     await expect

@@ -90,7 +90,8 @@ describe('report screen in the browser', () => {
     await page.getByTestId('report-tab-areas').click();
     await page.getByTestId('report-commune-table').waitFor();
     expect(await page.getByTestId('report-commune-table').innerText()).toContain('Xã Hợp Thành');
-    expect(await text('report-flag-reached-border')).toBe('3/3 xã');
+    // The border areas are two communes and a town.
+    expect(await text('report-flag-reached-border')).toBe('3/3 xã, thị trấn');
     expect(await text('report-flag-activities-border')).toBe('4');
     expect(await text('report-theme-trafficking')).toMatch(/^\d+$/);
     await shot(page, 'report-02-areas');

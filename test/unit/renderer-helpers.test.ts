@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActivityRow, ProfileView } from '../../shared/contract';
 import { CHANNELS, CHANNEL_MEASURES, type Channel } from '../../shared/domain';
 import { describeIssue, fieldPath } from '../../shared/issues';
+import { DEFAULT_DEPARTMENT, DEFAULT_STEERING } from '../../shared/offices';
 import { ActivityInputSchema, ProfileSchema } from '../../shared/schemas';
 import {
   emptyCommune,
@@ -176,6 +177,8 @@ describe('parseCommuneList', () => {
         recipients: '',
         signer: { title: '', name: '' },
         cutoff: 'decree09',
+        department: DEFAULT_DEPARTMENT,
+        steering: DEFAULT_STEERING,
         subjects: ['trafficking'],
       },
       communes: rows,
@@ -198,7 +201,13 @@ describe('makeCommuneCode', () => {
     ['TT. Cao Lộc', 'CAO-LOC'],
     ['P. Vĩnh Trại', 'VINH-TRAI'],
     ['X. Tân Liên', 'TAN-LIEN'],
-    ['Phường 1', '1'],
+    ['Phường 1', 'PHUONG-1'],
+    ['Thôn Nà Lệnh', 'NA-LENH'],
+    ['Bản Khuổi Phầy', 'KHUOI-PHAY'],
+    ['Tổ dân phố 1', 'TO-DAN-PHO-1'],
+    ['TDP 5', 'TDP-5'],
+    ['Khu phố Tân Thịnh', 'TAN-THINH'],
+    ['Đặc khu Phú Quốc', 'PHU-QUOC'],
     ['Xuân Long', 'XUAN-LONG'],
     ['Xã Quảng Lạc (cũ)', 'QUANG-LAC-CU'],
     [NFD('Xã Lộc Yên'), 'LOC-YEN'],
@@ -245,10 +254,15 @@ describe('parseProfileFile', () => {
       },
     ]);
     const input = toProfileInput(values);
-    // The example names no subjects: the office reports on trafficking.
+    // The example names no subjects, department or committee: it gets the defaults.
     expect(input).toEqual({
       ...interchangeProfile,
-      office: { ...interchangeProfile.office, subjects: ['trafficking'] },
+      office: {
+        ...interchangeProfile.office,
+        subjects: ['trafficking'],
+        department: DEFAULT_DEPARTMENT,
+        steering: DEFAULT_STEERING,
+      },
     });
     expect(ProfileSchema.safeParse(input).success).toBe(true);
   });
@@ -270,6 +284,8 @@ describe('parseProfileFile', () => {
       recipients: 'A\nB',
       signer: { title: '', name: '' },
       cutoff: 'calendar',
+      department: DEFAULT_DEPARTMENT,
+      steering: DEFAULT_STEERING,
       subjects: ['trafficking'],
     });
     expect(values.communes).toEqual([
@@ -290,7 +306,10 @@ describe('parseProfileFile', () => {
     ['null', 'Tệp không chứa hồ sơ đơn vị.'],
     ['42', 'Tệp không chứa hồ sơ đơn vị.'],
     ['{ "communes": [] }', 'Tệp thiếu phần "office" (thông tin đơn vị).'],
-    ['{ "office": {}, "communes": {} }', 'Tệp thiếu phần "communes" (danh sách xã).'],
+    [
+      '{ "office": {}, "communes": {} }',
+      'Tệp thiếu phần "communes" (danh sách địa bàn của đơn vị).',
+    ],
   ])('refuses %s with a Vietnamese message', (text, message) => {
     expect(() => parseProfileFile(text)).toThrow(message);
   });
@@ -307,12 +326,28 @@ const view: ProfileView = {
     recipients: ['Sở Thông tin và Truyền thông', 'UBND huyện Cao Lộc'],
     signer: { title: 'TRƯỞNG PHÒNG', name: 'Nguyễn Văn A' },
     cutoff: 'calendar',
+    department: 'Sở Văn hóa, Thể thao và Du lịch',
+    steering: 'Ban Chỉ đạo 138 tỉnh',
     subjects: ['trafficking'],
   },
   communes: [
-    { code: 'CL-HT', name: 'Xã Hợp Thành', flags: ['border', 'key'], active: true },
-    { code: 'CL-CU', name: 'Xã Cũ', flags: [], active: false },
-    { code: 'CL-TH', name: 'Xã Thụy Hùng', flags: ['remote'], active: true },
+    {
+      code: 'CL-HT',
+      name: 'Xã Hợp Thành',
+      flags: ['border', 'key'],
+      absorbed: ['CL-CU'],
+      active: true,
+      countsAs: null,
+    },
+    { code: 'CL-CU', name: 'Xã Cũ', flags: [], absorbed: [], active: false, countsAs: 'CL-HT' },
+    {
+      code: 'CL-TH',
+      name: 'Xã Thụy Hùng',
+      flags: ['remote'],
+      absorbed: [],
+      active: true,
+      countsAs: null,
+    },
   ],
 };
 
@@ -334,7 +369,7 @@ describe('toFormValues / toProfileInput', () => {
     expect(input).toEqual({
       office: view.office,
       communes: [
-        { code: 'CL-HT', name: 'Xã Hợp Thành', flags: ['border', 'key'] },
+        { code: 'CL-HT', name: 'Xã Hợp Thành', flags: ['border', 'key'], absorbed: ['CL-CU'] },
         { code: 'CL-TH', name: 'Xã Thụy Hùng', flags: ['remote'] },
       ],
     });
@@ -663,12 +698,15 @@ function interchange(row: ActivityRow) {
 describe('changesOf', () => {
   it('lists what a new activity was created with, in form order, skipping blank text', () => {
     const after = { ...interchange(vanRow()), village: '', notes: '', audience: 0 };
-    const changes = changesOf(null, after);
+    const changes = changesOf(null, after, {
+      heading: 'Xã, thị trấn',
+      placeLabel: 'Thôn, bản, tổ dân phố',
+    });
     expect(changes.map((c) => [c.label, c.after])).toEqual([
       ['Hình thức', 'Xe thông tin lưu động'],
       ['Ngày thực hiện', '28/07/2023'],
       ['Đến ngày', '30/07/2023'],
-      ['Xã', 'Xã Hợp Thành, Xã Cũ'],
+      ['Xã, thị trấn', 'Xã Hợp Thành, Xã Cũ'],
       ['Chủ đề', 'Phòng, chống mua bán người, Phòng, chống ma túy'],
       ['Ngôn ngữ', 'Tiếng Tày'],
       ['Nội dung', after.title],

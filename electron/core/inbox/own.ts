@@ -187,7 +187,7 @@ export function ownDrill(
       themes: a.themes,
       audience: a.audience,
       costVnd: a.costVnd,
-      measures: a.measures as Record<string, unknown>,
+      measures: a.measures,
     })),
   };
 }

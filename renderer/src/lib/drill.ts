@@ -1,5 +1,6 @@
 // What a click on a merged figure asks for (inbox:drill without the period and window),
-// and how the drawer names it: "Xe thông tin lưu động · Số buổi · Biên giới".
+// and how the drawer names it: "Xe thông tin lưu động · Số buổi · Xã biên giới".
+import { areaHeading, LEGACY_KINDS, type AreaKinds } from '../../../shared/areas';
 import { CHANNEL_LABELS, COMMUNE_FLAG_LABELS, MEASURE_LABELS } from '../../../shared/domain';
 import type { DrillInput } from '../../../shared/inbox';
 
@@ -14,13 +15,17 @@ export type DrillQuery = Pick<DrillInput, 'channel' | 'measure' | 'flag' | 'offi
 
 export type OnDrill = (query: DrillQuery) => void;
 
-export function drillTitle(q: DrillQuery): string {
+/** `kinds`: those of the merged figures' areas, which name a flag's areas ("Thôn biên giới"). */
+export function drillTitle(q: DrillQuery, kinds: AreaKinds = LEGACY_KINDS): string {
   const parts: string[] = [];
   if (q.officeName ?? q.office) parts.push(q.officeName ?? q.office ?? '');
   if (q.commune) parts.push(q.commune);
   if (q.channel) parts.push(CHANNEL_LABELS[q.channel]);
   if (q.measure) parts.push(MEASURE_LABELS[q.measure]);
-  if (q.flag) parts.push(`Xã ${COMMUNE_FLAG_LABELS[q.flag].toLocaleLowerCase('vi')}`);
+  if (q.flag) {
+    const areas = areaHeading(kinds.flagged[q.flag]);
+    parts.push(`${areas} ${COMMUNE_FLAG_LABELS[q.flag].toLocaleLowerCase('vi')}`);
+  }
   if (q.figure) parts.push(q.figure);
   return parts.length > 0 ? parts.join(' · ') : 'Tất cả hoạt động';
 }

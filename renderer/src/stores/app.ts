@@ -1,10 +1,12 @@
 // Application-wide state: what the engine says about itself, the office profile, which
 // desks this installation has (office, province) and the screen on show. Screens read the
 // profile and desks from here rather than fetching them each time.
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { AppInfo, Commune, ProfileView } from '../../../shared/contract';
 import type { DeskSettings } from '../../../shared/inbox';
 import { api } from '../api';
+import { areaWords, byCodeOf, currentKinds, type AreaWords } from '../lib/areas';
 
 /** Screens of the office desk (keeping the logbook and reporting upwards). */
 export const OFFICE_SCREENS = ['logbook', 'report', 'outbox', 'keys'] as const;
@@ -91,6 +93,18 @@ export const useAppStore = create<AppState>((set, get) => ({
 /** Communes that new activities may name (those still in the profile). */
 export function activeCommunes(profile: ProfileView | null): Commune[] {
   return (profile?.communes ?? []).filter((c) => c.active);
+}
+
+/** How the screens name the office's current areas ("thôn, bản"; "địa bàn" with none). */
+export function useAreaWords(): AreaWords {
+  const communes = useAppStore((s) => s.profile?.communes);
+  return useMemo(() => areaWords(currentKinds(communes ?? [])), [communes]);
+}
+
+/** Every area of the profile, dropped and merged ones too, by code. */
+export function useAreasByCode(): Map<string, Commune> {
+  const communes = useAppStore((s) => s.profile?.communes);
+  return useMemo(() => byCodeOf(communes), [communes]);
 }
 
 /** False when the data file is damaged and the engine refuses writes. */

@@ -14,6 +14,15 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010,
+  m0020,
+  m0030,
+  m0040,
+  m0050,
+  m0060,
+  m0070,
+  m0080,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -41,8 +41,9 @@ export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
   const writable = useWritable();
   const active = useMemo(() => activeCommunes(profile), [profile]);
   const activeCodes = useMemo(() => new Set(active.map((c) => c.code)), [active]);
-  // An old activity may name a commune since dropped from the profile: keep it selectable
-  // when editing that activity, so that saving does not silently take it away.
+  // An old activity may name an area since dropped from the profile (or merged into another):
+  // keep it selectable when editing that activity, so that saving does not silently take it
+  // away. New activities are offered the current areas only.
   const communes = useMemo(
     () => [
       ...active,
@@ -142,7 +143,7 @@ export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
           />
         ) : null}
         <DateFields />
-        <PlaceFields communes={communes} />
+        <PlaceFields communes={communes} channel={channel} />
         <TopicFields />
         <MeasureFields channel={channel} />
         <ReachFields onCtrlEnter={() => form.submit()} />

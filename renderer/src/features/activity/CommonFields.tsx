@@ -1,9 +1,11 @@
 // The fields every activity has, whatever its channel.
 import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { isOfficeWide } from '../../../../shared/areas';
 import type { Commune } from '../../../../shared/contract';
 import {
   COMMUNE_FLAG_LABELS,
+  type Channel,
   LANGUAGES,
   LANGUAGE_LABELS,
   THEMES,
@@ -11,7 +13,9 @@ import {
 } from '../../../../shared/domain';
 import { CountInput, countRules } from '../../components/CountInput';
 import { DATE_FORMATS } from '../../lib/dates';
+import { areaOptionLabel } from '../../lib/areas';
 import { foldSearch } from '../../lib/search';
+import { useAreasByCode, useAreaWords } from '../../stores/app';
 
 const LANGUAGE_OPTIONS = LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_LABELS[l] }));
 const THEME_OPTIONS = THEMES.map((t) => ({ value: t, label: THEME_LABELS[t] }));
@@ -66,36 +70,63 @@ export function DateFields() {
   );
 }
 
-export function PlaceFields({ communes }: { communes: Commune[] }) {
+/**
+ * Where the activity took place: the office's areas, and a place inside them. Naming no
+ * area is allowed for an office without areas and for the channels whose work belongs to
+ * the whole office (news online, the press, messages, leaflets).
+ */
+export function PlaceFields({ communes, channel }: { communes: Commune[]; channel: Channel }) {
+  const words = useAreaWords();
+  const byCode = useAreasByCode();
+  const hasCurrent = communes.some((c) => c.active);
+  const needArea = hasCurrent && !isOfficeWide(channel);
   const options = communes.map((c) => ({
     value: c.code,
-    label: c.active ? c.name : `${c.name} (đã bỏ khỏi danh sách xã)`,
+    label: areaOptionLabel(c, byCode),
     searchText: `${c.name} ${c.code}`,
     title: c.flags.map((f) => COMMUNE_FLAG_LABELS[f]).join(', '),
   }));
+  const place = (
+    <Form.Item label={words.placeLabel} name="village">
+      <Input placeholder={words.placeExample} data-testid="activity-village" />
+    </Form.Item>
+  );
+  // An office with no areas at all has nothing to pick from: only the place is asked.
+  if (options.length === 0) return place;
   return (
     <Row gutter={12}>
       <Col span={15}>
         <Form.Item
-          label="Xã, phường, thị trấn"
+          label={words.heading}
           name="communes"
-          rules={[{ required: true, type: 'array', min: 1, message: 'Hãy chọn ít nhất một xã.' }]}
+          rules={
+            needArea
+              ? [
+                  {
+                    required: true,
+                    type: 'array',
+                    min: 1,
+                    message: `Hãy chọn ít nhất một ${words.noun}.`,
+                  },
+                ]
+              : []
+          }
         >
           <Select
             mode="multiple"
             options={options}
             showSearch={foldSearch}
-            placeholder="Gõ tên xã để tìm (không cần dấu)"
+            placeholder={
+              needArea
+                ? `Gõ tên ${words.noun} để tìm (không cần dấu)`
+                : 'Để trống nếu là hoạt động chung của toàn đơn vị'
+            }
             maxTagCount="responsive"
             data-testid="activity-communes"
           />
         </Form.Item>
       </Col>
-      <Col span={9}>
-        <Form.Item label="Thôn, bản, tổ dân phố" name="village">
-          <Input placeholder="Ví dụ: Thôn Nà Lệnh" data-testid="activity-village" />
-        </Form.Item>
-      </Col>
+      <Col span={9}>{place}</Col>
     </Row>
   );
 }

@@ -5,12 +5,14 @@ import type { ActivityRow, AuditEntry } from '../../../../shared/contract';
 import { api } from '../../api';
 import { formatInstant } from '../../lib/dates';
 import { followRequest } from '../../lib/followRequest';
+import { useAreaWords } from '../../stores/app';
 import { ACTION_COLORS, ACTION_LABELS, changesOf, sourceLabel } from './auditText';
 
 function EntryBody({ entry }: { entry: AuditEntry }) {
+  const words = useAreaWords();
   const changes =
     entry.action === 'create' || entry.action === 'update'
-      ? changesOf(entry.before, entry.after)
+      ? changesOf(entry.before, entry.after, words)
       : [];
   return (
     <div data-testid="audit-entry">

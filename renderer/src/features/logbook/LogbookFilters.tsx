@@ -10,9 +10,10 @@ import {
   type Channel,
   type Theme,
 } from '../../../../shared/domain';
+import { areaLabel } from '../../lib/areas';
 import { foldSearch } from '../../lib/search';
 import { useDebounced } from '../../lib/useDebounced';
-import { useAppStore } from '../../stores/app';
+import { useAppStore, useAreasByCode, useAreaWords } from '../../stores/app';
 import { useLogbookStore } from '../../stores/logbook';
 import { CHANNEL_ORDER } from '../activity/ChannelPicker';
 import { PeriodFilter } from './PeriodFilter';
@@ -31,11 +32,16 @@ export function LogbookFilters() {
     if (debounced !== useLogbookStore.getState().filter.search) setFilter({ search: debounced });
   }, [debounced, setFilter]);
 
-  const communeOptions = (profile?.communes ?? []).map((c) => ({
-    value: c.code,
-    label: c.active ? c.name : `${c.name} (đã bỏ)`,
-    searchText: `${c.name} ${c.code}`,
-  }));
+  const byCode = useAreasByCode();
+  const words = useAreaWords();
+  const communeOptions = (profile?.communes ?? []).map((c) => {
+    const merged = areaLabel(c.name, c.code, byCode);
+    return {
+      value: c.code,
+      label: c.active ? c.name : merged !== c.name ? merged : `${c.name} (đã bỏ)`,
+      searchText: `${c.name} ${c.code}`,
+    };
+  });
 
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
@@ -55,18 +61,21 @@ export function LogbookFilters() {
         style={{ width: 190 }}
         data-testid="filter-channels"
       />
-      <Select<string[]>
-        mode="multiple"
-        allowClear
-        value={filter.communes}
-        onChange={(communes) => setFilter({ communes })}
-        options={communeOptions}
-        showSearch={foldSearch}
-        placeholder="Mọi xã"
-        maxTagCount="responsive"
-        style={{ width: 180 }}
-        data-testid="filter-communes"
-      />
+      {/* An office without areas has none to filter by. */}
+      {communeOptions.length > 0 ? (
+        <Select<string[]>
+          mode="multiple"
+          allowClear
+          value={filter.communes}
+          onChange={(communes) => setFilter({ communes })}
+          options={communeOptions}
+          showSearch={foldSearch}
+          placeholder={words.kinds.length === 1 ? `Mọi ${words.noun}` : 'Mọi địa bàn'}
+          maxTagCount="responsive"
+          style={{ width: 180 }}
+          data-testid="filter-communes"
+        />
+      ) : null}
       <Select<Theme[]>
         mode="multiple"
         allowClear

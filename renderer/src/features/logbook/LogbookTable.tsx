@@ -9,9 +9,10 @@ import { EditOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
 import { CHANNEL_LABELS, CHANNEL_SHORT_LABELS, type Channel } from '../../../../shared/domain';
 import { formatDate, formatNumber } from '../../../../shared/format';
+import { rowAreaLabels } from '../../lib/areas';
 import { measuresText } from '../../lib/measures';
 import { useElementHeight } from '../../lib/useElementHeight';
-import { useWritable } from '../../stores/app';
+import { useAreasByCode, useAreaWords, useWritable } from '../../stores/app';
 import { useActivityFormStore } from '../../stores/activityForm';
 import { useLogbookStore } from '../../stores/logbook';
 import { usePackagesStore } from '../../stores/packages';
@@ -41,6 +42,8 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
   const filter = useLogbookStore((s) => s.filter);
   const openEdit = useActivityFormStore((s) => s.openEdit);
   const writable = useWritable();
+  const words = useAreaWords();
+  const byCode = useAreasByCode();
   const locks = usePackagesStore((s) => s.locks);
   const { remove, restore } = useRowActions();
   const box = useRef<HTMLDivElement>(null);
@@ -78,13 +81,24 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
       ),
     },
     {
-      title: 'Xã',
+      title: words.heading,
       dataIndex: 'communes',
-      width: 150,
+      width: 170,
       ellipsis: true,
-      render: (names: string[], r) => (
-        <span title={[...names, r.village].filter(Boolean).join(', ')}>{names.join(', ')}</span>
-      ),
+      render: (_: string[], r) => {
+        // Work of the whole office (news online, the press, …) names no area.
+        if (r.communes.length === 0) {
+          return (
+            <Typography.Text type="secondary" title={r.village || undefined}>
+              Toàn đơn vị
+            </Typography.Text>
+          );
+        }
+        const names = rowAreaLabels(r, byCode);
+        return (
+          <span title={[...names, r.village].filter(Boolean).join(', ')}>{names.join(', ')}</span>
+        );
+      },
     },
     {
       title: 'Nội dung',
@@ -184,7 +198,7 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
         dataSource={rows}
         loading={loading && rows.length === 0}
         pagination={false}
-        scroll={{ x: 1080, y: Math.max(160, height - HEADER_HEIGHT) }}
+        scroll={{ x: 1100, y: Math.max(160, height - HEADER_HEIGHT) }}
         onRow={(r) => ({
           onDoubleClick: () => {
             if (!filter.deleted && writable && !lockOn(locks, r.date)) openEdit(r);

@@ -58,12 +58,20 @@ export function sourceLabel(source: string): string {
   return Object.hasOwn(SOURCE_LABELS, source) ? SOURCE_LABELS[source]! : source;
 }
 
+/** How the office names its areas and the place within them (lib/areas.ts, areaWords). */
+export interface AuditWords {
+  heading: string;
+  placeLabel: string;
+}
+
+const NEUTRAL_WORDS: AuditWords = { heading: 'Địa bàn', placeLabel: 'Địa điểm' };
+
 const FIELD_LABELS: Record<string, string> = {
   channel: 'Hình thức',
   date: 'Ngày thực hiện',
   endDate: 'Đến ngày',
-  communes: 'Xã',
-  village: 'Thôn, bản',
+  communes: 'Địa bàn',
+  village: 'Địa điểm',
   themes: 'Chủ đề',
   language: 'Ngôn ngữ',
   title: 'Nội dung',
@@ -87,11 +95,13 @@ function flatten(value: unknown): Record<string, unknown> {
   return out;
 }
 
-export function fieldLabel(key: string): string {
+export function fieldLabel(key: string, words: AuditWords = NEUTRAL_WORDS): string {
   if (key.startsWith('measures.')) {
     const m = key.slice('measures.'.length) as CountMeasure | ExtraMeasure;
     return MEASURE_LABELS[m] ?? m;
   }
+  if (key === 'communes') return words.heading;
+  if (key === 'village') return words.placeLabel;
   return FIELD_LABELS[key] ?? key;
 }
 
@@ -108,6 +118,8 @@ function labelled<K extends string>(labels: Record<K, string>, value: unknown): 
 }
 
 export function valueText(key: string, value: unknown): string {
+  // An activity naming no area is work of the whole office.
+  if (key === 'communes' && Array.isArray(value) && value.length === 0) return 'Toàn đơn vị';
   if (value === undefined || value === null || value === '') return '(trống)';
   if (key === 'date' || key === 'endDate')
     return typeof value === 'string' ? formatDate(value) : plain(value);
@@ -128,7 +140,11 @@ export interface Change {
 }
 
 /** Fields whose value differs between `before` and `after` (created: all that are set). */
-export function changesOf(before: unknown, after: unknown): Change[] {
+export function changesOf(
+  before: unknown,
+  after: unknown,
+  words: AuditWords = NEUTRAL_WORDS,
+): Change[] {
   const b = flatten(before);
   const a = flatten(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
@@ -142,7 +158,7 @@ export function changesOf(before: unknown, after: unknown): Change[] {
     .filter((k) => before !== null || (a[k] !== '' && a[k] !== undefined))
     .map((k) => ({
       key: k,
-      label: fieldLabel(k),
+      label: fieldLabel(k, words),
       before: valueText(k, b[k]),
       after: valueText(k, a[k]),
     }));

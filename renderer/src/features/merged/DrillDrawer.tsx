@@ -2,6 +2,7 @@
 // on its own) and the activities, in a virtual table that loads 500 at a time.
 import { Alert, Button, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { areaHeading, type AreaKinds } from '../../../../shared/areas';
 import {
   CHANNEL_LABELS,
   CHANNEL_SHORT_LABELS,
@@ -17,7 +18,8 @@ import { useDrill } from './useDrill';
 
 type OfficeRow = Drill['offices'][number];
 
-const activityColumns: ColumnsType<DrillActivity> = [
+/** The activities' columns; `areas` heads the column of the areas each one names. */
+const activityColumns = (areas: string): ColumnsType<DrillActivity> => [
   {
     title: 'Đơn vị',
     dataIndex: 'officeCode',
@@ -45,11 +47,12 @@ const activityColumns: ColumnsType<DrillActivity> = [
     ),
   },
   {
-    title: 'Xã',
+    title: areas,
     dataIndex: 'communes',
     width: 150,
     ellipsis: true,
-    render: (c: string[]) => c.join(', '),
+    render: (c: string[]) =>
+      c.length > 0 ? c.join(', ') : <Typography.Text type="secondary">Toàn đơn vị</Typography.Text>,
   },
   { title: 'Nội dung', dataIndex: 'title', ellipsis: true },
   {
@@ -74,12 +77,22 @@ interface Props {
   /** The subject of the figures drilled into: the same activities behind them. */
   subject: ReportSubject;
   periodLabel: string;
+  /** The kinds of the merged figures' areas, to name them. */
+  areaKinds: AreaKinds;
   query: DrillQuery | null;
   onDrill: OnDrill;
   onClose: () => void;
 }
 
-export function DrillDrawer({ period, subject, periodLabel, query, onDrill, onClose }: Props) {
+export function DrillDrawer({
+  period,
+  subject,
+  periodLabel,
+  areaKinds,
+  query,
+  onDrill,
+  onClose,
+}: Props) {
   const view = useDrill(period, subject, query);
   const value = query?.commune ? null : (view.drill?.total.value ?? null);
   const officeColumns: ColumnsType<OfficeRow> = [
@@ -130,7 +143,7 @@ export function DrillDrawer({ period, subject, periodLabel, query, onDrill, onCl
       size={1040}
       title={
         <span data-testid="drill-title">
-          {query ? drillTitle(query) : ''}{' '}
+          {query ? drillTitle(query, areaKinds) : ''}{' '}
           <Typography.Text type="secondary">— {periodLabel}</Typography.Text>
         </span>
       }
@@ -174,7 +187,7 @@ export function DrillDrawer({ period, subject, periodLabel, query, onDrill, onCl
           virtual
           size="small"
           rowKey={(a) => `${a.officeCode}/${a.id}`}
-          columns={activityColumns}
+          columns={activityColumns(areaHeading(areaKinds.all))}
           dataSource={view.activities}
           loading={view.loading && view.activities.length === 0}
           pagination={false}

@@ -1,14 +1,17 @@
-// The flagged communes reached in the period (border, remote, ethnic minority, key), each
-// with its office; the numbers open the commune's activities.
+// The flagged areas reached in the period (border, remote, ethnic minority, key), each
+// with its office; the numbers open the area's activities.
 import { Table, Tag, Typography } from 'antd';
+import { areaHeading, areaNoun } from '../../../../shared/areas';
 import { COMMUNE_FLAG_LABELS, type CommuneFlag } from '../../../../shared/domain';
 import type { MergedData } from '../../../../shared/inbox';
 import { NumberLink } from '../../components/NumberLink';
+import { reportKinds } from '../../lib/areas';
 import type { OnDrill } from '../../lib/drill';
 
 type Row = MergedData['flaggedReached'][number];
 
 export function FlaggedReachedTable({ data, onDrill }: { data: MergedData; onDrill: OnDrill }) {
+  const kinds = reportKinds(data);
   const drill = (r: Row, figure?: string) => {
     const flag = r.flags[0];
     return flag
@@ -42,7 +45,7 @@ export function FlaggedReachedTable({ data, onDrill }: { data: MergedData; onDri
             </div>
           ),
         },
-        { title: 'Xã, thị trấn', dataIndex: 'name', width: 180 },
+        { title: areaHeading(kinds.reached), dataIndex: 'name', width: 180 },
         {
           title: 'Đặc điểm',
           dataIndex: 'flags',
@@ -69,7 +72,9 @@ export function FlaggedReachedTable({ data, onDrill }: { data: MergedData; onDri
           render: (v: number, r) => <NumberLink value={v} onClick={drill(r, 'Số lượt người')} />,
         },
       ]}
-      locale={{ emptyText: 'Chưa có xã nào thuộc địa bàn trọng tâm được tuyên truyền trong kỳ.' }}
+      locale={{
+        emptyText: `Chưa có ${areaNoun(kinds.all)} nào thuộc địa bàn trọng tâm được tuyên truyền trong kỳ.`,
+      }}
       data-testid="merged-flagged-reached"
     />
   );

@@ -5,8 +5,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Segmented, Tabs, Typography } from 'antd';
 import { REPORT_SUBJECTS, SUBJECT_LABELS, type ReportSubject } from '../../../../shared/domain';
+import { areaNoun, LEGACY_KINDS } from '../../../../shared/areas';
 import { PeriodTitle, periodName } from '../../components/PeriodTitle';
 import { ProvincePeriodBar } from '../../components/ProvincePeriodBar';
+import { reportKinds } from '../../lib/areas';
 import type { DrillQuery } from '../../lib/drill';
 import { useMergedStore } from '../../stores/merged';
 import { useProvinceStore } from '../../stores/province';
@@ -100,7 +102,7 @@ export function MergedScreen() {
               <div className="report-stack">
                 <FlaggedTable data={data} onDrill={setDrill} names={false} />
                 <Typography.Title level={5} style={{ margin: 0 }}>
-                  Các xã đã được tuyên truyền
+                  Các {areaNoun(reportKinds(data).reached)} đã được tuyên truyền
                 </Typography.Title>
                 <FlaggedReachedTable data={data} onDrill={setDrill} />
               </div>
@@ -119,6 +121,7 @@ export function MergedScreen() {
         period={period}
         subject={subject}
         periodLabel={p ? periodName(p) : period}
+        areaKinds={data ? reportKinds(data) : LEGACY_KINDS}
         query={drill}
         onDrill={setDrill}
         onClose={() => setDrill(null)}

@@ -1,19 +1,37 @@
-// The communes the office covers, row by row, with the flags reports single out.
-// Rows can be typed here, pasted as a list (PasteCommunesModal) or read from a file.
-import { Button, Checkbox, Form, Input, Space, Table, Tooltip } from 'antd';
+// The office's areas, row by row: communes and wards, or villages and residential groups,
+// with the flags reports single out and the old areas merged into each. Rows can be typed
+// here, pasted as a list (PasteCommunesModal) or read from a file.
+import { Button, Checkbox, Form, Input, Select, Space, Table, Tooltip } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FormListFieldData } from 'antd';
+import { areaKind } from '../../../../shared/areas';
 import { COMMUNE_FLAGS, COMMUNE_FLAG_LABELS } from '../../../../shared/domain';
+import type { FormAreaWords } from './officeKind';
 import { emptyCommune, makeCommuneCode, type CommuneRowValues } from './profileForm';
 
 interface Props {
   extraActions: React.ReactNode;
-  /** At least one commune (the office desk logs activities in them; a Sở may have none). */
+  /** At least one area (an office of a kind that has areas; a Sở may have none). */
   required?: boolean;
+  words: FormAreaWords;
+  /** The areas no longer in the list, which "Sáp nhập từ" offers by code. */
+  formerAreas: { code: string; name: string }[];
 }
 
-export function CommuneTable({ extraActions, required = true }: Props) {
+/** "Loại": empty means the kind the name starts with, shown as the placeholder. */
+function KindInput({ index }: { index: number }) {
+  const name = Form.useWatch(['communes', index, 'name']) as string | undefined;
+  const derived = (name ?? '').trim() === '' ? 'tự đọc từ tên' : areaKind({ name: name ?? '' });
+  return (
+    <Form.Item name={[index, 'kind']} style={{ margin: 0 }}>
+      <Input placeholder={derived} data-testid={`commune-kind-${String(index)}`} />
+    </Form.Item>
+  );
+}
+
+export function CommuneTable({ extraActions, required = true, words, formerAreas }: Props) {
   const form = Form.useFormInstance();
+  const formerOptions = formerAreas.map((a) => ({ value: a.code, label: `${a.code} — ${a.name}` }));
 
   /** A name typed without a code gets one, so that a list of names is enough. */
   const fillCode = (index: number) => {
@@ -32,7 +50,7 @@ export function CommuneTable({ extraActions, required = true }: Props) {
           validator: (_, rows: CommuneRowValues[] | undefined) => {
             const named = (rows ?? []).filter((r) => (r?.name ?? '').trim() !== '');
             return required && named.length === 0
-              ? Promise.reject(new Error('Hãy nhập ít nhất một xã.'))
+              ? Promise.reject(new Error(`Hãy nhập ít nhất một ${words.noun}.`))
               : Promise.resolve();
           },
         },
@@ -47,7 +65,7 @@ export function CommuneTable({ extraActions, required = true }: Props) {
             pagination={false}
             dataSource={fields}
             rowKey="key"
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1320 }}
             columns={[
               {
                 title: 'STT',
@@ -56,17 +74,17 @@ export function CommuneTable({ extraActions, required = true }: Props) {
                 render: (_, field) => field.name + 1,
               },
               {
-                title: 'Tên xã, phường, thị trấn',
-                width: 260,
+                title: `Tên ${words.noun}`,
+                width: 250,
                 render: (_, field) => (
                   <Form.Item
                     name={[field.name, 'name']}
                     noStyle={false}
                     style={{ margin: 0 }}
-                    rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên xã.' }]}
+                    rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên.' }]}
                   >
                     <Input
-                      placeholder="Ví dụ: Xã Hợp Thành"
+                      placeholder={`Ví dụ: ${words.example}`}
                       onBlur={() => fillCode(field.name)}
                       data-testid={`commune-name-${String(field.name)}`}
                     />
@@ -74,13 +92,22 @@ export function CommuneTable({ extraActions, required = true }: Props) {
                 ),
               },
               {
-                title: 'Mã xã',
-                width: 150,
+                title: (
+                  <Tooltip title="Để trống thì loại được đọc từ chữ đầu của tên (thôn, bản, tổ dân phố, xã, phường…).">
+                    Loại
+                  </Tooltip>
+                ),
+                width: 120,
+                render: (_, field) => <KindInput index={field.name} />,
+              },
+              {
+                title: 'Mã',
+                width: 140,
                 render: (_, field) => (
                   <Form.Item
                     name={[field.name, 'code']}
                     style={{ margin: 0 }}
-                    rules={[{ required: true, whitespace: true, message: 'Hãy nhập mã xã.' }]}
+                    rules={[{ required: true, whitespace: true, message: 'Hãy nhập mã.' }]}
                   >
                     <Input
                       placeholder="Tự tạo nếu bỏ trống"
@@ -91,7 +118,7 @@ export function CommuneTable({ extraActions, required = true }: Props) {
               },
               ...COMMUNE_FLAGS.map((flag) => ({
                 title: COMMUNE_FLAG_LABELS[flag],
-                width: 112,
+                width: 104,
                 align: 'center' as const,
                 render: (_: unknown, field: FormListFieldData) => (
                   <Form.Item name={[field.name, 'flags', flag]} valuePropName="checked" noStyle>
@@ -103,16 +130,37 @@ export function CommuneTable({ extraActions, required = true }: Props) {
                 ),
               })),
               {
+                title: (
+                  <Tooltip title="Mã của các địa bàn cũ đã sáp nhập vào địa bàn này: hoạt động ghi cho địa bàn cũ được tính vào đây.">
+                    Sáp nhập từ
+                  </Tooltip>
+                ),
+                width: 210,
+                render: (_, field) => (
+                  <Form.Item name={[field.name, 'absorbed']} style={{ margin: 0 }}>
+                    <Select
+                      mode="tags"
+                      options={formerOptions}
+                      tokenSeparators={[',', ';']}
+                      placeholder="Mã địa bàn cũ"
+                      maxTagCount="responsive"
+                      style={{ width: '100%' }}
+                      data-testid={`commune-absorbed-${String(field.name)}`}
+                    />
+                  </Form.Item>
+                ),
+              },
+              {
                 title: '',
                 width: 52,
                 align: 'center',
                 render: (_, field) => (
-                  <Tooltip title="Bỏ xã này khỏi danh sách">
+                  <Tooltip title="Bỏ khỏi danh sách">
                     <Button
                       type="text"
                       danger
                       icon={<DeleteOutlined />}
-                      aria-label="Bỏ xã"
+                      aria-label="Bỏ khỏi danh sách"
                       onClick={() => remove(field.name)}
                     />
                   </Tooltip>
@@ -127,7 +175,7 @@ export function CommuneTable({ extraActions, required = true }: Props) {
               onClick={() => add(emptyCommune())}
               data-testid="commune-add"
             >
-              Thêm xã
+              Thêm dòng
             </Button>
             {extraActions}
           </Space>

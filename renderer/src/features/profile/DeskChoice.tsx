@@ -1,39 +1,35 @@
-// The first question of the first run: is this a district office that reports upwards, or
-// the provincial department that takes the offices' reports in? It sets the desks.
-import { Card, Radio, Space, Typography } from 'antd';
+// The first question of the first run: who is this office? Since July 2025 a commune's
+// Phòng Văn hóa - Xã hội, the province's department, a press agency, or (for the periods
+// before) a district office. The answer is the profile's office kind; it fills the usual
+// office fields and sets the desks (officeKind.ts).
+import { Card, Form, Radio, Space, Typography } from 'antd';
+import { OFFICE_KINDS, OFFICE_KIND_INFO, type OfficeKind } from '../../../../shared/offices';
 
-export type Role = 'office' | 'province';
-
-interface Props {
-  value: Role;
-  onChange: (role: Role) => void;
-}
-
-export function DeskChoice({ value, onChange }: Props) {
+export function DeskChoice({ onChoose }: { onChoose: (kind: OfficeKind) => void }) {
   return (
     <Card size="small" title="Cơ quan tôi là" style={{ marginBottom: 16 }}>
-      <Radio.Group
-        value={value}
-        onChange={(e) => onChange(e.target.value as Role)}
-        data-testid="first-run-role"
+      <Form.Item
+        name={['office', 'kind']}
+        rules={[{ required: true, message: 'Hãy chọn cơ quan của bạn.' }]}
+        style={{ marginBottom: 0 }}
       >
-        <Space orientation="vertical" size={4}>
-          <Radio value="office" data-testid="first-run-role-office">
-            Phòng VH&TT cấp huyện{' '}
-            <Typography.Text type="secondary">
-              — ghi sổ hoạt động tuyên truyền, lập báo cáo và gửi lên cấp trên.
-            </Typography.Text>
-          </Radio>
-          <Radio value="province" data-testid="first-run-role-province">
-            Sở (tiếp nhận báo cáo cấp tỉnh){' '}
-            <Typography.Text type="secondary">
-              — nhận gói dữ liệu của các đơn vị, theo dõi tình hình nộp và lập báo cáo tổng hợp.
-            </Typography.Text>
-          </Radio>
-        </Space>
-      </Radio.Group>
+        <Radio.Group
+          onChange={(e) => onChoose(e.target.value as OfficeKind)}
+          data-testid="first-run-role"
+        >
+          <Space orientation="vertical" size={4}>
+            {OFFICE_KINDS.map((kind) => (
+              <Radio key={kind} value={kind} data-testid={`first-run-role-${kind}`}>
+                {OFFICE_KIND_INFO[kind].label}{' '}
+                <Typography.Text type="secondary">— {OFFICE_KIND_INFO[kind].hint}</Typography.Text>
+              </Radio>
+            ))}
+          </Space>
+        </Radio.Group>
+      </Form.Item>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-        Có thể đổi hoặc bật cả hai vai trò sau này ở mục “Cài đặt”.
+        Sở vừa ghi sổ hoạt động của mình vừa tiếp nhận báo cáo; các cơ quan khác chỉ ghi sổ và báo
+        cáo. Có thể đổi vai trò của máy này sau ở mục “Cài đặt”.
       </Typography.Paragraph>
     </Card>
   );

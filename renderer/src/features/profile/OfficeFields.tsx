@@ -1,7 +1,16 @@
 // The office part of the profile: who reports, to whom, who signs, the cut-off rule and
-// the subjects it reports on (one report, and one signed Word file, each).
-import { Checkbox, Col, Form, Input, Radio, Row, Space, Typography } from 'antd';
+// the subjects it reports on (one report, and one signed Word file, each). Examples follow
+// the office's kind: a commune's office is under "UBND xã …", not a district.
+import { Checkbox, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { REPORT_SUBJECTS, THEME_LABELS, type ReportSubject } from '../../../../shared/domain';
+import {
+  DEFAULT_DEPARTMENT,
+  DEFAULT_STEERING,
+  OFFICE_KINDS,
+  OFFICE_KIND_INFO,
+  defaultRecipients,
+  type OfficeKind,
+} from '../../../../shared/offices';
 
 const CODE_RULE = /^[A-Za-z0-9._-]+$/;
 
@@ -10,24 +19,77 @@ const SUBJECT_OPTIONS = REPORT_SUBJECTS.map((s: ReportSubject) => ({
   label: s === 'all' ? 'Tổng hợp cả ba chủ đề trong một báo cáo' : THEME_LABELS[s],
 }));
 
+const KIND_OPTIONS = OFFICE_KINDS.map((k) => ({ value: k, label: OFFICE_KIND_INFO[k].label }));
+
+/** A place and an office code to show in examples, by kind. */
+const EXAMPLES: Record<OfficeKind, { place: string; code: string; province: string }> = {
+  commune: { place: 'Hợp Thành', code: 'LS-HOPTHANH-VHXH', province: 'Lạng Sơn' },
+  province: { place: 'Lạng Sơn', code: 'LS-SVHTTDL', province: 'Lạng Sơn' },
+  press: { place: 'Lạng Sơn', code: 'LS-BAOLANGSON', province: 'Lạng Sơn' },
+  district: { place: 'Cao Lộc', code: 'LS-CAOLOC-VHTT', province: 'Lạng Sơn' },
+};
+
+/** The kind's usual text with its "…" filled: "UBND xã …" → "UBND xã Hợp Thành". */
+const example = (text: string, kind: OfficeKind) =>
+  text ? `Ví dụ: ${text.replace('…', EXAMPLES[kind].place)}` : '';
+
+/** Text filled in from the kind keeps "…" where the place goes until the user writes it. */
+const noEllipsis = (_: unknown, value: string | undefined) =>
+  (value ?? '').includes('…')
+    ? Promise.reject(new Error('Hãy thay dấu “…” bằng tên cụ thể.'))
+    : Promise.resolve();
+
 const atLeastOne = (_: unknown, value: ReportSubject[] | undefined) =>
   value && value.length > 0
     ? Promise.resolve()
     : Promise.reject(new Error('Hãy chọn ít nhất một chủ đề để lập báo cáo.'));
 
-export function OfficeFields() {
+interface Props {
+  /** The kind the examples follow (the chosen one, else the one read from the names). */
+  kind: OfficeKind;
+  /** The kind as a field (later visits); the first run asks it above, as "Cơ quan tôi là". */
+  showKind: boolean;
+}
+
+export function OfficeFields({ kind, showKind }: Props) {
+  const info = OFFICE_KIND_INFO[kind];
+  const department = Form.useWatch(['office', 'department']) as string | undefined;
+  const steering = Form.useWatch(['office', 'steering']) as string | undefined;
+  const typed = Form.useWatch(['office', 'recipients']) as string | undefined;
+  const recipients = defaultRecipients(kind, {
+    department: department ?? DEFAULT_DEPARTMENT,
+    steering: steering ?? DEFAULT_STEERING,
+  });
   return (
     <>
+      {showKind ? (
+        <Form.Item
+          label="Loại cơ quan"
+          name={['office', 'kind']}
+          tooltip="Quyết định cách gọi địa bàn và các giá trị gợi ý; vai trò của máy này đặt ở mục “Cài đặt”."
+        >
+          <Select
+            options={KIND_OPTIONS}
+            allowClear
+            placeholder={`${info.label} (đọc từ tên đơn vị)`}
+            style={{ maxWidth: 520 }}
+            data-testid="office-kind-input"
+          />
+        </Form.Item>
+      ) : null}
       <Row gutter={16}>
         <Col xs={24} md={14}>
           <Form.Item
             label="Tên đơn vị"
             name={['office', 'name']}
-            rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên đơn vị.' }]}
+            rules={[
+              { required: true, whitespace: true, message: 'Hãy nhập tên đơn vị.' },
+              { validator: noEllipsis },
+            ]}
           >
             <Input
               autoFocus
-              placeholder="Ví dụ: Phòng Văn hóa và Thông tin"
+              placeholder={example(info.name, kind)}
               data-testid="office-name-input"
             />
           </Form.Item>
@@ -46,19 +108,29 @@ export function OfficeFields() {
               },
             ]}
           >
-            <Input placeholder="Ví dụ: LS-CAOLOC-VHTT" data-testid="office-code-input" />
+            <Input placeholder={`Ví dụ: ${EXAMPLES[kind].code}`} data-testid="office-code-input" />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={16}>
         <Col xs={24} md={10}>
-          <Form.Item label="Cơ quan chủ quản" name={['office', 'parent']}>
-            <Input placeholder="Ví dụ: UBND huyện Cao Lộc" data-testid="office-parent-input" />
+          <Form.Item
+            label="Cơ quan chủ quản"
+            name={['office', 'parent']}
+            rules={[{ validator: noEllipsis }]}
+          >
+            <Input
+              placeholder={example(info.parent, kind) || 'Ví dụ: UBND tỉnh Lạng Sơn'}
+              data-testid="office-parent-input"
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={7}>
           <Form.Item label="Tỉnh" name={['office', 'province']}>
-            <Input placeholder="Ví dụ: Lạng Sơn" data-testid="office-province-input" />
+            <Input
+              placeholder={`Ví dụ: ${EXAMPLES[kind].province}`}
+              data-testid="office-province-input"
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={7}>
@@ -67,7 +139,10 @@ export function OfficeFields() {
             name={['office', 'place']}
             tooltip='Dùng trong dòng "…, ngày … tháng … năm …" của báo cáo.'
           >
-            <Input placeholder="Ví dụ: Cao Lộc" data-testid="office-place-input" />
+            <Input
+              placeholder={`Ví dụ: ${EXAMPLES[kind].place}`}
+              data-testid="office-place-input"
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -78,14 +153,22 @@ export function OfficeFields() {
             name={['office', 'docSymbol']}
             tooltip='Phần sau số văn bản, ví dụ "Số: …/BC-VHTT".'
           >
-            <Input placeholder="Ví dụ: BC-VHTT" data-testid="office-docsymbol-input" />
+            <Input placeholder={`Ví dụ: ${info.docSymbol}`} data-testid="office-docsymbol-input" />
           </Form.Item>
         </Col>
         <Col xs={24} md={18}>
-          <Form.Item label="Nơi nhận báo cáo (mỗi dòng một nơi)" name={['office', 'recipients']}>
+          <Form.Item
+            label="Nơi nhận báo cáo (mỗi dòng một nơi)"
+            name={['office', 'recipients']}
+            extra={
+              recipients.length > 0 && (typed ?? '').trim() === ''
+                ? `Để trống thì báo cáo gửi ${recipients.join(', ')}.`
+                : undefined
+            }
+          >
             <Input.TextArea
               autoSize={{ minRows: 2, maxRows: 5 }}
-              placeholder={'Ví dụ:\nSở Văn hóa, Thể thao và Du lịch\nBan Chỉ đạo 138 huyện'}
+              placeholder={recipients.join('\n')}
               data-testid="office-recipients-input"
             />
           </Form.Item>
@@ -99,7 +182,7 @@ export function OfficeFields() {
           >
             <Input.TextArea
               autoSize={{ minRows: 2, maxRows: 3 }}
-              placeholder={'Ví dụ: KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG'}
+              placeholder={`Ví dụ: ${info.signerTitle}`}
               data-testid="office-signer-title-input"
             />
           </Form.Item>
@@ -107,6 +190,26 @@ export function OfficeFields() {
         <Col xs={24} md={12}>
           <Form.Item label="Họ và tên người ký" name={['office', 'signer', 'name']}>
             <Input placeholder="Ví dụ: Nguyễn Văn A" data-testid="office-signer-name-input" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label="Sở chủ quản"
+            name={['office', 'department']}
+            tooltip="Nơi các đơn vị gửi báo cáo lên (từ 01/7/2025 là Sở Văn hóa, Thể thao và Du lịch)."
+          >
+            <Input placeholder={DEFAULT_DEPARTMENT} data-testid="office-department-input" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label="Ban Chỉ đạo"
+            name={['office', 'steering']}
+            tooltip="Ban Chỉ đạo phòng, chống tội phạm của tỉnh, nơi Sở gửi báo cáo tổng hợp."
+          >
+            <Input placeholder={DEFAULT_STEERING} data-testid="office-steering-input" />
           </Form.Item>
         </Col>
       </Row>

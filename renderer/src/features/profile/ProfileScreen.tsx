@@ -1,21 +1,21 @@
-// "Thông tin đơn vị": the first-run setup, and later the same form for changes.
-import { useState } from 'react';
-import { App, Alert, Button, Card, Form, Typography, Upload } from 'antd';
-import {
-  FileTextOutlined,
-  SaveOutlined,
-  SnippetsOutlined,
-  UploadOutlined,
-} from '@ant-design/icons';
+// "Thông tin đơn vị": the first-run setup (who the office is, then its details and areas),
+// and later the same form for changes.
+import { useRef, useState } from 'react';
+import { App, Alert, Button, Card, Form, Typography } from 'antd';
+import { SaveOutlined } from '@ant-design/icons';
+import { areaKind, areaNoun } from '../../../../shared/areas';
+import { OFFICE_KIND_INFO, officeKindOf, type OfficeKind } from '../../../../shared/offices';
 import { api, errorMessage } from '../../api';
 import { clearDraft, loadDraft, saveDraft } from '../../lib/drafts';
 import { showOnField, type PathPart } from '../../lib/serverErrors';
 import { homeScreen, useAppStore, useWritable } from '../../stores/app';
-import { CommuneTable } from './CommuneTable';
-import { DeskChoice, type Role } from './DeskChoice';
+import { AreasCard } from './AreasCard';
+import { DeskChoice } from './DeskChoice';
+import { desksFor, formAreaWords, prefillOffice } from './officeKind';
 import { OfficeFields } from './OfficeFields';
 import { PasteCommunesModal } from './PasteCommunesModal';
 import {
+  emptyCommune,
   emptyProfile,
   formRowIndex,
   parseProfileFile,
@@ -28,6 +28,9 @@ import { FormError } from '../../components/FormError';
 
 const DRAFT_KEY = 'profile';
 
+/** The columns of an area row an engine error can name. */
+const ROW_FIELDS = new Set<PathPart>(['code', 'kind', 'absorbed']);
+
 export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ProfileFormValues>();
@@ -37,11 +40,6 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
   const setScreen = useAppStore((s) => s.setScreen);
   const desks = useAppStore((s) => s.desks);
   const setDesks = useAppStore((s) => s.setDesks);
-  // First run: the role chosen here sets the desks; later, the desks set in "Cài đặt".
-  const [role, setRole] = useState<Role>(() =>
-    desks && !desks.office && desks.province ? 'province' : 'office',
-  );
-  const officeDesk = firstRun ? role === 'office' : (desks?.office ?? true);
   const writable = useWritable();
   const [saving, setSaving] = useState(false);
   const [pasteOpen, setPasteOpen] = useState(false);
@@ -52,29 +50,52 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
   const [initialValues] = useState((): ProfileFormValues => {
     const saved = profile ? toFormValues(profile) : emptyProfile();
     if (!draft) return saved;
-    // A draft typed before the subjects were asked for has none: keep the saved ones.
+    // A draft typed before the subjects (or the reporting line) were asked keeps the saved ones.
     const subjects = draft.office?.subjects ?? saved.office.subjects;
-    return { ...draft, office: { ...draft.office, subjects } };
+    const department = draft.office?.department ?? saved.office.department;
+    const steering = draft.office?.steering ?? saved.office.steering;
+    return { ...draft, office: { ...draft.office, subjects, department, steering } };
   });
+  // The kind the office fields were last filled from, so that another choice replaces them.
+  const filledFrom = useRef<OfficeKind | undefined>(initialValues.office.kind);
+
+  const chosenKind = Form.useWatch<OfficeKind | undefined>(['office', 'kind'], form);
+  const name = Form.useWatch(['office', 'name'], form) as string | undefined;
+  const parent = Form.useWatch(['office', 'parent'], form) as string | undefined;
+  const rows = Form.useWatch('communes', form) as CommuneRowValues[] | undefined;
+  // Later visits: a profile saved before the kind was asked is read from its names.
+  const kind: OfficeKind | undefined =
+    chosenKind ?? (firstRun ? undefined : officeKindOf({ name: name ?? '', parent: parent ?? '' }));
+  const officeDesk = firstRun || (desks?.office ?? true);
+  const hasAreas = kind ? OFFICE_KIND_INFO[kind].hasAreas : false;
+  const words = formAreaWords(rows, kind);
+  const formerAreas = (profile?.communes ?? [])
+    .filter((c) => !c.active)
+    .map((c) => ({ code: c.code, name: c.name }));
+
+  const keepDraft = () => saveDraft(DRAFT_KEY, form.getFieldsValue(true));
 
   const currentRows = (): CommuneRowValues[] =>
     ((form.getFieldValue('communes') ?? []) as CommuneRowValues[]).filter(
       (r) => (r?.name ?? '').trim() !== '' || (r?.code ?? '').trim() !== '',
     );
 
-  const addRows = (rows: CommuneRowValues[]) => {
-    form.setFieldValue('communes', [...currentRows(), ...rows]);
-    saveDraft(DRAFT_KEY, form.getFieldsValue(true));
-    message.success(`Đã thêm ${String(rows.length)} xã vào danh sách.`);
+  const addRows = (added: CommuneRowValues[]) => {
+    form.setFieldValue('communes', [...currentRows(), ...added]);
+    keepDraft();
+    const noun = areaNoun(added.map((r) => areaKind(r)));
+    message.success(`Đã thêm ${String(added.length)} ${noun} vào danh sách.`);
   };
 
   const readFile = async (file: File) => {
     try {
       const values = parseProfileFile(await file.text());
       form.setFieldsValue(values);
-      saveDraft(DRAFT_KEY, form.getFieldsValue(true));
+      filledFrom.current = values.office.kind;
+      keepDraft();
+      const noun = formAreaWords(values.communes, values.office.kind).noun;
       message.success(
-        `Đã đọc tệp "${file.name}": ${String(values.communes.length)} xã. Hãy kiểm tra rồi bấm Lưu.`,
+        `Đã đọc tệp "${file.name}": ${String(values.communes.length)} ${noun}. Hãy kiểm tra rồi bấm Lưu.`,
       );
     } catch (err) {
       message.error(`Không đọc được tệp "${file.name}": ${errorMessage(err)}`);
@@ -88,16 +109,22 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
     }
     if (path[0] === 'communes' && typeof path[1] === 'number') {
       const row = formRowIndex(form.getFieldsValue(true) as ProfileFormValues, path[1]);
-      const col = path[2] === 'code' ? 'code' : 'name';
+      const col = path[2] !== undefined && ROW_FIELDS.has(path[2]) ? path[2] : 'name';
       return ['communes', row, col];
     }
     return null;
   };
 
-  const chooseRole = (next: Role) => {
-    setRole(next);
-    // A Sở need not list communes: blank rows would only stand in the way of saving.
-    if (next === 'province') form.setFieldValue('communes', currentRows());
+  const chooseKind = (next: OfficeKind) => {
+    const office = form.getFieldValue('office') as ProfileFormValues['office'];
+    form.setFieldsValue({ office: prefillOffice(office, next, filledFrom.current) });
+    filledFrom.current = next;
+    // A department or a press agency need not list areas: blank rows would only stand in
+    // the way of saving. An office that has areas gets a row to start from.
+    const kept = currentRows();
+    if (!OFFICE_KIND_INFO[next].hasAreas) form.setFieldValue('communes', kept);
+    else if (kept.length === 0) form.setFieldValue('communes', [emptyCommune()]);
+    keepDraft();
   };
 
   const onFinish = async (values: ProfileFormValues) => {
@@ -106,8 +133,7 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
     try {
       if (firstRun) {
         const chosen = await api['settings:saveDesks']({
-          office: role === 'office',
-          province: role === 'province',
+          ...desksFor(values.office.kind ?? 'commune'),
           deadlineDays: desks?.deadlineDays ?? 10,
         });
         setDesks(chosen);
@@ -129,23 +155,6 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
     }
   };
 
-  const saveButton = (
-    <Button
-      type="primary"
-      htmlType="submit"
-      icon={<SaveOutlined />}
-      loading={saving}
-      disabled={!writable}
-      data-testid="profile-save"
-    >
-      {!firstRun
-        ? 'Lưu thông tin đơn vị'
-        : role === 'office'
-          ? 'Lưu và bắt đầu ghi sổ'
-          : 'Lưu và bắt đầu tiếp nhận báo cáo'}
-    </Button>
-  );
-
   return (
     <div
       className={firstRun ? 'first-run' : 'page'}
@@ -157,11 +166,9 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
             Chào mừng đến với Sổ tuyên truyền
           </Typography.Title>
           <Typography.Text type="secondary">
-            {role === 'office'
-              ? 'Trước khi ghi sổ, hãy khai báo đơn vị và các xã thuộc địa bàn.'
-              : 'Hãy khai báo cơ quan tiếp nhận báo cáo.'}{' '}
-            Những thông tin này dùng để ghi báo cáo và có thể sửa lại bất cứ lúc nào ở mục “Thông
-            tin đơn vị”.
+            Hãy cho biết cơ quan của bạn, rồi khai báo thông tin đơn vị
+            {hasAreas ? ` và các ${words.noun} trên địa bàn` : ''}. Những thông tin này dùng để ghi
+            báo cáo và có thể sửa lại bất cứ lúc nào ở mục “Thông tin đơn vị”.
           </Typography.Text>
         </div>
       ) : (
@@ -183,7 +190,7 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
         layout="vertical"
         initialValues={initialValues}
         onFinish={(v) => void onFinish(v)}
-        onValuesChange={() => saveDraft(DRAFT_KEY, form.getFieldsValue(true))}
+        onValuesChange={keepDraft}
         scrollToFirstError={{ block: 'center' }}
         data-testid="profile-form"
       >
@@ -201,6 +208,7 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
                   setDraft(null);
                   form.resetFields();
                   form.setFieldsValue(profile ? toFormValues(profile) : emptyProfile());
+                  filledFrom.current = profile?.office.kind;
                 }}
               >
                 Bỏ bản nháp
@@ -208,66 +216,41 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
             }
           />
         ) : null}
-        {firstRun ? <DeskChoice value={role} onChange={chooseRole} /> : null}
+        {firstRun ? <DeskChoice onChoose={chooseKind} /> : null}
         <Card
           title={officeDesk ? 'Đơn vị báo cáo' : 'Cơ quan tiếp nhận báo cáo'}
           size="small"
           style={{ marginBottom: 16 }}
         >
-          <OfficeFields />
+          <OfficeFields kind={kind ?? 'commune'} showKind={!firstRun} />
         </Card>
-        <Card
-          title={
-            officeDesk
-              ? 'Các xã, phường, thị trấn thuộc địa bàn'
-              : 'Các xã, phường, thị trấn thuộc địa bàn (không bắt buộc)'
-          }
-          size="small"
-          style={{ marginBottom: 16 }}
-          extra={
-            <Typography.Text type="secondary">
-              Đánh dấu các đặc điểm để báo cáo thống kê riêng.
-            </Typography.Text>
-          }
-        >
-          <CommuneTable
-            required={officeDesk}
-            extraActions={
-              <>
-                <Button
-                  icon={<SnippetsOutlined />}
-                  onClick={() => setPasteOpen(true)}
-                  data-testid="commune-paste"
-                >
-                  Dán danh sách
-                </Button>
-                <Upload
-                  accept=".json,application/json"
-                  showUploadList={false}
-                  beforeUpload={(file) => {
-                    void readFile(file);
-                    return Upload.LIST_IGNORE;
-                  }}
-                >
-                  <Button icon={<UploadOutlined />} data-testid="profile-file">
-                    Đọc từ tệp hồ sơ (.json)
-                  </Button>
-                </Upload>
-                <Typography.Text type="secondary">
-                  <FileTextOutlined /> Tệp chỉ được đọc trên máy này, không gửi đi đâu.
-                </Typography.Text>
-              </>
-            }
-          />
-        </Card>
+        <AreasCard
+          kind={kind}
+          words={words}
+          required={officeDesk && hasAreas}
+          formerAreas={formerAreas}
+          onPaste={() => setPasteOpen(true)}
+          onFile={(file) => void readFile(file)}
+        />
         <FormError error={formError} testId="profile-error" style={{ marginBottom: 12 }} />
         <div style={{ display: 'flex', justifyContent: 'flex-end', paddingBottom: 16 }}>
-          {saveButton}
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<SaveOutlined />}
+            loading={saving}
+            disabled={!writable}
+            data-testid="profile-save"
+          >
+            {firstRun ? 'Lưu và bắt đầu ghi sổ' : 'Lưu thông tin đơn vị'}
+          </Button>
         </div>
       </Form>
       <PasteCommunesModal
         open={pasteOpen}
         takenCodes={currentRows().map((r) => r.code)}
+        words={formAreaWords(undefined, kind)}
+        villages={kind === 'commune'}
         onClose={() => setPasteOpen(false)}
         onAdd={addRows}
       />

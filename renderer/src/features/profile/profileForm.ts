@@ -1,5 +1,6 @@
-// The office profile as the form holds it, and the ways communes come in: typed, pasted
+// The office profile as the form holds it, and the ways its areas come in: typed, pasted
 // as a list, or read from a profile JSON file (INTERCHANGE.md, "Office profile").
+import { AREA_KINDS, normalKind } from '../../../../shared/areas';
 import type { ProfileView } from '../../../../shared/contract';
 import {
   COMMUNE_FLAGS,
@@ -10,19 +11,31 @@ import {
   type Cutoff,
   type ReportSubject,
 } from '../../../../shared/domain';
+import {
+  DEFAULT_DEPARTMENT,
+  DEFAULT_STEERING,
+  OFFICE_KINDS,
+  type OfficeKind,
+} from '../../../../shared/offices';
 import type { ProfileInput } from '../../../../shared/schemas';
-import { fold } from '../../../../shared/text';
+import { fold, nameKey } from '../../../../shared/text';
 
 export type FlagValues = Record<CommuneFlag, boolean>;
 
 export interface CommuneRowValues {
   code: string;
   name: string;
+  /** As typed; absent or blank: the name's leading word says it. */
+  kind?: string;
   flags: FlagValues;
+  /** Codes of the areas merged into this one. */
+  absorbed?: string[];
 }
 
 export interface ProfileFormValues {
   office: {
+    /** Who the office is; absent in profiles made before it was asked. */
+    kind?: OfficeKind;
     code: string;
     name: string;
     parent: string;
@@ -33,6 +46,9 @@ export interface ProfileFormValues {
     recipients: string;
     signer: { title: string; name: string };
     cutoff: Cutoff;
+    /** The department reported to, and the province's steering committee. */
+    department: string;
+    steering: string;
     /** The subjects the office reports on, one report each. */
     subjects: ReportSubject[];
   };
@@ -59,6 +75,8 @@ export function emptyProfile(): ProfileFormValues {
       recipients: '',
       signer: { title: '', name: '' },
       cutoff: 'decree09',
+      department: DEFAULT_DEPARTMENT,
+      steering: DEFAULT_STEERING,
       subjects: ['trafficking'],
     },
     communes: [emptyCommune(), emptyCommune()],
@@ -69,6 +87,7 @@ export function toFormValues(view: ProfileView): ProfileFormValues {
   const o = view.office;
   return {
     office: {
+      ...(o.kind ? { kind: o.kind } : {}),
       code: o.code,
       name: o.name,
       parent: o.parent,
@@ -78,12 +97,41 @@ export function toFormValues(view: ProfileView): ProfileFormValues {
       recipients: o.recipients.join('\n'),
       signer: { title: o.signer.title, name: o.signer.name },
       cutoff: o.cutoff,
+      department: o.department,
+      steering: o.steering,
       subjects: [...o.subjects],
     },
     communes: view.communes
       .filter((c) => c.active)
-      .map((c) => ({ code: c.code, name: c.name, flags: flagValues(c.flags) })),
+      .map((c) => row(c.code, c.name, c.kind, c.flags, c.absorbed)),
   };
+}
+
+/** A form row; kind and absorbed only when there are some, as the profile file has them. */
+function row(
+  code: string,
+  name: string,
+  kind: string | undefined,
+  flags: readonly string[],
+  absorbed: readonly string[] = [],
+): CommuneRowValues {
+  return {
+    code,
+    name,
+    ...(kind ? { kind } : {}),
+    flags: flagValues(flags),
+    ...(absorbed.length > 0 ? { absorbed: [...absorbed] } : {}),
+  };
+}
+
+/** Codes typed for "Sáp nhập từ": trimmed, blank and repeated ones left out. */
+function cleanCodes(codes: readonly string[] | undefined): string[] {
+  const byKey = new Map<string, string>();
+  for (const code of codes ?? []) {
+    const c = code.trim();
+    if (c !== '' && !byKey.has(nameKey(c))) byKey.set(nameKey(c), c);
+  }
+  return [...byKey.values()];
 }
 
 function isBlankRow(row: Partial<CommuneRowValues> | undefined): boolean {
@@ -95,6 +143,7 @@ export function toProfileInput(values: ProfileFormValues): ProfileInput {
   const o = values.office;
   return {
     office: {
+      ...(o.kind ? { kind: o.kind } : {}),
       code: o.code.trim(),
       name: o.name,
       parent: o.parent ?? '',
@@ -107,15 +156,23 @@ export function toProfileInput(values: ProfileFormValues): ProfileInput {
         .filter((r) => r !== ''),
       signer: { title: o.signer?.title ?? '', name: o.signer?.name ?? '' },
       cutoff: o.cutoff,
+      department: o.department ?? DEFAULT_DEPARTMENT,
+      steering: o.steering ?? DEFAULT_STEERING,
       subjects: o.subjects?.length ? o.subjects : ['trafficking'],
     },
     communes: (values.communes ?? [])
-      .filter((row) => !isBlankRow(row))
-      .map((row) => ({
-        code: (row.code ?? '').trim(),
-        name: (row.name ?? '').trim(),
-        flags: COMMUNE_FLAGS.filter((f) => row.flags?.[f] === true),
-      })),
+      .filter((r) => !isBlankRow(r))
+      .map((r) => {
+        const kind = (r.kind ?? '').trim();
+        const absorbed = cleanCodes(r.absorbed);
+        return {
+          code: (r.code ?? '').trim(),
+          name: (r.name ?? '').trim(),
+          ...(kind !== '' ? { kind } : {}),
+          flags: COMMUNE_FLAGS.filter((f) => r.flags?.[f] === true),
+          ...(absorbed.length > 0 ? { absorbed } : {}),
+        };
+      }),
   };
 }
 
@@ -132,16 +189,29 @@ export function formRowIndex(values: ProfileFormValues, inputIndex: number): num
 
 // ---------- codes ----------
 
-const NAME_PREFIXES = /^(xa|phuong|thi tran|tt|p|x)\.?\s+/;
+// The kinds a name starts with, longest first ("to dan pho" before "to"), and the short
+// forms people write for communes and wards.
+const NAME_PREFIXES = new RegExp(
+  `^(${[...AREA_KINDS.map(fold), 'tdp', 'tt', 'p', 'x']
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\.?\\s+`,
+);
 
-/** "Xã Hợp Thành" → "HOP-THANH"; unique against `taken` (case-insensitive). */
+const asCode = (text: string) =>
+  text
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toUpperCase();
+
+/**
+ * "Xã Hợp Thành" → "HOP-THANH", "Thôn Nà Lệnh" → "NA-LENH"; a numbered area keeps its kind
+ * ("Tổ dân phố 1" → "TO-DAN-PHO-1"), since a commune's office often has "Thôn 1" and "Tổ
+ * dân phố 1" both. Unique against `taken` (case-insensitive).
+ */
 export function makeCommuneCode(name: string, taken: Set<string>): string {
-  const base =
-    fold(name)
-      .replace(NAME_PREFIXES, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .toUpperCase() || 'XA';
+  const folded = fold(name);
+  const rest = asCode(folded.replace(NAME_PREFIXES, ''));
+  const base = (/^[0-9-]*$/.test(rest) ? asCode(folded) : rest) || 'XA';
   let code = base;
   for (let n = 2; taken.has(code.toLowerCase()); n++) code = `${base}-${String(n)}`;
   taken.add(code.toLowerCase());
@@ -170,6 +240,12 @@ function flagOf(text: string): CommuneFlag | null {
 
 const CODE_LIKE = /^[A-Za-z0-9._-]+$/;
 
+/** A part of a pasted line that names a kind of area ("thôn", "Tổ dân phố"), or null. */
+function kindOf(text: string): string | null {
+  const key = nameKey(text);
+  return AREA_KINDS.find((k) => nameKey(k) === key) ?? null;
+}
+
 export interface PasteResult {
   rows: CommuneRowValues[];
   /** Lines that named flags we do not know, for the user to check. */
@@ -177,8 +253,9 @@ export interface PasteResult {
 }
 
 /**
- * One commune per line: "CODE<TAB or ;>Name<;flags>" or just a name. Flags may be
- * separated by "," or further ";" and written as keys or Vietnamese labels.
+ * One area per line: "CODE<TAB or ;>Name<;flags>" or just a name. Flags may be separated by
+ * "," or further ";" and written as keys or Vietnamese labels; a part that is a kind of
+ * area ("thôn", "tổ dân phố") gives the row's kind.
  */
 export function parseCommuneList(text: string, takenCodes: Iterable<string>): PasteResult {
   const lines = text
@@ -209,13 +286,17 @@ export function parseCommuneList(text: string, takenCodes: Iterable<string>): Pa
     if (name === '') continue;
     if (code === '') code = makeCommuneCode(name, taken);
     const flags: CommuneFlag[] = [];
+    let kind: string | undefined;
     for (const token of rest.flatMap((r) => r.split(','))) {
       if (token.trim() === '') continue;
-      const f = flagOf(token);
-      if (f) flags.push(f);
+      // Kinds first: "bản" folds to a word of "địa bàn trọng điểm".
+      const k = kindOf(token);
+      const f = k ? null : flagOf(token);
+      if (k) kind = normalKind(k);
+      else if (f) flags.push(f);
       else unknownFlags.push(`${name}: "${token.trim()}"`);
     }
-    rows.push({ code, name, flags: flagValues(flags) });
+    rows.push(row(code, name, kind, flags));
   }
   return { rows, unknownFlags };
 }
@@ -239,15 +320,19 @@ export function parseProfileFile(text: string): ProfileFormValues {
   if (typeof office !== 'object' || office === null) {
     throw new Error('Tệp thiếu phần "office" (thông tin đơn vị).');
   }
-  if (!Array.isArray(communes)) throw new Error('Tệp thiếu phần "communes" (danh sách xã).');
+  if (!Array.isArray(communes)) {
+    throw new Error('Tệp thiếu phần "communes" (danh sách địa bàn của đơn vị).');
+  }
   const o = office as Record<string, unknown>;
   const signer = (typeof o.signer === 'object' && o.signer !== null ? o.signer : {}) as Record<
     string,
     unknown
   >;
   const cutoff = CUTOFFS.includes(o.cutoff as Cutoff) ? (o.cutoff as Cutoff) : 'decree09';
+  const kind = OFFICE_KINDS.find((k) => k === o.kind);
   return {
     office: {
+      ...(kind ? { kind } : {}),
       code: str(o.code),
       name: str(o.name),
       parent: str(o.parent),
@@ -257,6 +342,8 @@ export function parseProfileFile(text: string): ProfileFormValues {
       recipients: Array.isArray(o.recipients) ? o.recipients.map(str).join('\n') : '',
       signer: { title: str(signer.title), name: str(signer.name) },
       cutoff,
+      department: typeof o.department === 'string' ? o.department : DEFAULT_DEPARTMENT,
+      steering: typeof o.steering === 'string' ? o.steering : DEFAULT_STEERING,
       subjects: Array.isArray(o.subjects)
         ? REPORT_SUBJECTS.filter((s) => (o.subjects as unknown[]).includes(s))
         : ['trafficking'],
@@ -264,7 +351,8 @@ export function parseProfileFile(text: string): ProfileFormValues {
     communes: communes.map((c: unknown) => {
       const r = (typeof c === 'object' && c !== null ? c : {}) as Record<string, unknown>;
       const flags = Array.isArray(r.flags) ? r.flags.map(str) : [];
-      return { code: str(r.code), name: str(r.name), flags: flagValues(flags) };
+      const absorbed = Array.isArray(r.absorbed) ? cleanCodes(r.absorbed.map(str)) : [];
+      return row(str(r.code), str(r.name), str(r.kind).trim() || undefined, flags, absorbed);
     }),
   };
 }

@@ -1,11 +1,13 @@
 // The areas reports single out (border, remote, ethnic minority, key): how many of their
-// communes were reached, with how many activities, and which communes. With `onDrill` (the
+// areas were reached, with how many activities, and which ones. With `onDrill` (the
 // province's merged figures) the activities open the activities behind them.
 import { Table, Typography } from 'antd';
+import { areaNoun } from '../../../../shared/areas';
 import { COMMUNE_FLAGS, COMMUNE_FLAG_LABELS, type CommuneFlag } from '../../../../shared/domain';
 import { formatNumber } from '../../../../shared/format';
 import type { ReportData } from '../../../../shared/report';
 import { NumberLink } from '../../components/NumberLink';
+import { reportKinds } from '../../lib/areas';
 import type { OnDrill } from '../../lib/drill';
 
 interface Row {
@@ -19,11 +21,12 @@ interface Row {
 interface Props {
   data: ReportData;
   onDrill?: OnDrill | undefined;
-  /** Lists the communes reached under each area (the merged report has its own table). */
+  /** Lists the areas reached under each flag (the merged report has its own table). */
   names?: boolean;
 }
 
 export function FlaggedTable({ data, onDrill, names: showNames = true }: Props) {
+  const kinds = reportKinds(data);
   const rows = COMMUNE_FLAGS.map((flag): Row => ({
     flag,
     ...data.figures.flagged[flag],
@@ -53,13 +56,15 @@ export function FlaggedTable({ data, onDrill, names: showNames = true }: Props) 
           ),
         },
         {
-          title: 'Xã đã tuyên truyền',
+          title: 'Đã tuyên truyền',
           key: 'reached',
           align: 'right',
-          width: 140,
+          width: 170,
           render: (_: unknown, r) => (
             <span data-testid={`report-flag-reached-${r.flag}`}>
-              {r.communes === 0 ? '—' : `${formatNumber(r.reached)}/${formatNumber(r.communes)} xã`}
+              {r.communes === 0
+                ? '—'
+                : `${formatNumber(r.reached)}/${formatNumber(r.communes)} ${areaNoun(kinds.flagged[r.flag])}`}
             </span>
           ),
         },

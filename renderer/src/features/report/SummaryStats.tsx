@@ -1,9 +1,11 @@
 // The period at a glance: activities (with the change against the previous period),
-// people reached, cost and communes reached.
+// people reached, cost and areas reached.
 import { Card, Statistic, Typography } from 'antd';
+import { areaHeading } from '../../../../shared/areas';
 import { formatNumber } from '../../../../shared/format';
 import type { ReportData } from '../../../../shared/report';
 import { comparisonSentence } from '../../../../shared/reportText';
+import { reportKinds } from '../../lib/areas';
 import { ChangeTag } from './ChangeTag';
 import { audienceOf } from './figures';
 
@@ -47,7 +49,7 @@ export function SummaryStats({ data }: { data: ReportData }) {
           data-testid="report-cost"
         />
         <Statistic
-          title="Xã, thị trấn đã tuyên truyền"
+          title={`${areaHeading(reportKinds(data).all)} đã tuyên truyền`}
           value={`${formatNumber(reached)}/${formatNumber(figures.byCommune.length)}`}
           data-testid="report-communes-reached"
         />

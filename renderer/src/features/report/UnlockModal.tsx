@@ -3,6 +3,7 @@
 import { Form, Input, Modal } from 'antd';
 import { FormError } from '../../components/FormError';
 import { useSubmit } from '../../lib/useSubmit';
+import { activeCommunes, useAppStore } from '../../stores/app';
 import { usePackagesStore } from '../../stores/packages';
 
 interface Props {
@@ -15,6 +16,9 @@ export function UnlockModal({ open, label, onClose }: Props) {
   const [form] = Form.useForm<{ reason: string }>();
   const unlock = usePackagesStore((s) => s.unlock);
   const { busy, error, run } = useSubmit();
+  // The example names one of the office's own areas, whatever their kind.
+  const area = useAppStore((s) => activeCommunes(s.profile)[0]?.name);
+  const example = area ? `tại ${area}` : 'ngày 15/8';
 
   const submit = async () => {
     const { reason } = await form.validateFields();
@@ -62,7 +66,7 @@ export function UnlockModal({ open, label, onClose }: Props) {
           <Input.TextArea
             rows={3}
             autoFocus
-            placeholder="Ví dụ: Bổ sung buổi tuyên truyền tại xã Hợp Thành bị ghi thiếu"
+            placeholder={`Ví dụ: Bổ sung buổi tuyên truyền ${example} bị ghi thiếu`}
             data-testid="unlock-reason"
           />
         </Form.Item>

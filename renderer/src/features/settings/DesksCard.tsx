@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { Alert, App, Card, Form, InputNumber, Space, Switch, Typography } from 'antd';
 import type { DeskSettings } from '../../../../shared/inbox';
+import { OFFICE_KIND_INFO, officeKindOf } from '../../../../shared/offices';
 import { api } from '../../api';
 import { SaveFooter } from '../../components/SaveFooter';
 import { useSubmit } from '../../lib/useSubmit';
@@ -17,7 +18,11 @@ export function DesksCard() {
   const { message } = App.useApp();
   const desks = useAppStore((s) => s.desks);
   const setDesks = useAppStore((s) => s.setDesks);
-  const noCommunes = useAppStore((s) => activeCommunes(s.profile).length === 0);
+  const noAreas = useAppStore((s) => activeCommunes(s.profile).length === 0);
+  // A department or a press agency has no areas: only an office that should is reminded.
+  const kindInfo = useAppStore((s) =>
+    s.profile ? OFFICE_KIND_INFO[officeKindOf(s.profile.office)] : null,
+  );
   const writable = useWritable();
   const submit = useSubmit();
   const officeOn = Form.useWatch('office', form) ?? desks?.office ?? true;
@@ -58,7 +63,7 @@ export function DesksCard() {
       >
         <Form.Item name="office" valuePropName="checked" style={{ marginBottom: 8 }}>
           <SwitchLine
-            label="Đơn vị báo cáo (cấp huyện)"
+            label="Đơn vị báo cáo"
             hint="Ghi sổ hoạt động, lập báo cáo và gửi gói dữ liệu có chữ ký lên cấp trên."
             testId="desk-office"
             onToggle={() => void form.validateFields(['province']).catch(() => undefined)}
@@ -76,12 +81,13 @@ export function DesksCard() {
             testId="desk-province"
           />
         </Form.Item>
-        {officeOn && noCommunes ? (
+        {officeOn && noAreas && kindInfo?.hasAreas ? (
           <Alert
-            type="warning"
+            type="info"
             showIcon
             style={{ marginBottom: 12 }}
-            title="Đơn vị chưa khai báo xã nào: hãy khai báo các xã ở mục “Thông tin đơn vị” trước khi ghi sổ."
+            title={`Đơn vị chưa khai báo ${kindInfo.areas} nào: các hoạt động sẽ được ghi chung cho toàn đơn vị. Có thể khai báo các ${kindInfo.areas} ở mục “Thông tin đơn vị”.`}
+            data-testid="desks-no-areas"
           />
         ) : null}
         <Form.Item
