@@ -371,6 +371,50 @@ describe('the province desk in the browser', () => {
     fs.copyFileSync(file, path.join(SHOTS_DIR, 'province-merged.docx'));
   });
 
+  it('adds the department’s own work when it keeps a logbook, as a part that opens', async () => {
+    await ok(s.core, 'settings:saveDesks', { office: true, province: true, deadlineDays: 10 });
+    await ok(s.core, 'activities:create', {
+      id: 'so-tin-bai',
+      channel: 'online',
+      date: '2023-07-28',
+      communes: [],
+      themes: ['trafficking'],
+      title: 'Tin, bài trên trang tintuclangson.vn',
+      audience: 15000,
+      measures: { items: 22 },
+    });
+    try {
+      await page.reload();
+      await page.getByTestId('menu-merged').click();
+      await page.getByTestId('merged').waitFor();
+      await pickQuarterIn(page, 'province-period', 2023, 3);
+      await expect.poll(() => text('merged-period-label')).toBe('Quý III năm 2023');
+      const offices = sum((d) => d.figures.activities);
+      await expect.poll(() => text('merged-activities')).toBe(formatNumber(offices + 1));
+      expect(await text('merged-own-activities')).toBe('1');
+      expect(await text('merged-offices-activities')).toBe(formatNumber(offices));
+      expect(await text('merged-parts')).toContain(
+        'hoạt động do Sở Văn hóa, Thể thao và Du lịch trực tiếp thực hiện (15.000 lượt người)',
+      );
+      await shot(page, 'province-07h-merged-own');
+      await page.getByTestId('merged-own-activities').click();
+      await expect.poll(() => text('drill-count')).toBe('Đang hiện 1/1 hoạt động');
+      expect(await page.getByTestId('drill-activities').innerText()).toContain(
+        'Tin, bài trên trang tintuclangson.vn',
+      );
+      await page.locator('.ant-drawer-close').click();
+      await page.locator('.ant-drawer-section').waitFor({ state: 'hidden' });
+    } finally {
+      await ok(s.core, 'activities:delete', { id: 'so-tin-bai' });
+      await ok(s.core, 'settings:saveDesks', { office: false, province: true, deadlineDays: 10 });
+      await page.reload();
+      await page.getByTestId('menu-merged').click();
+      await page.getByTestId('merged').waitFor();
+      await pickQuarterIn(page, 'province-period', 2023, 3);
+      await expect.poll(() => text('merged-period-label')).toBe('Quý III năm 2023');
+    }
+  });
+
   it('merges the year from the quarters received, naming the quarters still missing', async () => {
     await page.getByTestId('province-period-kind').click();
     await page.locator('.ant-select-item-option').filter({ hasText: 'Theo năm' }).click();

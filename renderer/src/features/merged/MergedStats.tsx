@@ -61,6 +61,7 @@ export function MergedStats({ data, onDrill }: { data: MergedData; onDrill: OnDr
         {missing > 0 ? `; còn ${formatNumber(missing)} đơn vị chưa nộp` : ''}. Bấm vào một số để xem
         các đơn vị và hoạt động tạo nên số đó.
       </Typography.Paragraph>
+      {data.parts ? <PartsLine data={data} onDrill={onDrill} /> : null}
       {coverage ? (
         <Alert
           type={partial.length > 0 ? 'warning' : 'info'}
@@ -71,5 +72,28 @@ export function MergedStats({ data, onDrill }: { data: MergedData; onDrill: OnDr
         />
       ) : null}
     </Card>
+  );
+}
+
+/**
+ * The department's own work and the offices': the totals above are their sum. The own part
+ * opens its activities like an office's.
+ */
+function PartsLine({ data, onDrill }: { data: MergedData; onDrill: OnDrill }) {
+  const { own, offices } = data.parts!;
+  return (
+    <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="merged-parts">
+      Trong đó:{' '}
+      <NumberLink
+        value={own.data.figures.activities}
+        onClick={() => onDrill({ office: own.code, officeName: own.name })}
+        testId="merged-own-activities"
+      />{' '}
+      hoạt động do {own.name} trực tiếp thực hiện ({formatNumber(own.data.audience)} lượt người) và{' '}
+      <span data-testid="merged-offices-activities">
+        {formatNumber(offices.figures.activities)}
+      </span>{' '}
+      hoạt động của các đơn vị ({formatNumber(offices.audience)} lượt người).
+    </Typography.Paragraph>
   );
 }
