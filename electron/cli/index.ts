@@ -12,6 +12,7 @@ import {
   type Channel,
   type Theme,
 } from '../../shared/domain';
+import { areaKind, areaNoun } from '../../shared/areas';
 import { toErrorInfo, type Lang } from '../../shared/errors';
 import { describeIssue } from '../../shared/issues';
 import type { Output } from '../../shared/contract';
@@ -101,11 +102,12 @@ async function setup(args: string[], io: Io, lang: Lang): Promise<number> {
     const profile = unwrap<Output<'profile:save'>>(
       await core.call('profile:save', parsed.data, lang),
     );
-    const active = profile.communes.filter((c) => c.active).length;
+    const active = profile.communes.filter((c) => c.active);
+    const noun = areaNoun(active.map((c) => areaKind(c)));
     io.out(
       lang === 'en'
-        ? `Saved the profile of ${profile.office.name} (${profile.office.code}) with ${active} communes.`
-        : `Đã lưu thông tin ${profile.office.name} (${profile.office.code}) với ${active} xã.`,
+        ? `Saved the profile of ${profile.office.name} (${profile.office.code}) with ${active.length} areas.`
+        : `Đã lưu thông tin ${profile.office.name} (${profile.office.code}) với ${active.length} ${noun}.`,
     );
     return EXIT_OK;
   } finally {

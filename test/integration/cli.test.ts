@@ -20,7 +20,7 @@ beforeEach(() => {
   const setup = cli(['setup', '--profile', PROFILE, ...data]);
   expect(setup.stderr).toBe('');
   expect(setup.stdout).toContain(
-    'Đã lưu thông tin Phòng Văn hóa và Thông tin (LS-CAOLOC-VHTT) với 5 xã.',
+    'Đã lưu thông tin Phòng Văn hóa và Thông tin (LS-CAOLOC-VHTT) với 5 xã, thị trấn.',
   );
 });
 
