@@ -119,3 +119,14 @@ describe('office kinds', () => {
     expect(officeKindOf({ kind: 'press', name: 'Phòng', parent: 'UBND huyện X' })).toBe('press');
   });
 });
+
+describe('pickers', () => {
+  it('find an area typed with either tone placement, in any normal form or case', async () => {
+    const { foldSearch } = await import('../../renderer/src/lib/search');
+    const option = { label: 'Thôn Hoà Cư' };
+    for (const typed of ['Hòa', 'hoà cư', 'HÒA CƯ'.normalize('NFD'), 'hoa cu']) {
+      expect(foldSearch.filterOption(typed, option), typed).toBe(true);
+    }
+    expect(foldSearch.filterOption('Hòa Bình', option)).toBe(false);
+  });
+});
