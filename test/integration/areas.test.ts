@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core';
+import { createCore, DB_FILE, type Core } from '../../electron/core';
+import { closeDatabase, openDatabase } from '../../electron/core/db/open';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
 import type { ActivityRow } from '../../shared/contract';
 import type { ReportData } from '../../shared/report';
 import { resultSentences } from '../../shared/reportText';
@@ -278,5 +280,44 @@ describe('communes merged in 2025', () => {
     );
     expect(merged.figures.byCommune.find((c) => c.code.endsWith('/TT'))!.activities).toBe(2);
     expect(merged.figures.flagged).toEqual(own.figures.flagged);
+  });
+});
+
+describe('a data file from before areas had kinds (version 70)', () => {
+  it('is upgraded: old-style names still match and every activity keeps its commune', async () => {
+    const dir = tempDir('tt-areas-v70-');
+    const file = path.join(dir, DB_FILE);
+    // The file as the previous version left it: migrations up to 70, one profile, one activity.
+    const { db } = openDatabase(
+      file,
+      MIGRATIONS.filter((m) => m.version <= 70),
+    );
+    db.exec(`INSERT INTO office (id, code, name, updated_at) VALUES (1, 'X', 'Phòng', 'now');
+      INSERT INTO communes (id, code, name, code_key, name_key, border, active, position)
+        VALUES (1, 'HC', 'Xã Hoà Cư', 'hc', 'xã hoà cư', 1, 1, 0),
+               (2, 'hc2', 'Xã Cũ', 'hc2', 'xã cũ', 0, 0, 1);`);
+    closeDatabase(db);
+    const core = createCore({ dataDir: dir, mode: 'cli' });
+    cores.push(core);
+    await ok(core, 'activities:create', act({ id: 'new', communes: ['Xã Hòa Cư'] }));
+    const rows = await ok<ActivityRow[]>(core, 'activities:list', { communes: ['XÃ HOÀ CƯ'] });
+    expect(rows.map((r) => [r.id, r.communes])).toEqual([['new', ['Xã Hoà Cư']]]);
+    const profile = await ok<{ office: { department: string }; communes: unknown[] }>(
+      core,
+      'profile:get',
+      {},
+    );
+    expect(profile.office.department).toBe('Sở Văn hóa, Thể thao và Du lịch');
+    expect(profile.communes).toEqual([
+      {
+        code: 'HC',
+        name: 'Xã Hoà Cư',
+        flags: ['border'],
+        absorbed: [],
+        active: true,
+        countsAs: null,
+      },
+      { code: 'hc2', name: 'Xã Cũ', flags: [], absorbed: [], active: false, countsAs: null },
+    ]);
   });
 });
