@@ -117,7 +117,7 @@ export function AddFingerprintModal({ open, onClose }: Props) {
           </Form.Item>
           <Form.Item name="name" label="Tên đơn vị" rules={OFFICE_NAME_RULES}>
             <Input
-              placeholder="Ví dụ: Phòng Văn hóa và Thông tin huyện Cao Lộc"
+              placeholder="Ví dụ: Phòng Văn hóa - Xã hội xã Đồng Đăng"
               data-testid="trust-fp-name"
             />
           </Form.Item>
