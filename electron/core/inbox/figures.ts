@@ -15,7 +15,6 @@ import {
 } from '../../../shared/domain';
 import type { MergedData, OfficeFigures, OfficeStatus } from '../../../shared/inbox';
 import type {
-  AreaFreeFigures,
   ChannelFigures,
   CommuneFigures,
   PeriodRef,
@@ -128,23 +127,57 @@ interface CommuneRow {
   audience: number;
 }
 
+/** Whether any package in scope merged an area into another: most have none. */
+function hasMergers(db: Database, params: Params): boolean {
+  return (
+    sql(
+      db,
+      `SELECT 1 FROM inbox_communes
+       WHERE package_sha256 IN (SELECT value FROM json_each(@packages)) AND counts_as IS NOT NULL
+       LIMIT 1`,
+    ).get({ packages: params.packages }) !== undefined
+  );
+}
+
+/** A link's area as the figures count it; without mergers, the link itself (one pass). */
+const areaOf = (merged: boolean) =>
+  merged
+    ? {
+        join: `JOIN inbox_communes c0 ON c0.package_sha256 = ac.package_sha256
+                 AND c0.code = ac.commune_code`,
+        code: 'COALESCE(c0.counts_as, c0.code)',
+      }
+    : { join: '', code: 'ac.commune_code' };
+
 /**
  * Each office's communes with their counts: those of its lists (zeros included) and any
  * dropped one that still had activities. An office counted by its quarters lists each
- * commune once, named and flagged as its latest package has it, its counts summed.
+ * commune once, named and flagged as its latest package has it, its counts summed. An area
+ * an office merged into another counts under it, each activity once.
  */
-function communeCounts(db: Database, params: Params): CommuneRow[] {
+function communeCounts(db: Database, params: Params, merged: boolean): CommuneRow[] {
+  const area = areaOf(merged);
+  const counts = merged
+    ? `links AS (
+         SELECT DISTINCT ac.package_sha256, a.id, ${area.code} AS area, a.audience
+         FROM inbox_activity_communes ac
+         JOIN inbox_activities a ON a.package_sha256 = ac.package_sha256 AND a.id = ac.activity_id
+         ${area.join}
+         WHERE ${IN_SCOPE}),
+       counts AS (
+         SELECT package_sha256, area AS commune_code, COUNT(*) AS activities,
+           TOTAL(audience) AS audience
+         FROM links GROUP BY package_sha256, area)`
+    : `counts AS (
+         SELECT ac.package_sha256, ac.commune_code, COUNT(*) AS activities,
+           TOTAL(a.audience) AS audience
+         FROM inbox_activity_communes ac
+         JOIN inbox_activities a ON a.package_sha256 = ac.package_sha256 AND a.id = ac.activity_id
+         WHERE ${IN_SCOPE}
+         GROUP BY ac.package_sha256, ac.commune_code)`;
   const rows = sql(
     db,
-    `WITH links AS (
-       SELECT DISTINCT ac.package_sha256, a.id, COALESCE(c0.counts_as, c0.code) AS area, a.audience
-       FROM inbox_activity_communes ac
-       JOIN inbox_activities a ON a.package_sha256 = ac.package_sha256 AND a.id = ac.activity_id
-       JOIN inbox_communes c0 ON c0.package_sha256 = ac.package_sha256 AND c0.code = ac.commune_code
-       WHERE ${IN_SCOPE}),
-     counts AS (
-       SELECT package_sha256, area AS commune_code, COUNT(*) AS activities, TOTAL(audience) AS audience
-       FROM links GROUP BY package_sha256, area)
+    `WITH ${counts}
      SELECT p.office_code, p.office_name, c.code, c.name, c.kind, c.border, c.remote, c.ethnic, c.key_area,
        c.active, COALESCE(n.activities, 0) AS activities, COALESCE(n.audience, 0) AS audience
      FROM inbox_communes c
@@ -154,45 +187,45 @@ function communeCounts(db: Database, params: Params): CommuneRow[] {
        AND (c.active = 1 OR n.activities > 0)
      ORDER BY p.office_code, p.period_from DESC, c.position`,
   ).all(params) as CommuneRow[];
-  const merged = new Map<string, CommuneRow>();
+  const byCode = new Map<string, CommuneRow>();
   for (const r of rows) {
     const key = `${r.office_code}/${r.code}`;
-    const seen = merged.get(key);
-    if (!seen) merged.set(key, { ...r });
+    const seen = byCode.get(key);
+    if (!seen) byCode.set(key, { ...r });
     else {
       seen.activities += r.activities;
       seen.audience += r.audience;
       seen.active = Math.max(seen.active, r.active);
     }
   }
-  return [...merged.values()];
+  return [...byCode.values()];
 }
 
-function flaggedActivities(db: Database, params: Params): Record<CommuneFlag, number> {
+/** Per flag, the activities reached; and the activities naming any area at all. */
+interface LinkedCounts extends Record<CommuneFlag, number> {
+  linked: number;
+  linkedAudience: number;
+}
+
+/**
+ * One pass over the scope's activities that name an area: per flag, those in at least one
+ * area carrying it (a merged area carries its absorber's flags); and how many name any.
+ */
+function linkedActivities(db: Database, params: Params, merged: boolean): LinkedCounts {
+  const area = areaOf(merged);
   return sql(
     db,
-    `SELECT TOTAL(border) AS border, TOTAL(remote) AS remote, TOTAL(ethnic) AS ethnic, TOTAL(key_area) AS key
+    `SELECT TOTAL(border) AS border, TOTAL(remote) AS remote, TOTAL(ethnic) AS ethnic,
+       TOTAL(key_area) AS key, COUNT(*) AS linked, TOTAL(audience) AS linkedAudience
      FROM (SELECT MAX(c.border) AS border, MAX(c.remote) AS remote, MAX(c.ethnic) AS ethnic,
-             MAX(c.key_area) AS key_area
+             MAX(c.key_area) AS key_area, MAX(a.audience) AS audience
            FROM inbox_activities a
            JOIN inbox_activity_communes ac ON ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id
-           JOIN inbox_communes c0 ON c0.package_sha256 = ac.package_sha256 AND c0.code = ac.commune_code
-           JOIN inbox_communes c ON c.package_sha256 = c0.package_sha256
-             AND c.code = COALESCE(c0.counts_as, c0.code)
+           ${area.join}
+           JOIN inbox_communes c ON c.package_sha256 = ac.package_sha256 AND c.code = ${area.code}
            WHERE ${IN_SCOPE}
            GROUP BY a.package_sha256, a.id)`,
-  ).get(params) as Record<CommuneFlag, number>;
-}
-
-/** The scope's activities that name no area (an office's work as a whole). */
-function withoutArea(db: Database, params: Params): AreaFreeFigures {
-  return sql(
-    db,
-    `SELECT COUNT(*) AS activities, TOTAL(a.audience) AS audience FROM inbox_activities a
-     WHERE ${IN_SCOPE}
-       AND NOT EXISTS (SELECT 1 FROM inbox_activity_communes ac
-                       WHERE ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id)`,
-  ).get(params) as AreaFreeFigures;
+  ).get(params) as LinkedCounts;
 }
 
 /** Per theme, the scope's activities tagged with it (as the office report's byTheme). */
@@ -249,12 +282,13 @@ export function mergedDetail(
   return db.transaction((): MergedDetail => {
     const byOffice = channelsByOffice(db, params);
     const byChannel = sumChannels([...byOffice.values()]);
-    const communes = communeCounts(db, params);
-    const flaggedCounts = flaggedActivities(db, params);
+    const merged = hasMergers(db, params);
+    const communes = communeCounts(db, params, merged);
+    const linked = linkedActivities(db, params, merged);
     // As the office counts them: communes of its current list; activities in any commune.
     const flagged = flagFigures(
       communes.filter((c) => c.active === 1),
-      flaggedCounts,
+      linked,
     );
     const byCommune: CommuneFigures[] = communes.map((c) => ({
       code: `${c.office_code}/${c.code}`,
@@ -304,7 +338,10 @@ export function mergedDetail(
         audience: c.audience,
       })),
       areaKinds: kindsOf(communes),
-      withoutArea: options.figuresOnly ? { activities: 0, audience: 0 } : withoutArea(db, params),
+      withoutArea: {
+        activities: sumOf(byChannel, 'activities') - linked.linked,
+        audience: sumOf(byChannel, 'audience') - linked.linkedAudience,
+      },
       offices: officeFigures,
       flaggedReached: reached.map(({ c, flags }) => ({
         officeCode: c.office_code,

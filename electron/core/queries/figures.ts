@@ -106,23 +106,47 @@ export function kindsOf(
 export const flagsOf = (c: FlaggedRow): CommuneFlag[] =>
   COMMUNE_FLAGS.filter((f) => c[FLAG_COLUMN[f]] === 1);
 
+/** Whether any area counts under another (a merger): most offices have none. */
+function hasMergers(db: Database): boolean {
+  return sql(db, 'SELECT 1 FROM communes WHERE counts_as IS NOT NULL LIMIT 1').get() !== undefined;
+}
+
+/**
+ * An activity's area as the figures count it: its own, or the one it was merged into. Without
+ * any merger this is the link itself, and the queries keep their one-pass form.
+ */
+const areaOf = (merged: boolean) =>
+  merged
+    ? {
+        join: 'JOIN communes c0 ON c0.id = ac.commune_id',
+        id: 'COALESCE(c0.counts_as, c0.id)',
+      }
+    : { join: '', id: 'ac.commune_id' };
+
 /**
  * Every active area (zeros included), then inactive ones that still had activities. An area
  * merged into another counts under it (`counts_as`): an activity naming both counts once.
  */
-function communeCounts(db: Database, scope: Scope): CommuneCountRow[] {
-  // Counted from the period's activities (index range) rather than from every link.
+function communeCounts(db: Database, scope: Scope, merged: boolean): CommuneCountRow[] {
+  const area = areaOf(merged);
+  // Counted from the period's activities (index range) rather than from every link; with
+  // mergers, one activity may reach the same area twice, hence the distinct pairs first.
+  const counts = merged
+    ? `links AS (
+         SELECT DISTINCT a.id, ${area.id} AS area_id, a.audience
+         FROM activities a JOIN activity_communes ac ON ac.activity_id = a.id ${area.join}
+         WHERE ${LIVE_IN_PERIOD}),
+       counts AS (
+         SELECT area_id, COUNT(*) AS activities, TOTAL(audience) AS audience
+         FROM links GROUP BY area_id)`
+    : `counts AS (
+         SELECT ac.commune_id AS area_id, COUNT(*) AS activities, TOTAL(a.audience) AS audience
+         FROM activities a JOIN activity_communes ac ON ac.activity_id = a.id
+         WHERE ${LIVE_IN_PERIOD}
+         GROUP BY ac.commune_id)`;
   return sql(
     db,
-    `WITH links AS (
-       SELECT DISTINCT a.id, COALESCE(c0.counts_as, c0.id) AS area_id, a.audience
-       FROM activities a
-       JOIN activity_communes ac ON ac.activity_id = a.id
-       JOIN communes c0 ON c0.id = ac.commune_id
-       WHERE ${LIVE_IN_PERIOD}),
-     counts AS (
-       SELECT area_id, COUNT(*) AS activities, TOTAL(audience) AS audience
-       FROM links GROUP BY area_id)
+    `WITH ${counts}
      SELECT c.id, c.code, c.name, c.kind, c.active, c.border, c.remote, c.ethnic, c.key_area,
        COALESCE(n.activities, 0) AS activities, COALESCE(n.audience, 0) AS audience
      FROM communes c LEFT JOIN counts n ON n.area_id = c.id
@@ -131,34 +155,32 @@ function communeCounts(db: Database, scope: Scope): CommuneCountRow[] {
   ).all(scope) as CommuneCountRow[];
 }
 
-/**
- * Per flag, the activities in at least one area carrying it, in one pass; an area merged
- * into another carries the other's flags.
- */
-function flaggedActivities(db: Database, scope: Scope): Record<CommuneFlag, number> {
-  const row = sql(
-    db,
-    `SELECT TOTAL(border) AS border, TOTAL(remote) AS remote, TOTAL(ethnic) AS ethnic, TOTAL(key_area) AS key
-     FROM (SELECT MAX(c.border) AS border, MAX(c.remote) AS remote, MAX(c.ethnic) AS ethnic,
-             MAX(c.key_area) AS key_area
-           FROM activities a
-           JOIN activity_communes ac ON ac.activity_id = a.id
-           JOIN communes c0 ON c0.id = ac.commune_id
-           JOIN communes c ON c.id = COALESCE(c0.counts_as, c0.id)
-           WHERE ${LIVE_IN_PERIOD}
-           GROUP BY a.id)`,
-  ).get(scope) as Record<CommuneFlag, number>;
-  return row;
+/** Per flag, the activities reached; and the activities naming any area at all. */
+interface LinkedCounts extends Record<CommuneFlag, number> {
+  linked: number;
+  linkedAudience: number;
 }
 
-/** The period's activities that name no area: work of the whole office. */
-function withoutArea(db: Database, scope: Scope): AreaFreeFigures {
+/**
+ * In one pass over the period's activities that name an area: per flag, those in at least
+ * one area carrying it (an area merged into another carries the other's flags), and how
+ * many name any area at all (the rest are the office's work as a whole).
+ */
+function linkedActivities(db: Database, scope: Scope, merged: boolean): LinkedCounts {
+  const area = areaOf(merged);
   return sql(
     db,
-    `SELECT COUNT(*) AS activities, TOTAL(a.audience) AS audience FROM activities a
-     WHERE ${LIVE_IN_PERIOD}
-       AND NOT EXISTS (SELECT 1 FROM activity_communes ac WHERE ac.activity_id = a.id)`,
-  ).get(scope) as AreaFreeFigures;
+    `SELECT TOTAL(border) AS border, TOTAL(remote) AS remote, TOTAL(ethnic) AS ethnic,
+       TOTAL(key_area) AS key, COUNT(*) AS linked, TOTAL(audience) AS linkedAudience
+     FROM (SELECT MAX(c.border) AS border, MAX(c.remote) AS remote, MAX(c.ethnic) AS ethnic,
+             MAX(c.key_area) AS key_area, MAX(a.audience) AS audience
+           FROM activities a
+           JOIN activity_communes ac ON ac.activity_id = a.id
+           ${area.join}
+           JOIN communes c ON c.id = ${area.id}
+           WHERE ${LIVE_IN_PERIOD}
+           GROUP BY a.id)`,
+  ).get(scope) as LinkedCounts;
 }
 
 export function reportFigures(
@@ -208,7 +230,8 @@ export function readFigures(
       }),
     ) as ReportFigures['byChannel'];
 
-    const communes = communeCounts(db, scope);
+    const merged = hasMergers(db);
+    const communes = communeCounts(db, scope, merged);
     const byCommune: CommuneFigures[] = communes.map((c) => ({
       code: c.code,
       name: c.name,
@@ -216,8 +239,8 @@ export function readFigures(
       audience: c.audience,
     }));
     const active = communes.filter((c) => c.active === 1);
-    const flaggedCounts = flaggedActivities(db, scope);
-    const flagged = flagFigures(active, flaggedCounts);
+    const linked = linkedActivities(db, scope, merged);
+    const flagged = flagFigures(active, linked);
 
     const flaggedCommunes: FlaggedCommune[] = communes
       .map((c) => ({ c, flags: flagsOf(c) }))
@@ -252,7 +275,10 @@ export function readFigures(
       byTheme,
       flaggedCommunes,
       areaKinds: kindsOf(communes),
-      withoutArea: withoutArea(db, scope),
+      withoutArea: {
+        activities: totals.activities - linked.linked,
+        audience: totals.audience - linked.linkedAudience,
+      },
     };
   })();
 }
