@@ -229,9 +229,12 @@ export function appendixTitleBlock(
   const date = /^\d{4}-\d{2}-\d{2}$/.test(report.isoDate)
     ? ` ngày ${formatDate(report.isoDate)}`
     : '';
+  // The office's name is kept on one line (no-break spaces): a wrap inside it leaves
+  // "hội)" of "Phòng Văn hóa - Xã hội" alone on the second line.
+  const name = report.officeName.trim().replace(/ /g, '\u00A0');
   const ref =
     `(Kèm theo Báo cáo số ${documentNumber(report.number, report.docSymbol)}${date}` +
-    ` của ${report.officeName})`;
+    ` của ${name})`;
   return [
     centred('PHỤ LỤC', { bold: true }),
     centred(heading, { bold: true, before: 60 }),
