@@ -6,12 +6,8 @@
 import { COMMUNE_FLAGS, type CommuneFlag } from './domain';
 import { nameKey } from './text';
 
-/**
- * Kinds people write at the start of an area's name, in the order a list of several names
- * them ("xã, phường, thị trấn"). Longer ones first where one starts another ("tổ dân phố"
- * before "tổ"), which `kindFromName` relies on.
- */
-export const AREA_KINDS = [
+/** Kinds that are communes or larger; the others are villages and groups inside a commune. */
+export const COMMUNE_LEVEL_KINDS: readonly string[] = [
   'xã',
   'phường',
   'thị trấn',
@@ -20,6 +16,15 @@ export const AREA_KINDS = [
   'thành phố',
   'huyện',
   'quận',
+];
+
+/**
+ * Kinds people write at the start of an area's name, in the order a list of several names
+ * them ("xã, phường, thị trấn"). Longer ones first where one starts another ("tổ dân phố"
+ * before "tổ"), which `kindFromName` relies on.
+ */
+export const AREA_KINDS: readonly string[] = [
+  ...COMMUNE_LEVEL_KINDS,
   'thôn',
   'bản',
   'làng',
@@ -37,7 +42,7 @@ export const AREA_KINDS = [
   'khóm',
   'khu',
   'tổ',
-] as const;
+];
 
 /** What an area whose name starts with no known kind is called. */
 export const GENERIC_AREA = 'địa bàn';

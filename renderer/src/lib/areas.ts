@@ -8,6 +8,7 @@ import {
   areaHeading,
   areaKind,
   areaNoun,
+  COMMUNE_LEVEL_KINDS,
   LEGACY_KINDS,
   orderedKinds,
   type AreaKinds,
@@ -15,19 +16,10 @@ import {
 import type { ReportData } from '../../../shared/report';
 
 /**
- * Kinds that are themselves communes or larger: an office whose areas are all of these
- * (a district-era office) still has villages inside them to name as the activity's place.
+ * An office whose areas are all communes or larger (a district-era office) still has
+ * villages inside them to name as the activity's place.
  */
-const COMMUNE_LEVEL = new Set([
-  'xã',
-  'phường',
-  'thị trấn',
-  'đặc khu',
-  'thị xã',
-  'thành phố',
-  'huyện',
-  'quận',
-]);
+const COMMUNE_LEVEL = new Set(COMMUNE_LEVEL_KINDS);
 
 export interface AreaWords {
   /** The kinds, in the order a list names them. */
