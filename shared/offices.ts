@@ -4,6 +4,8 @@
 // The reporting line (parent, recipients, steering committee, signer) is profile data; these
 // are the defaults each kind starts from (../shared/DOMAIN.md, "Administrative reform").
 
+import { nameKey } from './text';
+
 export const OFFICE_KINDS = ['commune', 'province', 'press', 'district'] as const;
 export type OfficeKind = (typeof OFFICE_KINDS)[number];
 
@@ -124,4 +126,20 @@ export function recipientsOf(office: {
   return office.recipients.length > 0
     ? [...office.recipients]
     : defaultRecipients(officeKindOf(office), office);
+}
+
+/**
+ * How provincial reports name an office from its certificate: "Phòng Văn hóa và Thông tin"
+ * of "UBND huyện Cao Lộc" reads "Phòng Văn hóa và Thông tin huyện Cao Lộc". A name that
+ * already ends with its place ("Phòng VH&TT huyện Lộc Bình") is not given it twice.
+ */
+export function officeDisplayName(commonName: string, organization: string): string {
+  const cn = commonName.trim();
+  const org = organization.trim();
+  if (!org) return cn;
+  if (!cn) return org;
+  const prefix = /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu.exec(org);
+  const place = prefix ? org.slice(prefix[0].length) : org;
+  if (nameKey(cn).endsWith(nameKey(place))) return cn;
+  return prefix ? `${cn} ${place}` : `${cn}, ${org}`;
 }

@@ -11,7 +11,7 @@ import {
   MEASURE_UNITS,
   SUBJECT_PHRASES,
 } from './domain';
-import { areaNoun, LEGACY_KINDS, type AreaKinds } from './areas';
+import { areaNoun, kindFromName, LEGACY_KINDS, type AreaKinds } from './areas';
 import { formatDate, formatNumber } from './format';
 import type { AppendixRow, ChannelFigures, ReportData, ReportFigures } from './report';
 
@@ -47,10 +47,9 @@ const WORDING: Record<Channel, ChannelWording> = {
     units: { minutes: 'phút phát thanh' },
     audience: 'lượt người nghe',
   },
-  banner: {
-    lead: 'Treo băng rôn, khẩu hiệu, pano, áp phích tại các trục đường chính, khu vực đông dân cư',
-    audience: 'lượt người',
-  },
+  // Banners hang where the records say, and nobody counts who read them: a number of pieces
+  // named by what they are, no audience.
+  banner: { lead: 'Treo băng rôn, khẩu hiệu, pano, áp phích', audience: '' },
   cinema: {
     lead: 'Chiếu phim lưu động, tuyên truyền lồng ghép trước buổi chiếu',
     units: { messageMinutes: 'phút tuyên truyền lồng ghép' },
@@ -105,17 +104,37 @@ function activeChannels(figures: ReportFigures): Channel[] {
   return CHANNELS.filter((c) => figures.byChannel[c].activities > 0);
 }
 
+/** Radio and press: what was broadcast, then how often and how long ("46 tin, bài với 138
+ * lượt phát, tổng thời lượng 690 phút"), rather than a list of units. */
+function broadcastText(channel: Channel, f: ChannelFigures): string | null {
+  const m = f.measures;
+  if (channel !== 'radio' && channel !== 'press') return null;
+  const items = m.items ?? 0;
+  if (items === 0) return null;
+  let s = `${formatNumber(items)} tin, bài`;
+  if ((m.broadcasts ?? 0) > 0) s += ` với ${formatNumber(m.broadcasts!)} lượt phát`;
+  if ((m.minutes ?? 0) > 0) s += `, tổng thời lượng ${formatNumber(m.minutes!)} phút`;
+  return s;
+}
+
 /**
  * One sentence per channel with activity, e.g. "- Tuyên truyền bằng xe thông tin lưu động:
- * 12 buổi, 340 km, 900 phút phát thanh, khoảng 5.200 lượt người nghe; kinh phí 6.000.000 đồng."
+ * 12 buổi, 340 km, 900 phút phát thanh, 5.200 lượt người nghe; kinh phí 6.000.000 đồng."
+ * Counts are exact (the logbook's), so no "khoảng" before them.
  */
 export function channelSentences(data: ReportData): string[] {
   return activeChannels(data.figures).map((channel) => {
     const f = data.figures.byChannel[channel];
     const w = WORDING[channel];
-    const measures = measuresText(channel, f, true) || `${formatNumber(f.activities)} hoạt động`;
-    let sentence = `- ${w.lead}: ${w.verb ? `${w.verb} ` : ''}${measures}`;
-    if (f.audience > 0) sentence += `, khoảng ${formatNumber(f.audience)} ${w.audience}`;
+    const pieces = channel === 'banner' ? (f.measures.pieces ?? 0) : 0;
+    const measures =
+      broadcastText(channel, f) ??
+      (measuresText(channel, f, true) || `${formatNumber(f.activities)} hoạt động`);
+    let sentence =
+      pieces > 0
+        ? `- Treo ${formatNumber(pieces)} băng rôn, khẩu hiệu, pano, áp phích`
+        : `- ${w.lead}: ${w.verb ? `${w.verb} ` : ''}${measures}`;
+    if (f.audience > 0 && w.audience) sentence += `, ${formatNumber(f.audience)} ${w.audience}`;
     if (f.costVnd > 0) sentence += `; kinh phí ${formatNumber(f.costVnd)} đồng`;
     return nfc(`${sentence}.`);
   });
@@ -140,7 +159,7 @@ export function resultsLead(data: ReportData, officeName: string): string {
     `${formatNumber(figures.activities)} hoạt động tuyên truyền`;
   const communes = communesReached(data);
   if (communes > 0) s += ` tại ${formatNumber(communes)} ${areaNoun(kindsOf(data).reached)}`;
-  if (data.audience > 0) s += `, khoảng ${formatNumber(data.audience)} lượt người được tiếp cận`;
+  if (data.audience > 0) s += ` với ${formatNumber(data.audience)} lượt người được tiếp cận`;
   if (data.costVnd > 0) s += `; tổng kinh phí ${formatNumber(data.costVnd)} đồng`;
   return nfc(`${s}. Cụ thể như sau:`);
 }
@@ -173,10 +192,10 @@ const FLAG_PHRASES: Record<CommuneFlag, string> = {
 };
 
 /**
- * The flagged communes reached (border, remote, ethnic minority, key areas), e.g.
- * "- Tại các địa bàn trọng tâm, đã tuyên truyền tại 3/3 xã biên giới (Xã A, Xã B, Xã C)
- * với 40 hoạt động; 0/2 xã trọng điểm (chưa có hoạt động)." Null when the profile has no
- * flagged commune.
+ * The flagged areas reached (border, remote, ethnic minority, key areas), e.g. "- Đã tuyên
+ * truyền ở 3/3 xã, thị trấn biên giới (thị trấn Đồng Đăng, các xã: Hợp Thành, Thụy Hùng) với
+ * 58 hoạt động; 0/2 xã trọng điểm (chưa có hoạt động)." Null when the profile has no flagged
+ * area.
  */
 export function flaggedSentence(data: ReportData): string | null {
   const parts = COMMUNE_FLAGS.flatMap((flag) => {
@@ -188,11 +207,36 @@ export function flaggedSentence(data: ReportData): string | null {
     const names = data.flaggedCommunes
       .filter((c) => c.flags.includes(flag) && c.activities > 0)
       .map((c) => c.name);
-    const list = names.length > 0 ? ` (${names.join(', ')})` : '';
+    const list = names.length > 0 ? ` (${areaList(names)})` : '';
     return [`${share}${list} với ${formatNumber(f.activities)} hoạt động`];
   });
   if (parts.length === 0) return null;
-  return nfc(`- Tại các địa bàn trọng tâm, đã tuyên truyền tại ${parts.join('; ')}.`);
+  return nfc(`- Đã tuyên truyền ở ${parts.join('; ')}.`);
+}
+
+/**
+ * Names of areas inside a sentence, as Decree 30's Appendix II writes them: the common noun
+ * in lower case, and several of one kind under it: "thị trấn Đồng Đăng, các xã: Hợp Thành,
+ * Thụy Hùng". A name whose kind is not its first word stays as it is.
+ */
+export function areaList(names: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const raw of names) {
+    const name = nfc(raw.trim());
+    const kind = kindFromName(name);
+    const key = kind ?? '';
+    const rest = kind
+      ? name.slice(name.split(' ').slice(0, kind.split(' ').length).join(' ').length).trim()
+      : name;
+    groups.set(key, [...(groups.get(key) ?? []), rest]);
+  }
+  const entries = [...groups].sort(([, a], [, b]) => Number(a.length > 1) - Number(b.length > 1));
+  const texts = entries.map(([kind, list]) => {
+    if (!kind) return list.join(', ');
+    return list.length === 1 ? `${kind} ${list[0]}` : `các ${kind}: ${list.join(', ')}`;
+  });
+  const several = entries.filter(([, list]) => list.length > 1).length;
+  return texts.join(several > 1 ? '; ' : ', ');
 }
 
 function totalAudience(figures: ReportFigures): number {
@@ -207,7 +251,7 @@ function change(before: number, after: number, unit: string): string {
   const [word, to] = after > before ? ['tăng', 'lên'] : ['giảm', 'xuống'];
   return (
     `${word} ${formatNumber(delta)} ${unit}${pct}, ` +
-    `từ ${formatNumber(before)} ${to} ${formatNumber(after)}`
+    `từ ${formatNumber(before)} ${to} ${formatNumber(after)} ${unit}`
   );
 }
 

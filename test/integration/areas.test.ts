@@ -107,7 +107,7 @@ describe("a commune's office whose areas are villages", () => {
 
     const sentences = resultSentences(data, COMMUNE_OFFICE.name).join('\n');
     expect(sentences).toContain('4 hoạt động tuyên truyền tại 2 thôn, bản');
-    expect(sentences).toContain('2/2 thôn, bản biên giới (Thôn Nà Lệnh, Khuổi Phầy)');
+    expect(sentences).toContain('2/2 thôn, bản biên giới (thôn Nà Lệnh, Khuổi Phầy)');
     expect(sentences).toContain('1/1 thôn vùng đồng bào dân tộc thiểu số');
     expect(sentences).toContain(
       'Có 1 hoạt động thực hiện trên phạm vi toàn đơn vị, không gắn với thôn, bản, tổ dân phố cụ thể',

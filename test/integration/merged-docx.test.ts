@@ -96,16 +96,16 @@ describe('merged report .docx', () => {
       '- Có 2/3 Phòng Văn hóa và Thông tin các huyện, thành phố gửi báo cáo kết quả tuyên truyền quý III năm 2023; chưa nhận được báo cáo của Phòng Văn hóa và Thông tin huyện Tràng Định.',
     );
     expect(text).toContain(
-      '- Trong quý III năm 2023, các đơn vị đã tổ chức, phối hợp thực hiện 135 hoạt động tuyên truyền tại 9 xã, khoảng 39.080 lượt người được tiếp cận; tổng kinh phí 32.900.000 đồng.',
+      '- Trong quý III năm 2023, các đơn vị đã tổ chức, phối hợp thực hiện 135 hoạt động tuyên truyền tại 9 xã với 39.080 lượt người được tiếp cận; tổng kinh phí 32.900.000 đồng.',
     );
     expect(text).toContain(
-      '- Tuyên truyền bằng xe thông tin lưu động: 21 buổi, 600 km, 1.575 phút phát thanh, khoảng 9.070 lượt người nghe; kinh phí 10.500.000 đồng.',
+      '- Tuyên truyền bằng xe thông tin lưu động: 21 buổi, 600 km, 1.575 phút phát thanh, 9.070 lượt người nghe; kinh phí 10.500.000 đồng.',
     );
-    expect(text).toContain('đã phát 82 tin, bài, 246 lượt phát');
+    expect(text).toContain('đã phát 82 tin, bài với 246 lượt phát');
     // Shares, not lists: a province's list of flagged communes would run for pages.
     expect(text).toContain('5/5 xã biên giới với');
     expect(text).toContain('1/2 xã vùng sâu, vùng xa với 8 hoạt động');
-    expect(text).not.toContain('biên giới (Xã Hợp Thành');
+    expect(text).not.toContain('biên giới (xã Hợp Thành');
     expect(text).toContain('Số liệu tổng hợp theo hình thức tuyên truyền:');
     // The summary by channel: the merged totals.
     expect(text).toMatch(/Tổng cộng\n135\n\n39\.080\n32\.900\.000/);

@@ -58,14 +58,14 @@ describe('report .docx', () => {
       expect(text).toContain(heading);
     }
     expect(text).toContain(
-      '- Tuyên truyền bằng xe thông tin lưu động: 12 buổi, 340 km, 900 phút phát thanh, khoảng 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
+      '- Tuyên truyền bằng xe thông tin lưu động: 12 buổi, 340 km, 900 phút phát thanh, 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
     );
     expect(text).toContain('3.250 lượt người');
     expect(text).toContain('đã đăng tải 22 tin, bài, ảnh');
     expect(text).toContain('đã đăng tải, phát sóng 25 tin, bài');
-    expect(text).toContain('3/3 xã biên giới (Xã Hợp Thành, Xã Thụy Hùng, Thị trấn Đồng Đăng)');
+    expect(text).toContain('3/3 xã biên giới (thị trấn Đồng Đăng, các xã: Hợp Thành, Thụy Hùng)');
     expect(text).toContain(
-      'So với quý II năm 2023, số hoạt động tuyên truyền tăng 14 hoạt động (14,6%), từ 96 lên 110;',
+      'So với quý II năm 2023, số hoạt động tuyên truyền tăng 14 hoạt động (14,6%), từ 96 lên 110 hoạt động;',
     );
     expect(text).toContain('- Trong quý III năm 2023, Phòng Văn hóa và Thông tin đã ban hành');
     expect(text).toContain('Tổng cộng');

@@ -130,3 +130,24 @@ describe('pickers', () => {
     expect(foldSearch.filterOption('Hòa Bình', option)).toBe(false);
   });
 });
+
+describe('office names in the register', () => {
+  it('adds the place once, never twice', async () => {
+    const { officeDisplayName } = await import('../../shared/offices');
+    expect(officeDisplayName('Phòng Văn hóa và Thông tin', 'UBND huyện Cao Lộc')).toBe(
+      'Phòng Văn hóa và Thông tin huyện Cao Lộc',
+    );
+    expect(officeDisplayName('Phòng VH&TT huyện Lộc Bình', 'UBND huyện Lộc Bình')).toBe(
+      'Phòng VH&TT huyện Lộc Bình',
+    );
+    expect(officeDisplayName('Phòng Văn hóa - Xã hội xã Hoà An', 'Ủy ban nhân dân xã Hòa An')).toBe(
+      'Phòng Văn hóa - Xã hội xã Hoà An',
+    );
+    expect(officeDisplayName('Báo Lạng Sơn', 'Tỉnh ủy Lạng Sơn')).toBe(
+      'Báo Lạng Sơn, Tỉnh ủy Lạng Sơn',
+    );
+    expect(officeDisplayName('Sở Văn hóa, Thể thao và Du lịch', '')).toBe(
+      'Sở Văn hóa, Thể thao và Du lịch',
+    );
+  });
+});

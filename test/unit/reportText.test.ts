@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   appendixDate,
+  areaList,
   channelSentences,
   closingParagraph,
   comparisonSentence,
@@ -21,17 +22,26 @@ describe('report sentences', () => {
     const sentences = channelSentences(data);
     expect(sentences).toHaveLength(7);
     expect(sentences[0]).toBe(
-      '- Tuyên truyền bằng xe thông tin lưu động: 12 buổi, 340 km, 900 phút phát thanh, khoảng 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
+      '- Tuyên truyền bằng xe thông tin lưu động: 12 buổi, 340 km, 900 phút phát thanh, 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
     );
     expect(sentences).toContain(
-      '- Chiếu phim lưu động, tuyên truyền lồng ghép trước buổi chiếu: 10 buổi chiếu, 150 phút tuyên truyền lồng ghép, khoảng 3.250 lượt người xem; kinh phí 5.000.000 đồng.',
+      '- Chiếu phim lưu động, tuyên truyền lồng ghép trước buổi chiếu: 10 buổi chiếu, 150 phút tuyên truyền lồng ghép, 3.250 lượt người xem; kinh phí 5.000.000 đồng.',
     );
     expect(sentences.join()).not.toMatch(/Hội nghị|tin nhắn/i);
+    // Exact counts from the logbook: never "about".
+    expect(sentences.join()).not.toContain('khoảng');
+    // Banners: how many, named by what they are, no invented places nor an audience.
+    expect(sentences).toContain(
+      '- Treo 45 băng rôn, khẩu hiệu, pano, áp phích; kinh phí 4.800.000 đồng.',
+    );
+    expect(sentences).toContain(
+      '- Trên hệ thống đài truyền thanh cấp xã: đã phát 46 tin, bài với 138 lượt phát, tổng thời lượng 690 phút, 12.400 lượt người nghe.',
+    );
   });
 
   it('names the flagged communes reached and the ones not reached', () => {
     expect(flaggedSentence(data)).toContain(
-      '3/3 xã biên giới (Xã Hợp Thành, Xã Thụy Hùng, Thị trấn Đồng Đăng) với 58 hoạt động',
+      '3/3 xã biên giới (thị trấn Đồng Đăng, các xã: Hợp Thành, Thụy Hùng) với 58 hoạt động',
     );
     const none: ReportData = {
       ...data,
@@ -46,20 +56,33 @@ describe('report sentences', () => {
       },
     };
     expect(flaggedSentence(none)).toBe(
-      '- Tại các địa bàn trọng tâm, đã tuyên truyền tại 0/2 xã trọng điểm (chưa có hoạt động).',
+      '- Đã tuyên truyền ở 0/2 xã trọng điểm (chưa có hoạt động).',
     );
+  });
+
+  it('lists areas in a sentence as Appendix II of Decree 30 writes them', () => {
+    expect(areaList(['Xã Hợp Thành', 'Xã Thụy Hùng', 'Thị trấn Đồng Đăng'])).toBe(
+      'thị trấn Đồng Đăng, các xã: Hợp Thành, Thụy Hùng',
+    );
+    expect(areaList(['Thôn Nà Lệnh'])).toBe('thôn Nà Lệnh');
+    expect(areaList(['Tổ dân phố 1', 'Tổ dân phố 2', 'Khuổi Phầy'])).toBe(
+      'Khuổi Phầy, các tổ dân phố: 1, 2',
+    );
+    expect(areaList(['Xã A', 'Xã B', 'Thôn C', 'Thôn D'])).toBe('các xã: A, B; các thôn: C, D');
   });
 
   it('compares with the previous period, both ways', () => {
     expect(comparisonSentence(data)).toBe(
-      '- So với quý II năm 2023, số hoạt động tuyên truyền tăng 14 hoạt động (14,6%), từ 96 lên 110; số lượt người được tiếp cận tăng 4.350 lượt người (23,5%), từ 18.500 lên 22.850.',
+      '- So với quý II năm 2023, số hoạt động tuyên truyền tăng 14 hoạt động (14,6%), từ 96 lên 110 hoạt động; số lượt người được tiếp cận tăng 4.350 lượt người (23,5%), từ 18.500 lên 22.850 lượt người.',
     );
     const fewer: ReportData = {
       ...data,
       audience: 18_500,
       figures: { ...data.figures, activities: 90 },
     };
-    expect(comparisonSentence(fewer)).toContain('giảm 6 hoạt động (6,3%), từ 96 xuống 90');
+    expect(comparisonSentence(fewer)).toContain(
+      'giảm 6 hoạt động (6,3%), từ 96 xuống 90 hoạt động',
+    );
     expect(comparisonSentence(fewer)).toContain('không thay đổi (18.500 lượt người)');
     expect(comparisonSentence({ ...data, previous: null })).toBeNull();
   });

@@ -2,6 +2,7 @@
 // for the office the package claims. Anything else is kept in quarantine with the reason.
 import type { Database } from 'better-sqlite3';
 import { AppError, type Msg } from '../../../shared/errors';
+import { officeDisplayName } from '../../../shared/offices';
 import { describeSubject, fingerprintOf, parseCertificate, type CertSubject } from '../signing';
 import { certificateRow, trustedOffice } from './queries';
 
@@ -84,16 +85,7 @@ export function readCertificateFile(bytes: Buffer): CertificateFile {
   };
 }
 
-/**
- * The register's name for an office, from its certificate: "Phòng Văn hóa và Thông tin" of
- * "UBND huyện Cao Lộc" reads "Phòng Văn hóa và Thông tin huyện Cao Lộc", as offices are
- * named in provincial reports.
- */
+/** The register's name for an office, from its certificate (shared/offices.ts). */
 export function officeNameOf(subject: Pick<CertSubject, 'commonName' | 'organization'>): string {
-  const cn = subject.commonName.trim();
-  const org = subject.organization.trim();
-  if (!org) return cn;
-  const place = /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i.exec(org);
-  if (place) return `${cn} ${org.slice(place[0].length)}`;
-  return `${cn}, ${org}`;
+  return officeDisplayName(subject.commonName, subject.organization);
 }

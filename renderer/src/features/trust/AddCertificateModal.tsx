@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button, Form, Input, Modal, Typography, Upload } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { OFFICE_CODE_RE } from '../../../../shared/inbox';
+import { officeDisplayName } from '../../../../shared/offices';
 import { api, errorMessage } from '../../api';
 import { Fingerprint } from '../../components/Fingerprint';
 import { FormError } from '../../components/FormError';
@@ -23,12 +24,7 @@ interface Props {
 }
 
 /** "Phòng Văn hóa và Thông tin" + "UBND huyện Cao Lộc" → "… Thông tin huyện Cao Lộc". */
-export function suggestedName(commonName: string, organization: string): string {
-  if (organization === '') return commonName;
-  if (commonName === '') return organization;
-  const place = organization.replace(/^(UBND|Ủy ban nhân dân)\s+/iu, '');
-  return place !== organization ? `${commonName} ${place}` : `${commonName}, ${organization}`;
-}
+export const suggestedName = officeDisplayName;
 
 export const CERTIFICATE_ACCEPT = '.pem,.cer,.crt';
 
