@@ -39,6 +39,18 @@ export function formatDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/**
+ * A date as an administrative document writes it (Decree 30/2020/NĐ-CP, Appendix I, II.5.b,
+ * and seed 000): a day below 10 and the months 1 and 2 with a leading zero, other months
+ * without ("08/9/2023", "05/02/2024", "18/12/2023").
+ */
+export function documentDate(iso: string): string {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return iso;
+  const month = Number(m[2]);
+  return `${m[3]}/${month <= 2 ? m[2] : String(month)}/${m[1]}`;
+}
+
 /** "28/07/2023" or "28/7/2023" → "2023-07-28"; null when not a real day. */
 export function parseDate(text: string): string | null {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());

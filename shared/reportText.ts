@@ -12,7 +12,7 @@ import {
   SUBJECT_PHRASES,
 } from './domain';
 import { areaNoun, kindFromName, LEGACY_KINDS, type AreaKinds } from './areas';
-import { formatDate, formatNumber } from './format';
+import { documentDate, formatNumber } from './format';
 import type { AppendixRow, ChannelFigures, ReportData, ReportFigures } from './report';
 
 const nfc = (text: string): string => text.normalize('NFC');
@@ -148,8 +148,11 @@ function communesReached(data: ReportData): number {
 /** The kinds the report's areas are of; a report signed before kinds existed names communes. */
 const kindsOf = (data: ReportData): AreaKinds => data.areaKinds ?? LEGACY_KINDS;
 
-/** The sentence before the channel list: totals of the period. */
-export function resultsLead(data: ReportData, officeName: string): string {
+/**
+ * The sentence before the channel list: totals of the period. An office's report lists its
+ * activities in an appendix, and says where (`appendix`); the merged report has none.
+ */
+export function resultsLead(data: ReportData, officeName: string, appendix = false): string {
   const { figures } = data;
   if (figures.activities === 0) {
     return nfc(`- Trong ${figures.period.label}, chưa ghi nhận hoạt động tuyên truyền nào.`);
@@ -161,7 +164,8 @@ export function resultsLead(data: ReportData, officeName: string): string {
   if (communes > 0) s += ` tại ${formatNumber(communes)} ${areaNoun(kindsOf(data).reached)}`;
   if (data.audience > 0) s += ` với ${formatNumber(data.audience)} lượt người được tiếp cận`;
   if (data.costVnd > 0) s += `; tổng kinh phí ${formatNumber(data.costVnd)} đồng`;
-  return nfc(`${s}. Cụ thể như sau:`);
+  const where = appendix ? ' (danh sách hoạt động tại Phụ lục kèm theo)' : '';
+  return nfc(`${s}. Cụ thể như sau${where}:`);
 }
 
 /**
@@ -270,7 +274,7 @@ export function comparisonSentence(data: ReportData): string | null {
 /** Section 2 of an office's report before its table: totals, channels, places, comparison. */
 export function resultSentences(data: ReportData, officeName: string): string[] {
   return [
-    resultsLead(data, officeName),
+    resultsLead(data, officeName, true),
     ...channelSentences(data),
     areaFreeSentence(data),
     flaggedSentence(data),
@@ -361,11 +365,11 @@ export function placeDateLine(place: string, isoDate: string): string {
   return nfc(`${prefix}ngày ${m[3]} tháng ${monthText} năm ${m[1]}`);
 }
 
-/** "28/07/2023" or "28/07/2023 - 30/07/2023" for the appendix. */
+/** "28/7/2023" or "26/6/2023 - 28/6/2023" for the appendix, as the document writes dates. */
 export function appendixDate(row: Pick<AppendixRow, 'date' | 'endDate'>): string {
   return row.endDate && row.endDate !== row.date
-    ? `${formatDate(row.date)} - ${formatDate(row.endDate)}`
-    : formatDate(row.date);
+    ? `${documentDate(row.date)} - ${documentDate(row.endDate)}`
+    : documentDate(row.date);
 }
 
 /** Staff text split into paragraphs: one per non-empty line, NFC. */

@@ -166,7 +166,8 @@ describe('merged report .docx', () => {
     expect(documentXml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g)).toHaveLength(1);
     expect(documentXml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(documentXml).toContain('<w:titlePg/>');
-    expect(text).not.toContain('PHỤ LỤC');
+    expect(text).not.toContain('DANH SÁCH HOẠT ĐỘNG');
+    expect(text).not.toContain('Phụ lục kèm theo');
     expect(text).toMatch(
       /Trên đây là Báo cáo kết quả tuyên truyền .* quý III năm 2023 của Sở Thông tin và Truyền thông, kính gửi Ban Chỉ đạo 138 tỉnh \(Phòng PV01 - Công an tỉnh\) tổng hợp theo quy định\.\/\./,
     );

@@ -133,16 +133,27 @@ describe('report .docx', () => {
     expect(signature).toContain('<w:cantSplit/>');
   });
 
-  it('repeats the appendix header row on every page', () => {
-    const appendix = documentXml.slice(documentXml.indexOf('PHỤ LỤC'));
-    expect(plainText(appendix)).toContain('Danh sách hoạt động tuyên truyền quý III năm 2023');
+  it('lays the appendix out as Decree 30 does, its header row repeated on every page', () => {
+    // "Phụ lục", then what it lists in capitals; the body says where the list is.
+    const appendix = documentXml.slice(
+      documentXml.lastIndexOf('<w:p>', documentXml.indexOf('>Phụ lục<')),
+    );
+    expect(plainText(appendix)).toMatch(
+      /^Phụ lục\nDANH SÁCH HOẠT ĐỘNG TUYÊN TRUYỀN QUÝ III NĂM 2023\n\(Kèm theo Báo cáo số 12\/BC-VHTT ngày 05\/10\/2023 của Phòng/,
+    );
+    expect(plainText(documentXml)).toContain(
+      'Cụ thể như sau (danh sách hoạt động tại Phụ lục kèm theo):',
+    );
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(appendix)![0];
     const firstRow = /<w:tr>[\s\S]*?<\/w:tr>/.exec(table)![0];
     expect(firstRow).toContain('<w:tblHeader/>');
     expect(plainText(firstRow)).toMatch(
       /STT\s*Ngày\s*Hình thức\s*Xã\s*Nội dung\s*Số liệu\s*Số người/,
     );
-    expect(plainText(table)).toContain('26/06/2023 -\n28/06/2023');
+    // Dates as the document writes them: "26/6/2023", a leading zero only below 10 and for
+    // January and February.
+    expect(plainText(table)).toContain('26/6/2023 -\n28/6/2023');
+    expect(plainText(table)).toContain('02/7/2023');
     expect(plainText(table)).toContain('Chiếu phim');
   });
 

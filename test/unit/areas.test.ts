@@ -151,3 +151,13 @@ describe('office names in the register', () => {
     );
   });
 });
+
+describe('dates in a document', () => {
+  it('follow Decree 30: a leading zero below 10 and for January and February only', async () => {
+    const { documentDate } = await import('../../shared/format');
+    expect(documentDate('2023-09-08')).toBe('08/9/2023');
+    expect(documentDate('2024-02-05')).toBe('05/02/2024');
+    expect(documentDate('2023-12-18')).toBe('18/12/2023');
+    expect(documentDate('2023-01-31')).toBe('31/01/2023');
+  });
+});

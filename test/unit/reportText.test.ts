@@ -114,10 +114,11 @@ describe('report sentences', () => {
     expect(placeDateLine('Cao Lộc', '2023-10-05')).toBe('Cao Lộc, ngày 05 tháng 10 năm 2023');
     expect(placeDateLine('Cao Lộc', '2024-02-15')).toBe('Cao Lộc, ngày 15 tháng 02 năm 2024');
     expect(placeDateLine('Cao Lộc', '2024-03-09')).toBe('Cao Lộc, ngày 09 tháng 3 năm 2024');
-    expect(appendixDate({ date: '2023-07-28', endDate: null })).toBe('28/07/2023');
+    expect(appendixDate({ date: '2023-07-28', endDate: null })).toBe('28/7/2023');
     expect(appendixDate({ date: '2023-07-28', endDate: '2023-07-30' })).toBe(
-      '28/07/2023 - 30/07/2023',
+      '28/7/2023 - 30/7/2023',
     );
+    expect(appendixDate({ date: '2024-02-05', endDate: null })).toBe('05/02/2024');
   });
 
   it('splits staff text into NFC paragraphs and marks directives with a dash', () => {

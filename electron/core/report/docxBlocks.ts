@@ -7,7 +7,7 @@ import type { Paragraph, Table } from 'docx';
 import { AlignmentType, Header, PageNumber, TextRun } from 'docx';
 import type { Office } from '../../../shared/schemas';
 import { placeDateLine } from '../../../shared/reportText';
-import { formatDate } from '../../../shared/format';
+import { documentDate } from '../../../shared/format';
 import { layoutTable } from './docxTables';
 import {
   FONTS,
@@ -221,13 +221,16 @@ export function pageNumberParagraph(): Paragraph {
   return centred([new TextRun({ children: [PageNumber.CURRENT], font: FONTS, size: PT.body * 2 })]);
 }
 
-/** "PHỤ LỤC", what it lists, and "(Kèm theo Báo cáo số … ngày … của …)". */
+/**
+ * As Decree 30's Appendix I lays out an appendix: "Phụ lục", then what it lists in capitals,
+ * then "(Kèm theo Báo cáo số … ngày … của …)".
+ */
 export function appendixTitleBlock(
   heading: string,
   report: { number: string; docSymbol: string; isoDate: string; officeName: string },
 ): Paragraph[] {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(report.isoDate)
-    ? ` ngày ${formatDate(report.isoDate)}`
+    ? ` ngày ${documentDate(report.isoDate)}`
     : '';
   // The office's name is kept on one line (no-break spaces): a wrap inside it leaves
   // "hội)" of "Phòng Văn hóa - Xã hội" alone on the second line.
@@ -236,8 +239,8 @@ export function appendixTitleBlock(
     `(Kèm theo Báo cáo số ${documentNumber(report.number, report.docSymbol)}${date}` +
     ` của ${name})`;
   return [
-    centred('PHỤ LỤC', { bold: true }),
-    centred(heading, { bold: true, before: 60 }),
+    centred('Phụ lục', { bold: true }),
+    centred(heading.toLocaleUpperCase('vi'), { bold: true, before: 60 }),
     centred(ref, { italics: true, before: 60 }),
     shortRule(TEXT_WIDTH, 2400, 240),
   ];
