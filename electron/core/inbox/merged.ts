@@ -263,9 +263,14 @@ export class MergedReports {
         )
       : { office: null, activities: [] };
     const ownCount = own.office?.activities ?? 0;
-    const others =
+    const none: Drill = {
+      total: { activities: 0, audience: 0, value: null },
+      offices: [],
+      activities: [],
+    };
+    const base =
       input.office !== undefined && input.office === office?.code
-        ? null
+        ? none
         : drill(
             db,
             {
@@ -279,19 +284,7 @@ export class MergedReports {
             },
             names,
           );
-    if (!own.office)
-      return (
-        others ?? {
-          total: { activities: 0, audience: 0, value: null },
-          offices: [],
-          activities: [],
-        }
-      );
-    const base = others ?? {
-      total: { activities: 0, audience: 0, value: null },
-      offices: [],
-      activities: [],
-    };
+    if (!own.office) return base;
     const value =
       input.measure === undefined ? null : (base.total.value ?? 0) + (own.office.value ?? 0);
     return {

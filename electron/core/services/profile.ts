@@ -2,10 +2,16 @@
 import type { ProfileView } from '../../../shared/contract';
 import type { Profile } from '../../../shared/schemas';
 import type { Context } from '../context';
-import { communeIdsOf, idsOfCommunes, setSearchText } from '../queries/activities';
+import {
+  communeIdsOf,
+  getActivityRow,
+  idsOfCommunes,
+  rowToActivity,
+  setSearchText,
+} from '../queries/activities';
 import { writeAudit } from '../queries/audit';
 import { getProfile, replaceCommunes, saveOffice, settleMergers } from '../queries/profile';
-import { ActivityService, searchTextOf } from './activities';
+import { searchTextOf } from './activities';
 import { CommuneIndex } from './communes';
 
 export class ProfileService {
@@ -44,10 +50,10 @@ export class ProfileService {
    */
   private refreshSearchText(communeIds: number[]): void {
     const { db } = this.ctx;
+    // One index for every activity: a merger can touch thousands of them.
     const index = CommuneIndex.of(db);
-    const activities = new ActivityService(this.ctx);
     for (const id of idsOfCommunes(db, index.withMerged(communeIds))) {
-      const row = activities.get(id);
+      const row = rowToActivity(getActivityRow(db, id)!, index.byId);
       const refs = communeIdsOf(db, id).flatMap((c) => index.byId.get(c) ?? []);
       setSearchText(db, id, searchTextOf(row, index.searchNames(refs)));
     }
