@@ -62,7 +62,16 @@ export const COUNT_MEASURES = [
 export type CountMeasure = (typeof COUNT_MEASURES)[number];
 
 /** Optional descriptive measures (INTERCHANGE.md marks them "optional"). */
-export const EXTRA_MEASURES = ['kind', 'slogan', 'film', 'relayed', 'permitNo', 'url'] as const;
+export const EXTRA_MEASURES = [
+  'kind',
+  'slogan',
+  'film',
+  'relayed',
+  'permitNo',
+  'url',
+  'outlet',
+  'programme',
+] as const;
 export type ExtraMeasure = (typeof EXTRA_MEASURES)[number];
 
 export const CHANNEL_MEASURES: Record<
@@ -76,7 +85,7 @@ export const CHANNEL_MEASURES: Record<
   leaflet: { counts: ['copies'], extras: ['permitNo'] },
   meeting: { counts: ['sessions'], extras: [] },
   online: { counts: ['items'], extras: ['url'] },
-  press: { counts: ['items', 'minutes'], extras: [] },
+  press: { counts: ['items', 'minutes'], extras: ['outlet', 'programme'] },
   sms: { counts: ['messages'], extras: [] },
   model: { counts: ['count'], extras: [] },
 };
@@ -99,6 +108,8 @@ export const MEASURE_LABELS: Record<CountMeasure | ExtraMeasure, string> = {
   relayed: 'Tiếp âm',
   permitNo: 'Số giấy phép xuất bản',
   url: 'Địa chỉ trang',
+  outlet: 'Cơ quan báo chí, đài',
+  programme: 'Chuyên mục, chương trình',
 };
 
 /** Units as written in report sentences ("3 buổi", "45 km"). */

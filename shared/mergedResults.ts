@@ -6,7 +6,8 @@ import { formatNumber } from './format';
 import type { MergedData } from './inbox';
 import { coverageSentence, reportingSentence } from './mergedText';
 import type { ReportData } from './report';
-import { areaFreeSentence, channelSentences, flaggedSentence, resultsLead } from './reportText';
+import { channelSentences } from './channelText';
+import { areaFreeSentence, flaggedSentence, resultsLead } from './reportText';
 
 export interface ResultBlock {
   /** "2.1. Kết quả do Sở … trực tiếp thực hiện"; null for the sentences before any. */
@@ -28,8 +29,8 @@ function officesSentences(data: ReportData): string[] {
 
 /**
  * "- Tổng cộng, trong quý III năm 2023 đã thực hiện 158 hoạt động tuyên truyền (Sở Văn hóa,
- * Thể thao và Du lịch: 23 hoạt động; các đơn vị: 135 hoạt động), khoảng 41.200 lượt người
- * được tiếp cận; tổng kinh phí 9.000.000 đồng."
+ * Thể thao và Du lịch: 23 hoạt động; các đơn vị: 135 hoạt động), 41.200 lượt người được
+ * tiếp cận; tổng kinh phí 9.000.000 đồng."
  */
 export function totalSentence(data: MergedData): string | null {
   const parts = data.parts;
@@ -41,7 +42,11 @@ export function totalSentence(data: MergedData): string | null {
     `${formatNumber(data.figures.activities)} hoạt động tuyên truyền ` +
     `(${parts.own.name.trim()}: ${formatNumber(own)} hoạt động; ` +
     `các đơn vị: ${formatNumber(offices)} hoạt động)`;
-  if (data.audience > 0) s += `, khoảng ${formatNumber(data.audience)} lượt người được tiếp cận`;
+  if (data.audience > 0) {
+    // Exact, unless an office or the department marked an audience as an estimate.
+    const about = (data.estimated ?? []).length > 0 ? 'khoảng ' : '';
+    s += `, ${about}${formatNumber(data.audience)} lượt người được tiếp cận`;
+  }
   if (data.costVnd > 0) s += `; tổng kinh phí ${formatNumber(data.costVnd)} đồng`;
   return `${s}.`.normalize('NFC');
 }

@@ -5,9 +5,9 @@
 
 import type { Channel, CountMeasure, ReportSubject } from './domain';
 import {
+  CHANNELS,
   CHANNEL_MEASURES,
   CHANNEL_SHORT_LABELS,
-  CORE_CHANNELS,
   MEASURE_UNITS,
   SUBJECT_PHRASES,
 } from './domain';
@@ -88,17 +88,27 @@ export function officesNoun(offices: readonly Pick<OfficeFigures, 'name'>[]): Of
 /**
  * The opening after "Kính gửi": the province writes from the offices' reports, e.g.
  * "Trên cơ sở báo cáo của Phòng Văn hóa và Thông tin các huyện, thành phố, Sở Thông tin và
- * Truyền thông tổng hợp, báo cáo kết quả tuyên truyền … quý III năm 2023 như sau:".
+ * Truyền thông tổng hợp, báo cáo kết quả tuyên truyền … quý III năm 2023 như sau:", led by
+ * the letter that asked for the report when there is one ("Thực hiện Công văn số …, trên cơ
+ * sở báo cáo của …").
  */
 export function mergedOpeningParagraph(
   officeName: string,
   periodLabel: string,
   offices: readonly Pick<OfficeFigures, 'name'>[],
   subject: ReportSubject,
+  request = '',
 ): string {
+  const letter = request
+    .trim()
+    .replace(/^thực hiện\s+/iu, '')
+    .replace(/[\s.,;:]+$/u, '');
+  const basis = `cơ sở báo cáo của ${officesNoun(offices).all}, ${officeName.trim()} tổng hợp, `;
+  const what = `báo cáo kết quả tuyên truyền công tác ${SUBJECT_PHRASES[subject]}`;
   return nfc(
-    `Trên cơ sở báo cáo của ${officesNoun(offices).all}, ${officeName.trim()} tổng hợp, ` +
-      `báo cáo kết quả tuyên truyền công tác ${SUBJECT_PHRASES[subject]} ${periodLabel} như sau:`,
+    letter
+      ? `Thực hiện ${letter}, trên ${basis}${what} như sau:`
+      : `Trên ${basis}${what} ${periodLabel} như sau:`,
   );
 }
 
@@ -247,8 +257,8 @@ export function docxWarnings(texts: ReportTexts, data: MergedData): DocxWarning[
   return out;
 }
 
-/** A column of the table by office: a core channel and the measure it is counted by. */
-export interface CoreColumn {
+/** A channel's column of the table by office: the channel and the measure it is counted by. */
+export interface ChannelColumn {
   channel: Channel;
   measure: CountMeasure;
   /** "Xe lưu động", "Chiếu phim". */
@@ -257,19 +267,43 @@ export interface CoreColumn {
   unit: string;
 }
 
-/** "buổi chiếu" would repeat the column's "Chiếu phim". */
-const HEADER_UNITS: Partial<Record<CountMeasure, string>> = { screenings: 'buổi' };
+/**
+ * Units the header writes shorter: "buổi chiếu" and "tin nhắn" would repeat the column's
+ * "Chiếu phim" and "Tin nhắn", and "Mô hình (mô hình)" reads as a slip; tables write
+ * "(số lượng)" over such counts.
+ */
+const HEADER_UNITS: Partial<Record<CountMeasure, string>> = {
+  screenings: 'buổi',
+  messages: 'tin',
+  count: 'số lượng',
+};
 
-/** The main measure (the first count) of each channel district offices run themselves. */
-export const CORE_COLUMNS: readonly CoreColumn[] = CORE_CHANNELS.map((channel) => {
-  const measure = CHANNEL_MEASURES[channel].counts[0]!;
-  return {
-    channel,
-    measure,
-    label: CHANNEL_SHORT_LABELS[channel],
-    unit: HEADER_UNITS[measure] ?? MEASURE_UNITS[measure],
-  };
-});
+/** Each channel by its main measure (the first count): sessions of the van, pieces of banners. */
+export const CHANNEL_COLUMNS: Record<Channel, ChannelColumn> = Object.fromEntries(
+  CHANNELS.map((channel) => {
+    const measure = CHANNEL_MEASURES[channel].counts[0]!;
+    const unit = HEADER_UNITS[measure] ?? MEASURE_UNITS[measure];
+    return [channel, { channel, measure, label: CHANNEL_SHORT_LABELS[channel], unit }];
+  }),
+) as Record<Channel, ChannelColumn>;
+
+/** The parts of the merge whose figures the table by office shows. */
+function countedFigures(data: MergedData): Pick<OfficeFigures, 'byChannel'>[] {
+  const own = data.parts?.own.data.figures;
+  return [...(own ? [own] : []), ...data.offices.filter((o) => isCounted(o.state))];
+}
+
+/**
+ * The channels the table by office has a column for, in the order of CHANNELS: those with
+ * activities in the period at the department or at a counted office. A column of dashes
+ * would only push the others off the page. The Word file and the screen both ask here.
+ */
+export function officeTableChannels(data: MergedData): ChannelColumn[] {
+  const parts = countedFigures(data);
+  return CHANNELS.filter((c) => parts.some((p) => p.byChannel[c].activities > 0)).map(
+    (c) => CHANNEL_COLUMNS[c],
+  );
+}
 
 /** Headers of the table by office; activities and audience as the summary table has them. */
 export const OFFICE_TABLE_HEADERS = {
@@ -288,8 +322,8 @@ export const UNCOUNTED_NOTES: Record<'missing' | 'quarantined', string> = {
 
 export interface OfficeRowFigures {
   activities: number;
-  /** One value per CORE_COLUMNS entry. */
-  core: number[];
+  /** One value per column of `OfficeTable.columns`. */
+  channels: number[];
   audience: number;
 }
 
@@ -303,6 +337,8 @@ export interface OfficeTableRow {
 }
 
 export interface OfficeTable {
+  /** The channels with figures in the period (officeTableChannels). */
+  columns: ChannelColumn[];
   rows: OfficeTableRow[];
   /** The sum of the counted rows, so the column adds up as a reader checks it. */
   total: OfficeRowFigures;
@@ -310,10 +346,11 @@ export interface OfficeTable {
 
 function rowFigures(
   office: Pick<OfficeFigures, 'activities' | 'audience' | 'byChannel'>,
+  columns: readonly ChannelColumn[],
 ): OfficeRowFigures {
   return {
     activities: office.activities,
-    core: CORE_COLUMNS.map((c) => office.byChannel[c.channel].measures[c.measure] ?? 0),
+    channels: columns.map((c) => office.byChannel[c.channel].measures[c.measure] ?? 0),
     audience: office.audience,
   };
 }
@@ -345,6 +382,7 @@ export const OWN_ROW_SUFFIX = ' (tự thực hiện)';
  * work first when it records it, so the total row is the sum of both parts.
  */
 export function officeTable(data: MergedData): OfficeTable {
+  const columns = officeTableChannels(data);
   const labels = tableLabels(officeNames(data.offices, true));
   const own = data.parts?.own;
   const ownRows: OfficeTableRow[] = own
@@ -353,35 +391,37 @@ export function officeTable(data: MergedData): OfficeTable {
           code: own.code,
           label: `${shortOfficeName(own.name)}${OWN_ROW_SUFFIX}`,
           note: null,
-          figures: rowFigures({
-            activities: own.data.figures.activities,
-            audience: own.data.audience,
-            byChannel: own.data.figures.byChannel,
-          }),
+          figures: rowFigures(
+            {
+              activities: own.data.figures.activities,
+              audience: own.data.audience,
+              byChannel: own.data.figures.byChannel,
+            },
+            columns,
+          ),
         },
       ]
     : [];
+  const none = (): OfficeRowFigures => ({
+    activities: 0,
+    channels: columns.map(() => 0),
+    audience: 0,
+  });
   const officeRows = data.offices.map((o, i): OfficeTableRow => {
     const counted = isCounted(o.state);
     return {
       code: o.code,
       label: labels[i]!,
       note: isCounted(o.state) ? null : UNCOUNTED_NOTES[o.state],
-      figures: counted
-        ? rowFigures(o)
-        : { activities: 0, core: CORE_COLUMNS.map(() => 0), audience: 0 },
+      figures: counted ? rowFigures(o, columns) : none(),
     };
   });
   const rows = [...ownRows, ...officeRows];
-  const total: OfficeRowFigures = {
-    activities: 0,
-    core: CORE_COLUMNS.map(() => 0),
-    audience: 0,
-  };
+  const total = none();
   for (const r of rows) {
     total.activities += r.figures.activities;
     total.audience += r.figures.audience;
-    r.figures.core.forEach((v, i) => (total.core[i] = (total.core[i] ?? 0) + v));
+    r.figures.channels.forEach((v, i) => (total.channels[i] = (total.channels[i] ?? 0) + v));
   }
-  return { rows, total };
+  return { columns, rows, total };
 }

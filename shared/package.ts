@@ -11,11 +11,13 @@ import type { PeriodRef } from './report';
 /** "Tuyên truyền package": a ZIP; its own extension so the OS does not offer to unpack it. */
 export const PACKAGE_EXTENSION = '.ttpkg';
 /**
- * 3: areas carry their `kind` and the codes they `absorbed`, and an activity may name no
+ * 4: an activity may mark its audience as an estimate (`audienceEstimated`) and a press item
+ * name its `outlet` and `programme`; the report texts carry the request letter, section 2's
+ * own paragraphs and "Nơi nhận". 3: areas carry their `kind` and the codes they `absorbed`, and an activity may name no
  * area. 2: one signed Word report per subject of the office (`reports` in the manifest and
- * in data.json). 1: one report.docx, the trafficking report. All three are read.
+ * in data.json). 1: one report.docx, the trafficking report. All four are read.
  */
-export const PACKAGE_SCHEMA_VERSION = 3;
+export const PACKAGE_SCHEMA_VERSION = 4;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.json.p7s';
@@ -53,7 +55,7 @@ const ReportRefSchema = z.strictObject({
 
 export const ManifestSchema = z
   .strictObject({
-    schemaVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    schemaVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
     office: z.strictObject({
       code: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
       name: z.string().min(1).max(200),

@@ -93,6 +93,16 @@ export interface ReportData {
   areaKinds?: AreaKinds;
   /** Absent from reports signed before activities could name no area. */
   withoutArea?: AreaFreeFigures;
+  /** Where news items appeared: online sites and press outlets, most used first. */
+  sources?: NewsSources;
+  /** Channels whose audience holds an estimate the user marked: "khoảng" before it. */
+  estimated?: Channel[];
+}
+
+/** The sites of online items and the press outlets with their programmes, as named. */
+export interface NewsSources {
+  sites: string[];
+  outlets: string[];
 }
 
 /** The sections staff write (1, 3.1, 3.2 and 4), by their field in ReportTexts. */
@@ -106,11 +116,45 @@ export interface ReportTexts {
   /** Date of the report, YYYY-MM-DD. */
   date: string;
   recipients: string[];
+  /**
+   * The letter the report answers, cited as in the opening ("Công văn số 4502/BCĐ-CAT ngày
+   * 08/9/2023 của Ban Chỉ đạo 138 tỉnh về việc báo cáo …"); empty for the generic opening.
+   */
+  request: string;
   /** Section 1, one paragraph each (start: the period's directives from the register). */
   directives: string[];
+  /** Section 2's own paragraphs before and after the ones made from the logbook. */
+  resultsBefore: string;
+  resultsAfter: string;
   strengths: string;
   limitations: string;
   nextSteps: string;
+  /** "Nơi nhận" before the filing line: "Như trên", "Lãnh đạo Sở", … */
+  copies: string[];
+  /** Who files the original, after "Lưu:": "VT, TTBCXB". */
+  filing: string;
+  /** The drafter's initials, written after the filing: "Lưu: VT, TTBCXB (LMV)." */
+  drafter: string;
+}
+
+/** The fields texts saved before they existed take: what those reports printed. */
+export const LEGACY_TEXTS: Pick<
+  ReportTexts,
+  'request' | 'resultsBefore' | 'resultsAfter' | 'copies' | 'filing' | 'drafter'
+> = {
+  request: '',
+  resultsBefore: '',
+  resultsAfter: '',
+  copies: ['Như trên'],
+  filing: 'VT',
+  drafter: '',
+};
+
+/** Texts as stored or received, completed with what older ones lack. */
+export function completeTexts(
+  texts: Partial<ReportTexts> & Omit<ReportTexts, keyof typeof LEGACY_TEXTS>,
+): ReportTexts {
+  return { ...LEGACY_TEXTS, ...texts };
 }
 
 /** One period of the chart on the report screen. */

@@ -2,18 +2,12 @@
 // (../shared/DOMAIN.md, "The report"). Pure: the Word file and the screen both use it.
 // Every string returned is NFC.
 
-import type { Channel, CommuneFlag, CountMeasure, ReportSubject } from './domain';
-import {
-  CHANNELS,
-  CHANNEL_LABELS,
-  CHANNEL_MEASURES,
-  COMMUNE_FLAGS,
-  MEASURE_UNITS,
-  SUBJECT_PHRASES,
-} from './domain';
+import type { Channel, CommuneFlag, ReportSubject } from './domain';
+import { CHANNELS, CHANNEL_LABELS, COMMUNE_FLAGS, SUBJECT_PHRASES } from './domain';
 import { areaNoun, kindFromName, LEGACY_KINDS, type AreaKinds } from './areas';
 import { documentDate, formatNumber } from './format';
-import type { AppendixRow, ChannelFigures, ReportData, ReportFigures } from './report';
+import { activeChannels, channelSentences, measuresText } from './channelText';
+import type { AppendixRow, ReportData, ReportFigures, ReportTexts } from './report';
 
 const nfc = (text: string): string => text.normalize('NFC');
 
@@ -27,117 +21,6 @@ export function reportSubjectLines(periodLabel: string, subject: ReportSubject):
   const lead = `Kết quả tuyên truyền công tác ${SUBJECT_PHRASES[subject]}`;
   const label = nfc(periodLabel.trim());
   return label ? [lead, label] : [lead];
-}
-
-/** How each channel is named and counted in a sentence of section 2. */
-interface ChannelWording {
-  /** What starts the sentence, before the colon. */
-  lead: string;
-  /** A verb before the figures ("đã đăng tải"), as seed 000 writes for news items. */
-  verb?: string;
-  /** Units that read better than MEASURE_UNITS in a sentence ("phút phát thanh"). */
-  units?: Partial<Record<CountMeasure, string>>;
-  /** Who the audience is ("lượt người nghe"). */
-  audience: string;
-}
-
-const WORDING: Record<Channel, ChannelWording> = {
-  van: {
-    lead: 'Tuyên truyền bằng xe thông tin lưu động',
-    units: { minutes: 'phút phát thanh' },
-    audience: 'lượt người nghe',
-  },
-  // Banners hang where the records say, and nobody counts who read them: a number of pieces
-  // named by what they are, no audience.
-  banner: { lead: 'Treo băng rôn, khẩu hiệu, pano, áp phích', audience: '' },
-  cinema: {
-    lead: 'Chiếu phim lưu động, tuyên truyền lồng ghép trước buổi chiếu',
-    units: { messageMinutes: 'phút tuyên truyền lồng ghép' },
-    audience: 'lượt người xem',
-  },
-  radio: {
-    lead: 'Trên hệ thống đài truyền thanh cấp xã',
-    verb: 'đã phát',
-    units: { minutes: 'phút phát sóng' },
-    audience: 'lượt người nghe',
-  },
-  leaflet: { lead: 'Cấp phát tờ rơi, tài liệu tuyên truyền', audience: 'lượt người' },
-  meeting: {
-    lead: 'Tổ chức hội nghị, nói chuyện chuyên đề, tập huấn',
-    audience: 'lượt người tham dự',
-  },
-  online: {
-    lead: 'Trên trang thông tin điện tử, fanpage',
-    verb: 'đã đăng tải',
-    units: { items: 'tin, bài, ảnh' },
-    audience: 'lượt xem',
-  },
-  press: {
-    lead: 'Trên báo, đài phát thanh - truyền hình',
-    verb: 'đã đăng tải, phát sóng',
-    units: { minutes: 'phút phát sóng' },
-    audience: 'lượt người',
-  },
-  sms: { lead: 'Gửi tin nhắn tuyên truyền qua doanh nghiệp viễn thông', audience: 'lượt người' },
-  model: {
-    lead: 'Duy trì hoạt động mô hình, câu lạc bộ',
-    audience: 'lượt người tham gia',
-  },
-};
-
-/** "12 buổi, 340 km, 900 phút phát thanh": the channel's non-zero count measures. */
-export function measuresText(
-  channel: Channel,
-  figures: ChannelFigures,
-  inSentence = false,
-): string {
-  const units = inSentence ? WORDING[channel].units : undefined;
-  const parts = CHANNEL_MEASURES[channel].counts.flatMap((m) => {
-    const value = figures.measures[m] ?? 0;
-    return value > 0 ? [`${formatNumber(value)} ${units?.[m] ?? MEASURE_UNITS[m]}`] : [];
-  });
-  return nfc(parts.join(', '));
-}
-
-/** Channels with at least one activity, in the order of CHANNELS. */
-function activeChannels(figures: ReportFigures): Channel[] {
-  return CHANNELS.filter((c) => figures.byChannel[c].activities > 0);
-}
-
-/** Radio and press: what was broadcast, then how often and how long ("46 tin, bài với 138
- * lượt phát, tổng thời lượng 690 phút"), rather than a list of units. */
-function broadcastText(channel: Channel, f: ChannelFigures): string | null {
-  const m = f.measures;
-  if (channel !== 'radio' && channel !== 'press') return null;
-  const items = m.items ?? 0;
-  if (items === 0) return null;
-  let s = `${formatNumber(items)} tin, bài`;
-  if ((m.broadcasts ?? 0) > 0) s += ` với ${formatNumber(m.broadcasts!)} lượt phát`;
-  if ((m.minutes ?? 0) > 0) s += `, tổng thời lượng ${formatNumber(m.minutes!)} phút`;
-  return s;
-}
-
-/**
- * One sentence per channel with activity, e.g. "- Tuyên truyền bằng xe thông tin lưu động:
- * 12 buổi, 340 km, 900 phút phát thanh, 5.200 lượt người nghe; kinh phí 6.000.000 đồng."
- * Counts are exact (the logbook's), so no "khoảng" before them.
- */
-export function channelSentences(data: ReportData): string[] {
-  return activeChannels(data.figures).map((channel) => {
-    const f = data.figures.byChannel[channel];
-    const w = WORDING[channel];
-    const pieces = channel === 'banner' ? (f.measures.pieces ?? 0) : 0;
-    const measures =
-      broadcastText(channel, f) ??
-      (measuresText(channel, f, true) || `${formatNumber(f.activities)} hoạt động`);
-    let sentence =
-      pieces > 0
-        ? `- Treo ${formatNumber(pieces)} băng rôn, khẩu hiệu, pano, áp phích`
-        : `- ${w.lead}: ${w.verb ? `${w.verb} ` : ''}${measures}`;
-    if (f.audience > 0 && w.audience) sentence += `, ${formatNumber(f.audience)} ${w.audience}`;
-    if (f.costVnd > 0) sentence += `; kinh phí ${formatNumber(f.costVnd)} đồng`;
-    return nfc(`${sentence}.`);
-  });
 }
 
 /** Communes reached in the period (at least one activity). */
@@ -162,7 +45,10 @@ export function resultsLead(data: ReportData, officeName: string, appendix = fal
     `${formatNumber(figures.activities)} hoạt động tuyên truyền`;
   const communes = communesReached(data);
   if (communes > 0) s += ` tại ${formatNumber(communes)} ${areaNoun(kindsOf(data).reached)}`;
-  if (data.audience > 0) s += ` với ${formatNumber(data.audience)} lượt người được tiếp cận`;
+  if (data.audience > 0) {
+    const about = (data.estimated ?? []).length > 0 ? 'khoảng ' : '';
+    s += ` với ${about}${formatNumber(data.audience)} lượt người được tiếp cận`;
+  }
   if (data.costVnd > 0) s += `; tổng kinh phí ${formatNumber(data.costVnd)} đồng`;
   const where = appendix ? ' (danh sách hoạt động tại Phụ lục kèm theo)' : '';
   return nfc(`${s}. Cụ thể như sau${where}:`);
@@ -325,16 +211,50 @@ export function summaryTable(data: ReportData): SummaryTable {
   };
 }
 
-/** The opening paragraph, after "Kính gửi". */
+/**
+ * The opening paragraph, after "Kính gửi": the letter that asked for the report when there
+ * is one ("Thực hiện Công văn số 4502/BCĐ-CAT ngày 08/9/2023 của Ban Chỉ đạo 138 tỉnh về việc
+ * báo cáo …, Sở … báo cáo kết quả tuyên truyền như sau:", as seed 000 opens), else the
+ * office's own remit.
+ */
 export function openingParagraph(
   officeName: string,
   periodLabel: string,
   subject: ReportSubject,
+  request = '',
 ): string {
+  const letter = request
+    .trim()
+    .replace(/^thực hiện\s+/iu, '')
+    .replace(/[\s.,;:]+$/u, '');
+  if (letter) {
+    return nfc(
+      `Thực hiện ${letter}, ${officeName} báo cáo kết quả tuyên truyền công tác ` +
+        `${SUBJECT_PHRASES[subject]} như sau:`,
+    );
+  }
   return nfc(
     `Thực hiện chức năng, nhiệm vụ được giao, ${officeName} báo cáo kết quả tuyên truyền ` +
       `công tác ${SUBJECT_PHRASES[subject]} ${periodLabel} như sau:`,
   );
+}
+
+/**
+ * The lines of "Nơi nhận" after its label: each copy, then the filing line with the
+ * drafter's initials ("- Như trên;", "- Lãnh đạo Sở;", "- Lưu: VT, TTBCXB (LMV).").
+ */
+export function copiesLines(texts: Pick<ReportTexts, 'copies' | 'filing' | 'drafter'>): string[] {
+  const clean = (t: string) =>
+    nfc(
+      t
+        .trim()
+        .replace(/^[-–•]\s*/u, '')
+        .replace(/[\s.;,]+$/u, ''),
+    );
+  const copies = texts.copies.map(clean).filter(Boolean);
+  const filing = clean(texts.filing.replace(/^lưu\s*:?\s*/iu, '')) || 'VT';
+  const drafter = clean(texts.drafter).replace(/^\((.*)\)$/u, '$1');
+  return [...copies.map((c) => `- ${c};`), `- Lưu: ${filing}${drafter ? ` (${drafter})` : ''}.`];
 }
 
 /** "Trên đây là Báo cáo … ./." */

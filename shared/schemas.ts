@@ -67,6 +67,10 @@ export const OfficeSchema = z.strictObject({
   signer: z
     .strictObject({ title: text(200).default(''), name: text(100).default('') })
     .default({ title: '', name: '' }),
+  /** "Nơi nhận" of a new report after "Như trên", the filing line and the drafter's initials. */
+  copies: z.array(requiredText(300)).max(50).default([]),
+  filing: text(200).default('VT'),
+  drafter: text(30).default(''),
   cutoff: z.enum(CUTOFFS).default('decree09'),
   /** The department the office reports to, and the province's steering committee. */
   department: text(300).default(DEFAULT_DEPARTMENT),
@@ -164,6 +168,8 @@ const common = {
   language: z.enum(LANGUAGES).default('vi'),
   title: requiredText(500),
   audience: count.default(0),
+  /** The audience is an estimate (a crowd at a market), not a count: "khoảng" in the report. */
+  audienceEstimated: z.boolean().optional(),
   costVnd: count.default(0),
   notes: text(5000).default(''),
 };
@@ -185,7 +191,12 @@ export const MeasureSchemas = {
   leaflet: z.strictObject({ copies: count, permitNo: text(100).optional() }),
   meeting: z.strictObject({ sessions: count }),
   online: z.strictObject({ items: count, url: text(1000).optional() }),
-  press: z.strictObject({ items: count, minutes: count }),
+  press: z.strictObject({
+    items: count,
+    minutes: count,
+    outlet: text(300).optional(),
+    programme: text(300).optional(),
+  }),
   sms: z.strictObject({ messages: count }),
   model: z.strictObject({ count }),
 } as const;
@@ -268,7 +279,16 @@ export const ReportTextsSchema = z.strictObject({
   strengths: text(20000),
   limitations: text(20000),
   nextSteps: text(20000),
+  // Fields added later are optional: texts written before them keep what they had.
+  request: text(3000).optional(),
+  resultsBefore: text(20000).optional(),
+  resultsAfter: text(20000).optional(),
+  copies: z.array(requiredText(300)).max(50).optional(),
+  filing: text(200).optional(),
+  drafter: text(30).optional(),
 });
+/** Texts as given (`report --texts`, a save): the fields left out keep their values. */
+export type ReportTextsInput = z.output<typeof ReportTextsSchema>;
 
 export const PeriodKeySchema = z.strictObject({ period: z.string().min(1).max(30) });
 

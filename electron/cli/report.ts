@@ -7,8 +7,8 @@ import type { Output } from '../../shared/contract';
 import { DEFAULT_SUBJECT, REPORT_SUBJECTS, type ReportSubject } from '../../shared/domain';
 import type { Lang } from '../../shared/errors';
 import { describeIssue } from '../../shared/issues';
-import type { ReportTexts, WrittenSection } from '../../shared/report';
-import { ReportTextsSchema } from '../../shared/schemas';
+import type { WrittenSection } from '../../shared/report';
+import { ReportTextsSchema, type ReportTextsInput } from '../../shared/schemas';
 import { EXIT_OK, openCore, parse, refused, unwrap, UsageError, type Io } from './args';
 import { parseJson, readText } from './files';
 
@@ -47,7 +47,7 @@ function subjectOf(value: string | undefined): ReportSubject {
  * The texts of `--texts FILE.json`, checked with the contract's own schema here so that a
  * refusal names the file as well as the field (core.call knows neither).
  */
-function readTexts(file: string): ReportTexts {
+function readTexts(file: string): ReportTextsInput {
   const parsed = ReportTextsSchema.safeParse(parseJson(file, readText(file)));
   if (!parsed.success) {
     const issue = describeIssue(parsed.error.issues[0]!);

@@ -264,6 +264,19 @@ describe('the province desk in the browser', () => {
         formatNumber(own[i]!.figures.activities),
       );
     }
+    // A column for every channel with figures at a registered office, as the Word file has,
+    // each office's main figure in it; none for a channel nobody ran.
+    const headers = await page
+      .getByTestId('merged-office-table')
+      .locator('.ant-table-thead [data-testid^="merged-office-channel-"]')
+      .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-testid')));
+    expect(headers).toEqual(shown.map((c) => `merged-office-channel-${c}`));
+    for (const c of shown) {
+      const m = CHANNEL_MEASURES[c].counts[0]!;
+      expect(await text(`merged-office-measure-${OFFICES[0]!.code}-${c}`), c).toBe(
+        formatNumber(own[0]!.figures.byChannel[c].measures[m] ?? 0),
+      );
+    }
     // The office outside the register is listed as quarantined, and counts for nothing.
     const strangerRow = page.getByTestId(`merged-office-${STRANGER.code}`);
     expect(await strangerRow.innerText()).toContain('Cách ly');

@@ -147,10 +147,16 @@ describe('report texts and --texts', () => {
       'number',
       'date',
       'recipients',
+      'request',
       'directives',
+      'resultsBefore',
+      'resultsAfter',
       'strengths',
       'limitations',
       'nextSteps',
+      'copies',
+      'filing',
+      'drafter',
     ]);
     // A fresh period starts from the profile's recipients, as the screen does.
     expect(start.recipients).toEqual(['Sở Thông tin và Truyền thông']);
@@ -159,10 +165,16 @@ describe('report texts and --texts', () => {
       number: '27',
       date: '2023-09-20',
       recipients: [...start.recipients, 'UBND huyện Cao Lộc'],
+      request: '',
       directives: ['Thực hiện Kế hoạch số 125/KH-UBND ngày 10/7/2023 của UBND huyện.'],
+      resultsBefore: '',
+      resultsAfter: 'Đài truyền thanh huyện duy trì chuyên mục "Vì an ninh Tổ quốc".',
       strengths: 'Tuyên truyền đến tận thôn bản vùng biên giới.',
       limitations: 'Kinh phí còn hạn chế.',
       nextSteps: 'Tăng tuyên truyền bằng tiếng Tày, Nùng.',
+      copies: ['Như trên', 'Lãnh đạo Phòng'],
+      filing: 'VT',
+      drafter: 'NVA',
     };
     const file = writeJson(dir, 'texts.json', written);
     const out = path.join(dir, 'with-texts.docx');
@@ -175,7 +187,14 @@ describe('report texts and --texts', () => {
     ]);
     expect(texts(d)).toEqual(written);
     const words = await docxText(out);
-    for (const part of [written.strengths, written.limitations, written.nextSteps])
+    for (const part of [
+      written.strengths,
+      written.limitations,
+      written.nextSteps,
+      written.resultsAfter,
+      '- Lãnh đạo Phòng;',
+      '- Lưu: VT (NVA).',
+    ])
       expect(words).toContain(part);
     expect(words).toContain('Số: 27/BC-VHTT');
 

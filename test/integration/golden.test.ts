@@ -50,6 +50,15 @@ describe('the reports, word for word', () => {
           },
         },
         withoutArea: { activities: 47, audience: 0 },
+        sources: {
+          sites: ['www.tintuclangson.vn', 'caoloc.langson.gov.vn', 'fanpage CaoLocNews'],
+          outlets: [
+            'Báo Lạng Sơn (chuyên mục "Vì an ninh Xứ Lạng")',
+            'Đài Phát thanh và Truyền hình tỉnh',
+          ],
+        },
+        // The cinema audience was estimated at the shows: "khoảng" before it, and the total.
+        estimated: ['cinema' as const],
       },
     };
     compare('office-report.txt', await textOf(await buildReportDocx(input)));

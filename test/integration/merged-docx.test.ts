@@ -1,15 +1,24 @@
 // The province's merged report as Word: seed 000's layout from the office report's blocks,
 // section 2 naming who reported and ending with a table by office whose totals are the
-// rows' sums; two builds of the same input are identical; LibreOffice renders it on A4. A
-// half year made of quarters says which; another subject titles the report with it.
+// rows' sums, a column for each channel with figures (those past the portrait page's width
+// in a second table by office); two builds of the same input are identical; LibreOffice
+// renders it on A4. A half year made of quarters says which; another subject titles the
+// report with it.
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMergedDocx, type MergedDocumentInput } from '../../electron/core/report/mergedDocx';
+import {
+  buildMergedDocx,
+  OFFICES_CAPTION,
+  OFFICES_NEXT_CAPTION,
+  type MergedDocumentInput,
+} from '../../electron/core/report/mergedDocx';
 import { TEXT_WIDTH } from '../../electron/core/report/docxStyle';
+import { CHANNEL_MEASURES, CHANNELS, type Channel } from '../../shared/domain';
 import { formatNumber } from '../../shared/format';
-import { CORE_COLUMNS } from '../../shared/mergedText';
+import type { MergedData, OfficeFigures } from '../../shared/inbox';
+import type { ChannelFigures } from '../../shared/report';
 import { MERGED_DATA, MERGED_INPUT, OFFICES } from '../fixtures/mergedData';
 import { convertToPdf, pdfInfo, pdfText, plainText, zipPart, zipParts } from './docxRender';
 import { ROOT } from './helpers';
@@ -31,39 +40,57 @@ beforeAll(async () => {
   text = plainText(documentXml);
 });
 
-const tables = () => documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+/** The first table after a caption, as its XML. */
+function tableAfter(xml: string, caption: string): string | undefined {
+  const at = xml.indexOf(`>${caption}<`);
+  return at < 0 ? undefined : /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml.slice(at))?.[0];
+}
 
-/** The table by office, each row as the text of its cells. */
-function officeRows(): string[][] {
-  const table = tables().find((t) => plainText(t).includes('Đơn vị'));
-  if (!table) throw new Error('no table by office');
-  return (table.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []).map((row) =>
+/** A table's rows, each as the text of its cells. */
+const rowsOf = (table: string): string[][] =>
+  (table.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []).map((row) =>
     (row.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((c) =>
       plainText(c).trim().replace(/\n/g, ' '),
     ),
   );
+
+/** The table by office and its continuation, each row as the text of its cells. */
+function officeRows(caption = OFFICES_CAPTION, xml = documentXml): string[][] {
+  const table = tableAfter(xml, caption);
+  if (!table) throw new Error(`no table after "${caption}"`);
+  return rowsOf(table);
 }
 
+const gridOf = (table: string) =>
+  [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+
+/** The first columns' channels, then the continuation's: the fixture has no press, SMS, model. */
+const FIRST: readonly Channel[] = ['van', 'banner', 'cinema', 'radio'];
+const NEXT: readonly Channel[] = ['leaflet', 'meeting', 'online'];
+
 /** An office's row as the table should print it: numbers the Vietnamese way, "-" for zero. */
-function expectedRow(i: number): string[] {
+function expectedRow(i: number, channels: readonly Channel[], lead: boolean): string[] {
   const o = OFFICES[i]!;
   const label = o.name.normalize('NFC').replace('Phòng Văn hóa và Thông tin', 'Phòng VH&TT');
   if (o.state === 'missing') return [String(i + 1), label, 'Chưa báo cáo'];
   const dash = (n: number) => (n > 0 ? formatNumber(n) : '-');
+  // A channel's main measure is its first count (shared/domain.ts).
+  const main = channels.map((c) =>
+    dash(o.byChannel[c].measures[CHANNEL_MEASURES[c].counts[0]!] ?? 0),
+  );
   return [
     String(i + 1),
     label,
-    formatNumber(o.activities),
-    ...CORE_COLUMNS.map((c) => dash(o.byChannel[c.channel].measures[c.measure] ?? 0)),
-    dash(o.audience),
+    ...(lead ? [formatNumber(o.activities), ...main, dash(o.audience)] : main),
   ];
 }
 
 describe('merged report .docx', () => {
   it('heads the report as the province office, with seed 000 subject and recipient', () => {
-    expect(text).toContain('UBND TỈNH LẠNG SƠN');
-    // The department's long name is broken evenly, not with one word left alone.
-    expect(text).toContain('SỞ THÔNG TIN VÀ\nTRUYỀN THÔNG');
+    const header = text.replace(/\u00A0/g, ' ');
+    expect(header).toContain('UBND TỈNH LẠNG SƠN');
+    // The department's long name is broken before "VÀ", each word of two syllables whole.
+    expect(header).toContain('SỞ THÔNG TIN\nVÀ TRUYỀN THÔNG');
     expect(text).toContain('Số: 245/BC-STTTT');
     expect(text).toContain('Lạng Sơn, ngày 10 tháng 10 năm 2023');
     expect(text).toContain('BÁO CÁO');
@@ -72,8 +99,10 @@ describe('merged report .docx', () => {
     );
     expect(text).toContain('Kính gửi: Ban Chỉ đạo 138 tỉnh (Phòng PV01 - Công an tỉnh).');
     expect(text).toContain(
-      'Trên cơ sở báo cáo của Phòng Văn hóa và Thông tin các huyện, thành phố, Sở Thông tin và Truyền thông tổng hợp',
+      // Seed 000 opens with the letter that asked for the report.
+      'Thực hiện Công văn số 4502/BCĐ-CAT ngày 08/9/2023 của Ban Chỉ đạo 138 tỉnh về việc báo cáo công tác phòng, chống tội phạm; phòng, chống mua bán người quý III năm 2023, trên cơ sở báo cáo của Phòng Văn hóa và Thông tin các huyện, thành phố, Sở Thông tin và Truyền thông tổng hợp, báo cáo kết quả tuyên truyền công tác phòng, chống mua bán người như sau:',
     );
+    expect(text).toContain('- Như trên;\n- Lãnh đạo Sở;\n- Lưu: VT, TTBCXB (LMV).');
   });
 
   it('writes sections 1 to 4 in order', () => {
@@ -99,7 +128,7 @@ describe('merged report .docx', () => {
       '- Trong quý III năm 2023, các đơn vị đã tổ chức, phối hợp thực hiện 135 hoạt động tuyên truyền tại 9 xã với 39.080 lượt người được tiếp cận; tổng kinh phí 32.900.000 đồng.',
     );
     expect(text).toContain(
-      '- Tuyên truyền bằng xe thông tin lưu động: 21 buổi, 600 km, 1.575 phút phát thanh, 9.070 lượt người nghe; kinh phí 10.500.000 đồng.',
+      '- Tuyên truyền bằng xe thông tin lưu động 21 buổi, quãng đường 600 km, thời lượng phát thanh 1.575 phút, 9.070 lượt người nghe; kinh phí 10.500.000 đồng.',
     );
     expect(text).toContain('đã phát 82 tin, bài với 246 lượt phát');
     // Shares, not lists: a province's list of flagged communes would run for pages.
@@ -126,7 +155,7 @@ describe('merged report .docx', () => {
       'Truyền thanh (tin, bài)',
       'Số lượt người',
     ]);
-    expect(rows.slice(1, -1)).toEqual(OFFICES.map((_, i) => expectedRow(i)));
+    expect(rows.slice(1, -1)).toEqual(OFFICES.map((_, i) => expectedRow(i, FIRST, true)));
     expect(rows[1]).toEqual([
       '1',
       'Phòng VH&TT huyện Cao Lộc',
@@ -149,17 +178,45 @@ describe('merged report .docx', () => {
     expect(rows.at(-1)).toEqual(['', 'Tổng cộng', '135', '21', '77', '17', '82', '39.080']);
   });
 
-  it('lays the table by office out to fit A4 portrait and hold together', () => {
-    const table = tables().find((t) => plainText(t).includes('Đơn vị'))!;
-    const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
-    expect(grid).toHaveLength(8);
-    expect(grid.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
-    expect(table).toContain('<w:tblLayout w:type="fixed"/>');
-    const rows = table.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
-    expect(rows[0]).toContain('<w:tblHeader/>');
-    for (const r of rows) expect(r).toContain('<w:cantSplit/>');
-    // "Chưa báo cáo" spans the six figure columns.
-    expect(rows[2]).toMatch(/<w:gridSpan w:val="6"\/>/);
+  it('gives the other channels with figures a second table by office, none the empty ones', () => {
+    const rows = officeRows(OFFICES_NEXT_CAPTION);
+    // Leaflets and online at Cao Lộc, meetings at Văn Lãng; no office has press, SMS or models.
+    expect(rows[0]).toEqual([
+      'STT',
+      'Đơn vị',
+      'Tờ rơi (bản)',
+      'Hội nghị (buổi)',
+      'Trực tuyến (tin, bài)',
+    ]);
+    expect(rows.slice(1, -1)).toEqual(OFFICES.map((_, i) => expectedRow(i, NEXT, false)));
+    expect(rows[1]).toEqual(['1', 'Phòng VH&TT huyện Cao Lộc', '2.000', '-', '22']);
+    expect(rows[3]).toEqual(['3', 'Phòng VH&TT huyện Văn Lãng', '-', '4', '-']);
+    expect(rows.at(-1)).toEqual(['', 'Tổng cộng', '2.000', '4', '22']);
+    for (const empty of ['Báo, đài', 'Tin nhắn', 'Mô hình']) {
+      expect(officeRows()[0]!.join('|') + rows[0]!.join('|')).not.toContain(empty);
+    }
+    expect(text.indexOf(OFFICES_NEXT_CAPTION)).toBeGreaterThan(text.indexOf(OFFICES_CAPTION));
+    expect(text.indexOf(OFFICES_NEXT_CAPTION)).toBeLessThan(text.indexOf('3. Đánh giá chung'));
+  });
+
+  it('lays the tables by office out to fit A4 portrait and hold together', () => {
+    for (const [caption, columns, span] of [
+      [OFFICES_CAPTION, 8, 6],
+      [OFFICES_NEXT_CAPTION, 5, 3],
+    ] as const) {
+      const table = tableAfter(documentXml, caption)!;
+      const grid = gridOf(table);
+      expect(grid).toHaveLength(columns);
+      expect(grid.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
+      // The office's name has room for "Phòng VH&TT" over "huyện Tràng Định".
+      expect(grid[1]).toBeGreaterThanOrEqual(2024);
+      expect(table).toContain('<w:tblLayout w:type="fixed"/>');
+      const rows = table.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
+      expect(rows[0]).toContain('<w:tblHeader/>');
+      for (const r of rows) expect(r).toContain('<w:cantSplit/>');
+      // "Chưa báo cáo" spans the figure columns.
+      expect(rows[2]).toContain(`<w:gridSpan w:val="${span}"/>`);
+    }
   });
 
   it('has one section, no appendix, and the signature of the province office', () => {
@@ -216,6 +273,9 @@ describe('merged report .docx', () => {
     expect(pdfPlain).toMatch(/2\s+Chưa báo cáo/);
     expect(pdfPlain).toMatch(/3\s+50\s+9\s+32\s+7\s+36\s+16\.230/);
     expect(pdfPlain).toMatch(/Tổng cộng\s+135\s+21\s+77\s+17\s+82\s+39\.080/);
+    expect(pdfPlain).toMatch(/Tờ rơi\s+Hội nghị\s+Trực tuyến/);
+    expect(pdfPlain).toMatch(/1\s+Phòng VH&TT huyện Cao Lộc\s+2\.000\s+-\s+22/);
+    expect(pdfPlain).toMatch(/Tổng cộng\s+2\.000\s+4\s+22/);
     for (const district of ['huyện Cao Lộc', 'huyện Tràng Định', 'huyện Văn Lãng']) {
       expect(pdfPlain).toContain(district);
     }
@@ -226,6 +286,8 @@ describe('merged report .docx of a half year made of quarters, about drugs', () 
   const H1_DOCX = path.join(OUT, 'bao-cao-tong-hop-2023-H1-ma-tuy.docx');
   const h1: MergedDocumentInput = {
     ...MERGED_INPUT,
+    // No letter asked for this one: the generic opening, naming the period.
+    texts: { ...MERGED_INPUT.texts, request: '' },
     data: {
       ...MERGED_DATA,
       subject: 'drugs',
@@ -283,5 +345,79 @@ describe('merged report .docx of a half year made of quarters, about drugs', () 
     const pdf = convertToPdf(H1_DOCX);
     const plain = pdfText(pdf).replace(/\s+/g, ' ');
     expect(plain).toContain('chưa gửi báo cáo quý II năm 2023');
+  });
+});
+
+describe('merged report .docx of offices that worked online and by SMS only', () => {
+  const SMS_DOCX = path.join(OUT, 'bao-cao-tong-hop-truc-tuyen-tin-nhan.docx');
+
+  /** An office with the channels given: activities and main figure of each. */
+  function office(
+    code: string,
+    name: string,
+    state: OfficeFigures['state'],
+    given: Partial<Record<Channel, [activities: number, main: number]>>,
+  ): OfficeFigures {
+    const byChannel = Object.fromEntries(
+      CHANNELS.map((c): [Channel, ChannelFigures] => {
+        const [activities, main] = given[c] ?? [0, 0];
+        const measures = main > 0 ? { [CHANNEL_MEASURES[c].counts[0]!]: main } : {};
+        return [c, { activities, audience: 0, costVnd: 0, measures }];
+      }),
+    ) as Record<Channel, ChannelFigures>;
+    const activities = CHANNELS.reduce((n, c) => n + byChannel[c].activities, 0);
+    return {
+      code,
+      name,
+      state,
+      sequence: null,
+      activities,
+      audience: 0,
+      costVnd: 0,
+      byChannel,
+    };
+  }
+
+  const offices = [
+    office('LS-CAOLOC-VHTT', 'Phòng Văn hóa và Thông tin huyện Cao Lộc', 'received', {
+      online: [4, 9],
+    }),
+    office('LS-TRANGDINH-VHTT', 'Phòng Văn hóa và Thông tin huyện Tràng Định', 'missing', {}),
+    office('LS-VANLANG-VHTT', 'Phòng Văn hóa và Thông tin huyện Văn Lãng', 'received', {
+      online: [2, 3],
+      sms: [1, 12_000],
+    }),
+  ];
+  const data: MergedData = { ...MERGED_DATA, offices };
+  let xml: string;
+
+  beforeAll(async () => {
+    const bytes = await buildMergedDocx({ ...MERGED_INPUT, data });
+    fs.writeFileSync(SMS_DOCX, bytes);
+    xml = await zipPart(await JSZip.loadAsync(bytes), 'word/document.xml');
+  });
+
+  it('has a column for online and one for SMS, with each office’s figures and the sums', () => {
+    const rows = officeRows(OFFICES_CAPTION, xml);
+    expect(rows).toEqual([
+      ['STT', 'Đơn vị', 'Số hoạt động', 'Trực tuyến (tin, bài)', 'Tin nhắn (tin)', 'Số lượt người'],
+      ['1', 'Phòng VH&TT huyện Cao Lộc', '4', '9', '-', '-'],
+      ['2', 'Phòng VH&TT huyện Tràng Định', 'Chưa báo cáo'],
+      ['3', 'Phòng VH&TT huyện Văn Lãng', '3', '3', '12.000', '-'],
+      ['', 'Tổng cộng', '7', '12', '12.000', '0'],
+    ]);
+    // Two channels fit beside the name, which takes the room the others leave.
+    expect(xml).not.toContain(OFFICES_NEXT_CAPTION);
+    const grid = gridOf(tableAfter(xml, OFFICES_CAPTION)!);
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
+    expect(grid[1]).toBeGreaterThan(4000);
+  });
+
+  it('renders the two columns whole with LibreOffice', { timeout: 120_000 }, () => {
+    const plain = pdfText(convertToPdf(SMS_DOCX));
+    expect(plain).toMatch(/Số hoạt\s+Trực tuyến\s+Tin nhắn\s+Số lượt/);
+    expect(plain).toMatch(/1\s+Phòng VH&TT huyện Cao Lộc\s+4\s+9\s+-\s+-/);
+    expect(plain).toMatch(/3\s+Phòng VH&TT huyện Văn Lãng\s+3\s+3\s+12\.000\s+-/);
+    expect(plain).toMatch(/Tổng cộng\s+7\s+12\s+12\.000\s+0/);
   });
 });

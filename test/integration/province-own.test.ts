@@ -66,7 +66,22 @@ describe("the department's own work in the merged report", () => {
       themes: ['trafficking'],
       title: 'Phát thanh',
       audience: 500,
+      // Listeners guessed, not counted: the merged report says "khoảng".
+      audienceEstimated: true,
       measures: { items: 4, broadcasts: 8, minutes: 40 },
+    });
+    await ok(office, 'activities:create', {
+      channel: 'press',
+      date: '2025-09-10',
+      communes: [],
+      themes: ['trafficking'],
+      title: 'Phóng sự về Ngày toàn dân phòng, chống mua bán người',
+      measures: {
+        items: 1,
+        minutes: 15,
+        outlet: 'Đài PT-TH tỉnh',
+        programme: 'Vì an ninh Xứ Lạng',
+      },
     });
     const pkg = await office.packages.export('2025-Q3', { outDir: path.join(root, 'out') });
     commune = await ok<ReportData>(office, 'report:data', { period: '2025-Q3' });
@@ -120,7 +135,7 @@ describe("the department's own work in the merged report", () => {
     expect(m.audience).toBe(15000 + commune.audience);
     expect(m.costVnd).toBe(5_000_000 + commune.costVnd);
     // The department's work names no area: it counts in the totals, not per area.
-    expect(m.withoutArea).toEqual({ activities: 2, audience: 15000 });
+    expect(m.withoutArea).toEqual({ activities: 3, audience: 15000 });
     expect(m.figures.byCommune.map((c) => c.code)).toEqual([
       `${COMMUNE.code}/NL`,
       `${COMMUNE.code}/PM`,
@@ -140,12 +155,13 @@ describe("the department's own work in the merged report", () => {
     const all = await ok<Drill>(desk, 'inbox:drill', { period: '2025-Q3' });
     expect(all.offices.map((o) => [o.code, o.activities])).toEqual([
       [DEPARTMENT.code, 2],
-      [COMMUNE.code, 2],
+      [COMMUNE.code, 3],
     ]);
-    expect(all.total.activities).toBe(4);
+    expect(all.total.activities).toBe(5);
     expect(all.activities.map((a) => a.officeCode)).toEqual([
       DEPARTMENT.code,
       DEPARTMENT.code,
+      COMMUNE.code,
       COMMUNE.code,
       COMMUNE.code,
     ]);
@@ -177,11 +193,19 @@ describe("the department's own work in the merged report", () => {
     expect(own).toBeGreaterThan(0);
     expect(offices).toBeGreaterThan(own);
     expect(sum).toBeGreaterThan(offices);
-    expect(text.slice(own, offices)).toContain('đã đăng tải 22 tin, bài, ảnh');
+    expect(text.slice(own, offices)).toContain(
+      'đã đăng tải 22 tin, bài, ảnh trên tintuclangson.vn',
+    );
+    // The offices' news named from their packages; an estimated audience said as one.
+    expect(text.slice(offices, sum)).toContain(
+      'đã đăng tải, phát sóng 1 tin, bài trên Đài PT-TH tỉnh (chuyên mục "Vì an ninh Xứ Lạng")',
+    );
+    expect(text.slice(offices, sum)).toContain('khoảng 500 lượt người nghe');
+    expect(text.slice(sum)).toContain(', khoảng 16.300 lượt người được tiếp cận');
     expect(text.slice(offices, sum)).toContain('tại 2 thôn, bản');
     expect(text).toContain(
-      '- Tổng cộng, trong quý III năm 2025 đã thực hiện 4 hoạt động tuyên truyền ' +
-        '(Sở Văn hóa, Thể thao và Du lịch: 2 hoạt động; các đơn vị: 2 hoạt động)',
+      '- Tổng cộng, trong quý III năm 2025 đã thực hiện 5 hoạt động tuyên truyền ' +
+        '(Sở Văn hóa, Thể thao và Du lịch: 2 hoạt động; các đơn vị: 3 hoạt động)',
     );
     expect(text).toContain(
       'Trên cơ sở báo cáo của Phòng Văn hóa - Xã hội các xã, phường, đặc khu, Sở Văn hóa',

@@ -30,8 +30,10 @@ beforeAll(async () => {
 
 describe('report .docx', () => {
   it('writes the Decree 30 header', () => {
-    expect(text).toContain('UBND HUYỆN CAO LỘC');
-    expect(text).toContain('PHÒNG VĂN HÓA VÀ THÔNG TIN');
+    // Word groups are joined by no-break spaces (headerLines.ts).
+    const header = text.replace(/\u00A0/g, ' ');
+    expect(header).toContain('UBND HUYỆN CAO LỘC');
+    expect(header).toContain('PHÒNG VĂN HÓA\nVÀ THÔNG TIN');
     expect(text).toContain('Số: 12/BC-VHTT');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
@@ -58,7 +60,7 @@ describe('report .docx', () => {
       expect(text).toContain(heading);
     }
     expect(text).toContain(
-      '- Tuyên truyền bằng xe thông tin lưu động: 12 buổi, 340 km, 900 phút phát thanh, 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
+      '- Tuyên truyền bằng xe thông tin lưu động 12 buổi, quãng đường 340 km, thời lượng phát thanh 900 phút, 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
     );
     expect(text).toContain('3.250 lượt người');
     expect(text).toContain('đã đăng tải 22 tin, bài, ảnh');
@@ -72,7 +74,8 @@ describe('report .docx', () => {
     expect(text).toContain('19.300.000');
     expect(text).toMatch(/Trên đây là Báo cáo kết quả tuyên truyền .* quý III năm 2023 .*\.\/\./);
     expect(text).toContain('Nơi nhận:');
-    expect(text).toContain('- Lưu: VT.');
+    expect(text).toContain('- Lãnh đạo Phòng;');
+    expect(text).toContain('- Lưu: VT (NVA).');
     expect(text).toContain('PHÓ TRƯỞNG PHÒNG');
     expect(text).toContain('Nguyễn Văn A');
   });
@@ -127,7 +130,7 @@ describe('report .docx', () => {
       expect(t).not.toMatch(/w:type="pct"/);
     }
     const [header, , signature] = tables;
-    expect(header).toMatch(/<w:gridCol w:w="3600"\/><w:gridCol w:w="5754"\/>/);
+    expect(header).toMatch(/<w:gridCol w:w="3969"\/><w:gridCol w:w="5385"\/>/);
     expect(header).toMatch(/<w:top w:val="none"/);
     expect(signature).toContain('Nơi nhận:');
     expect(signature).toContain('<w:cantSplit/>');
@@ -180,10 +183,16 @@ describe('report .docx', () => {
         number: '',
         date: '2024-01-08',
         recipients: ['Sở Văn hóa, Thể thao và Du lịch'],
+        request: '',
         directives: [],
+        resultsBefore: '',
+        resultsAfter: '',
         strengths: '',
         limitations: '',
         nextSteps: '',
+        copies: [],
+        filing: '',
+        drafter: '',
       },
       data: {
         ...REPORT_INPUT.data,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../shared/domain';
+import { CHANNELS, CHANNEL_MEASURES, type Channel } from '../../shared/domain';
 import type { MergedData, OfficeFigures } from '../../shared/inbox';
+import type { ChannelFigures } from '../../shared/report';
 import {
-  CORE_COLUMNS,
+  CHANNEL_COLUMNS,
   OFFICE_TABLE_HEADERS,
   coverageSentence,
   docxWarnings,
@@ -11,6 +12,7 @@ import {
   mergedOpeningParagraph,
   officeNames,
   officeTable,
+  officeTableChannels,
   officesNoun,
   periodsPhrase,
   reportingSentence,
@@ -125,15 +127,128 @@ describe('office names', () => {
   });
 });
 
+/** An office that ran only the channels given, each with its activities and main figure. */
+function officeWith(
+  code: string,
+  state: OfficeFigures['state'],
+  given: Partial<Record<Channel, [activities: number, main: number]>>,
+): OfficeFigures {
+  const byChannel = Object.fromEntries(
+    CHANNELS.map((c) => {
+      const [activities, main] = given[c] ?? [0, 0];
+      const measures = main > 0 ? { [CHANNEL_MEASURES[c].counts[0]!]: main } : {};
+      return [c, { activities, audience: activities * 10, costVnd: 0, measures }];
+    }),
+  ) as Record<Channel, ChannelFigures>;
+  const activities = CHANNELS.reduce((n, c) => n + byChannel[c].activities, 0);
+  return {
+    code,
+    name: `Phòng Văn hóa - Xã hội xã ${code}`,
+    state,
+    sequence: state === 'missing' ? null : 1,
+    activities,
+    audience: activities * 10,
+    costVnd: 0,
+    byChannel,
+  };
+}
+
 describe('table by office', () => {
-  it('counts the core channels by their main measure', () => {
-    expect(CORE_COLUMNS.map((c) => `${c.label} (${c.unit})`)).toEqual([
-      'Xe lưu động (buổi)',
-      'Băng rôn (chiếc)',
-      'Chiếu phim (buổi)',
-      'Truyền thanh (tin, bài)',
-    ]);
+  it('heads each channel by its main measure and unit, none repeating the channel', () => {
+    expect(CHANNELS.map((c) => `${CHANNEL_COLUMNS[c].label} (${CHANNEL_COLUMNS[c].unit})`)).toEqual(
+      [
+        'Xe lưu động (buổi)',
+        'Băng rôn (chiếc)',
+        'Chiếu phim (buổi)',
+        'Truyền thanh (tin, bài)',
+        'Tờ rơi (bản)',
+        'Hội nghị (buổi)',
+        'Trực tuyến (tin, bài)',
+        'Báo, đài (tin, bài)',
+        'Tin nhắn (tin)',
+        'Mô hình (số lượng)',
+      ],
+    );
     expect(OFFICE_TABLE_HEADERS.audience).toBe('Số lượt người');
+  });
+
+  it('has a column for each channel with figures at a counted office, none for the others', () => {
+    // Leaflets and online at Cao Lộc, meetings at Văn Lãng; no press, SMS or model anywhere.
+    expect(officeTableChannels(MERGED_DATA).map((c) => c.channel)).toEqual([
+      'van',
+      'banner',
+      'cinema',
+      'radio',
+      'leaflet',
+      'meeting',
+      'online',
+    ]);
+    expect(officeTable(MERGED_DATA).columns).toEqual(officeTableChannels(MERGED_DATA));
+  });
+
+  it('shows online and SMS figures of communes’ offices with their sums', () => {
+    const data = withOffices(
+      [
+        officeWith('A', 'received', { online: [4, 9] }),
+        officeWith('B', 'corrected', { online: [2, 3], sms: [1, 12_000] }),
+        // Figures of a package not counted make no column: the row says why it is empty.
+        officeWith('C', 'quarantined', { model: [2, 2] }),
+        officeWith('D', 'missing', {}),
+      ],
+      4,
+    );
+    const table = officeTable(data);
+    expect(table.columns.map((c) => `${c.label} (${c.unit})`)).toEqual([
+      'Trực tuyến (tin, bài)',
+      'Tin nhắn (tin)',
+    ]);
+    expect(table.rows.map((r) => [r.label, r.note, r.figures])).toEqual([
+      ['Xã A', null, { activities: 4, channels: [9, 0], audience: 40 }],
+      ['Xã B', null, { activities: 3, channels: [3, 12_000], audience: 30 }],
+      [
+        'Xã C',
+        'Chưa tổng hợp (chưa xác thực được chữ ký số)',
+        { activities: 0, channels: [0, 0], audience: 0 },
+      ],
+      ['Xã D', 'Chưa báo cáo', { activities: 0, channels: [0, 0], audience: 0 }],
+    ]);
+    expect(table.total).toEqual({ activities: 7, channels: [12, 12_000], audience: 70 });
+  });
+
+  it('counts a channel only the department runs itself, in its own row', () => {
+    const own = officeWith('S', 'received', { press: [5, 40] });
+    const data: MergedData = {
+      ...withOffices([officeWith('A', 'received', { van: [2, 2] })], 1),
+      parts: {
+        own: {
+          code: 'LS-SVHTTDL',
+          name: 'Sở Văn hóa, Thể thao và Du lịch',
+          data: {
+            ...MERGED_DATA,
+            figures: {
+              ...MERGED_DATA.figures,
+              activities: own.activities,
+              byChannel: own.byChannel,
+            },
+            audience: own.audience,
+          },
+        },
+        offices: MERGED_DATA,
+      },
+    };
+    const table = officeTable(data);
+    expect(table.columns.map((c) => c.channel)).toEqual(['van', 'press']);
+    expect(table.rows.map((r) => [r.label, r.figures.channels])).toEqual([
+      ['Sở VHTT&DL (tự thực hiện)', [0, 40]],
+      ['Phòng VH-XH xã A', [2, 0]],
+    ]);
+    expect(table.total.channels).toEqual([2, 40]);
+  });
+
+  it('has no channel column when no office’s figures are counted', () => {
+    const table = officeTable(withOffices([officeWith('D', 'missing', {})], 1));
+    expect(table.columns).toEqual([]);
+    expect(table.total).toEqual({ activities: 0, channels: [], audience: 0 });
   });
 
   it('gives each office its figures, a note for the one missing, and totals', () => {
@@ -142,29 +257,33 @@ describe('table by office', () => {
       [
         'Phòng VH&TT huyện Cao Lộc',
         null,
-        { activities: 85, core: [12, 45, 10, 46], audience: 22_850 },
+        { activities: 85, channels: [12, 45, 10, 46, 2000, 0, 22], audience: 22_850 },
       ],
       [
         'Phòng VH&TT huyện Tràng Định',
         'Chưa báo cáo',
-        { activities: 0, core: [0, 0, 0, 0], audience: 0 },
+        { activities: 0, channels: [0, 0, 0, 0, 0, 0, 0], audience: 0 },
       ],
       [
         'Phòng VH&TT huyện Văn Lãng',
         null,
-        { activities: 50, core: [9, 32, 7, 36], audience: 16_230 },
+        { activities: 50, channels: [9, 32, 7, 36, 0, 4, 0], audience: 16_230 },
       ],
     ]);
-    expect(table.total).toEqual({ activities: 135, core: [21, 77, 17, 82], audience: 39_080 });
+    expect(table.total).toEqual({
+      activities: 135,
+      channels: [21, 77, 17, 82, 2000, 4, 22],
+      audience: 39_080,
+    });
   });
 
   it('adds up to the merged figures (the fixture is consistent)', () => {
-    const { total } = officeTable(MERGED_DATA);
+    const { columns, total } = officeTable(MERGED_DATA);
     const f = MERGED_DATA.figures;
     expect(total.activities).toBe(f.activities);
     expect(total.audience).toBe(MERGED_DATA.audience);
-    expect(total.core).toEqual(
-      CORE_COLUMNS.map((c) => f.byChannel[c.channel].measures[c.measure] ?? 0),
+    expect(total.channels).toEqual(
+      columns.map((c) => f.byChannel[c.channel].measures[c.measure] ?? 0),
     );
     const counted = MERGED_DATA.offices.filter((o) => isCounted(o.state));
     for (const c of CHANNELS) {

@@ -176,6 +176,9 @@ describe('parseCommuneList', () => {
         docSymbol: '',
         recipients: '',
         signer: { title: '', name: '' },
+        copies: '',
+        filing: 'VT',
+        drafter: '',
         cutoff: 'decree09',
         department: DEFAULT_DEPARTMENT,
         steering: DEFAULT_STEERING,
@@ -254,11 +257,14 @@ describe('parseProfileFile', () => {
       },
     ]);
     const input = toProfileInput(values);
-    // The example names no subjects, department or committee: it gets the defaults.
+    // The example names no subjects, department, committee or "Nơi nhận": it gets the defaults.
     expect(input).toEqual({
       ...interchangeProfile,
       office: {
         ...interchangeProfile.office,
+        copies: [],
+        filing: 'VT',
+        drafter: '',
         subjects: ['trafficking'],
         department: DEFAULT_DEPARTMENT,
         steering: DEFAULT_STEERING,
@@ -283,6 +289,9 @@ describe('parseProfileFile', () => {
       docSymbol: '',
       recipients: 'A\nB',
       signer: { title: '', name: '' },
+      copies: '',
+      filing: 'VT',
+      drafter: '',
       cutoff: 'calendar',
       department: DEFAULT_DEPARTMENT,
       steering: DEFAULT_STEERING,
@@ -325,6 +334,9 @@ const view: ProfileView = {
     docSymbol: 'BC-VHTT',
     recipients: ['Sở Thông tin và Truyền thông', 'UBND huyện Cao Lộc'],
     signer: { title: 'TRƯỞNG PHÒNG', name: 'Nguyễn Văn A' },
+    copies: [],
+    filing: 'VT',
+    drafter: '',
     cutoff: 'calendar',
     department: 'Sở Văn hóa, Thể thao và Du lịch',
     steering: 'Ban Chỉ đạo 138 tỉnh',
@@ -477,6 +489,8 @@ const everyMeasure: ActivityFormValues['measures'] = {
   relayed: true,
   permitNo: '12/GP-STTTT',
   url: 'https://caoloc.langson.gov.vn/tin/1',
+  outlet: 'Báo Lạng Sơn',
+  programme: 'Vì an ninh Xứ Lạng',
 };
 
 describe('toInput', () => {
@@ -975,10 +989,16 @@ function reportTexts(patch: Partial<ReportTexts> = {}): ReportTexts {
     number: '12',
     date: '2023-10-05',
     recipients: ['Sở Văn hóa'],
+    request: '',
     directives: [],
+    resultsBefore: '',
+    resultsAfter: '',
     strengths: '',
     limitations: '',
     nextSteps: '',
+    copies: ['Như trên'],
+    filing: 'VT',
+    drafter: '',
     ...patch,
   };
 }

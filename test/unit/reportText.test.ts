@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   appendixDate,
   areaList,
-  channelSentences,
   closingParagraph,
   comparisonSentence,
   directiveParagraph,
@@ -12,6 +11,7 @@ import {
   summaryTable,
   textParagraphs,
 } from '../../shared/reportText';
+import { channelSentences } from '../../shared/channelText';
 import type { ReportData } from '../../shared/report';
 import { REPORT_INPUT } from '../fixtures/reportInput';
 
@@ -22,10 +22,10 @@ describe('report sentences', () => {
     const sentences = channelSentences(data);
     expect(sentences).toHaveLength(7);
     expect(sentences[0]).toBe(
-      '- Tuyên truyền bằng xe thông tin lưu động: 12 buổi, 340 km, 900 phút phát thanh, 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
+      '- Tuyên truyền bằng xe thông tin lưu động 12 buổi, quãng đường 340 km, thời lượng phát thanh 900 phút, 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
     );
     expect(sentences).toContain(
-      '- Chiếu phim lưu động, tuyên truyền lồng ghép trước buổi chiếu: 10 buổi chiếu, 150 phút tuyên truyền lồng ghép, 3.250 lượt người xem; kinh phí 5.000.000 đồng.',
+      '- Tổ chức 10 buổi chiếu phim lưu động, tuyên truyền lồng ghép trước buổi chiếu 150 phút, 3.250 lượt người xem; kinh phí 5.000.000 đồng.',
     );
     expect(sentences.join()).not.toMatch(/Hội nghị|tin nhắn/i);
     // Exact counts from the logbook: never "about".
@@ -37,6 +37,47 @@ describe('report sentences', () => {
     expect(sentences).toContain(
       '- Trên hệ thống đài truyền thanh cấp xã: đã phát 46 tin, bài với 138 lượt phát, tổng thời lượng 690 phút, 12.400 lượt người nghe.',
     );
+  });
+
+  it('writes every channel as officers do: the work and its count, zero measures left out', () => {
+    const f = (activities: number, audience: number, measures: Record<string, number>) => ({
+      activities,
+      audience,
+      costVnd: 0,
+      measures,
+    });
+    const all: ReportData = {
+      ...data,
+      figures: {
+        ...data.figures,
+        byChannel: {
+          van: f(2, 300, { sessions: 2, km: 0, minutes: 60 }),
+          banner: f(1, 0, { pieces: 0 }),
+          cinema: f(3, 0, { screenings: 3, messageMinutes: 0 }),
+          radio: f(1, 0, { items: 2, broadcasts: 0, minutes: 0 }),
+          leaflet: f(1, 500, { copies: 500 }),
+          meeting: f(4, 620, { sessions: 4 }),
+          online: f(5, 1200, { items: 9 }),
+          press: f(2, 0, { items: 3, minutes: 20 }),
+          sms: f(1, 8000, { messages: 8000 }),
+          model: f(1, 120, { count: 2 }),
+        },
+      },
+      sources: { sites: [], outlets: ['Báo Lạng Sơn'] },
+      estimated: ['meeting'],
+    };
+    expect(channelSentences(all)).toEqual([
+      '- Tuyên truyền bằng xe thông tin lưu động 2 buổi, thời lượng phát thanh 60 phút, 300 lượt người nghe.',
+      '- Treo băng rôn, khẩu hiệu, pano, áp phích (1 hoạt động).',
+      '- Tổ chức 3 buổi chiếu phim lưu động, tuyên truyền lồng ghép trước buổi chiếu.',
+      '- Trên hệ thống đài truyền thanh cấp xã: đã phát 2 tin, bài.',
+      '- Cấp phát 500 tờ rơi, tài liệu tuyên truyền tới 500 lượt người.',
+      '- Tổ chức 4 buổi hội nghị, nói chuyện chuyên đề, tập huấn với khoảng 620 lượt người tham dự.',
+      '- Trên trang thông tin điện tử, fanpage: đã đăng tải 9 tin, bài, ảnh, 1.200 lượt xem.',
+      '- Trên báo, đài phát thanh - truyền hình: đã đăng tải, phát sóng 3 tin, bài trên Báo Lạng Sơn, tổng thời lượng 20 phút.',
+      '- Gửi 8.000 tin nhắn tuyên truyền qua doanh nghiệp viễn thông tới 8.000 lượt người.',
+      '- Duy trì hoạt động 2 mô hình, câu lạc bộ với 120 lượt người tham gia.',
+    ]);
   });
 
   it('names the flagged communes reached and the ones not reached', () => {

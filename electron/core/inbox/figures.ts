@@ -17,10 +17,12 @@ import type { MergedData, OfficeFigures, OfficeStatus } from '../../../shared/in
 import type {
   ChannelFigures,
   CommuneFigures,
+  NewsSources,
   PeriodRef,
   ReportFigures,
   ThemeFigures,
 } from '../../../shared/report';
+import { outletNames, siteNames, type PressSource } from '../../../shared/sources';
 import { sql } from '../db/statements';
 import { flagFigures, flagsOf, kindsOf } from '../queries/figures';
 import { IN_SCOPE, mergeScope, scopeParams, type MergeScope } from './coverage';
@@ -125,6 +127,38 @@ interface CommuneRow {
   active: number;
   activities: number;
   audience: number;
+}
+
+/** The sites of the counted online items and the press outlets, as the report names them. */
+function newsSources(db: Database, params: Params): NewsSources {
+  const urls = sql(
+    db,
+    `SELECT json_extract(a.measures, '$.url') AS url, COUNT(*) AS count FROM ${COUNTED}
+     WHERE ${IN_SCOPE} AND a.channel = 'online'
+       AND TRIM(COALESCE(json_extract(a.measures, '$.url'), '')) != ''
+     GROUP BY 1 ORDER BY MIN(a.date), 1`,
+  ).all(params) as { url: string; count: number }[];
+  const press = sql(
+    db,
+    `SELECT COALESCE(json_extract(a.measures, '$.outlet'), '') AS outlet,
+       COALESCE(json_extract(a.measures, '$.programme'), '') AS programme, COUNT(*) AS count
+     FROM ${COUNTED} WHERE ${IN_SCOPE} AND a.channel = 'press'
+       AND TRIM(COALESCE(json_extract(a.measures, '$.outlet'), '') ||
+         COALESCE(json_extract(a.measures, '$.programme'), '')) != ''
+     GROUP BY 1, 2 ORDER BY MIN(a.date), 1, 2`,
+  ).all(params) as PressSource[];
+  return { sites: siteNames(urls), outlets: outletNames(press) };
+}
+
+/** Channels with a counted activity whose audience its office marked as an estimate. */
+function estimatedChannels(db: Database, params: Params): Channel[] {
+  const rows = sql(
+    db,
+    `SELECT DISTINCT a.channel AS channel FROM ${COUNTED}
+     WHERE ${IN_SCOPE} AND a.audience_estimated = 1 AND a.audience > 0`,
+  ).all(params) as { channel: Channel }[];
+  const found = new Set(rows.map((r) => r.channel));
+  return CHANNELS.filter((c) => found.has(c));
 }
 
 /** Whether any package in scope merged an area into another: most have none. */
@@ -342,6 +376,8 @@ export function mergedDetail(
         activities: sumOf(byChannel, 'activities') - linked.linked,
         audience: sumOf(byChannel, 'audience') - linked.linkedAudience,
       },
+      sources: newsSources(db, params),
+      estimated: estimatedChannels(db, params),
       offices: officeFigures,
       flaggedReached: reached.map(({ c, flags }) => ({
         officeCode: c.office_code,

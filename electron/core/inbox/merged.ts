@@ -4,8 +4,6 @@
 // says which quarters it has and which it lacks.
 import fs from 'node:fs';
 import path from 'node:path';
-import { citeDirective } from '../../../shared/directives';
-import { recipientsOf } from '../../../shared/offices';
 import type { ReportSubject } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { vietnamDay } from '../../../shared/format';
@@ -24,14 +22,15 @@ import {
 } from '../../../shared/inbox';
 import { docxWarnings, isCounted, type DocxWarning } from '../../../shared/mergedText';
 import { previousPeriod, recentPeriods, type Period } from '../../../shared/period';
-import type { PeriodRef, ReportTexts } from '../../../shared/report';
+import { completeTexts, type PeriodRef, type ReportTexts } from '../../../shared/report';
+import type { ReportTextsInput } from '../../../shared/schemas';
 import type { Context } from '../context';
-import { directivesBetween } from '../queries/directives';
 import { reportFigures } from '../queries/figures';
 import { getOffice } from '../queries/profile';
 import { buildMergedDocx } from '../report/mergedDocx';
 import { resolvePeriod } from '../services/period';
 import type { ReportFile } from '../services/report';
+import { mergeTexts, startTexts } from '../report/texts';
 import { chooseCounted, coveredQuarters, mergeScope } from './coverage';
 import { drill } from './drill';
 import { getMergedDraft, previousMergedDraft, saveMergedDraft } from './drafts';
@@ -303,30 +302,29 @@ export class MergedReports {
     const { db } = this.ctx;
     const p = resolvePeriod(db, periodKey);
     const saved = getMergedDraft<ReportTexts>(db, p.key, subject);
-    if (saved) return saved;
+    if (saved) return completeTexts(saved);
     const before = previousMergedDraft<ReportTexts>(db, p.from, subject);
-    const office = getOffice(db);
-    return {
-      number: '',
-      date: vietnamDay(this.ctx.now()),
-      recipients: before?.recipients ?? (office ? recipientsOf(office) : []),
-      directives: directivesBetween(db, p.from, p.to).map(citeDirective),
-      strengths: before?.strengths ?? '',
-      limitations: before?.limitations ?? '',
-      nextSteps: before?.nextSteps ?? '',
-    };
+    return startTexts({
+      db,
+      period: p,
+      office: getOffice(db),
+      before: before ? completeTexts(before) : null,
+      today: vietnamDay(this.ctx.now()),
+    });
   }
 
-  saveTexts(periodKey: string, subject: ReportSubject, texts: ReportTexts): ReportTexts {
+  /** Saves the texts; a field the input leaves out keeps its current value. */
+  saveTexts(periodKey: string, subject: ReportSubject, texts: ReportTextsInput): ReportTexts {
     const p = resolvePeriod(this.ctx.db, periodKey);
+    const complete = mergeTexts(texts, this.texts(p.key, subject));
     saveMergedDraft(this.ctx.db, {
       periodKey: p.key,
       subject,
       from: p.from,
-      texts,
+      texts: complete,
       now: this.ctx.now(),
     });
-    return texts;
+    return complete;
   }
 
   /**

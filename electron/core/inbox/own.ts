@@ -19,6 +19,7 @@ import type { PeriodRef, ReportData, ReportFigures } from '../../../shared/repor
 import { listActivities, totalsOf, type ResolvedFilter } from '../queries/activities';
 import { FLAG_COLUMN, readFigures } from '../queries/figures';
 import { allCommunes, getOffice } from '../queries/profile';
+import { sameName } from '../../../shared/text';
 import { CommuneIndex } from '../services/communes';
 import type { MergedDetail } from './figures';
 
@@ -121,7 +122,19 @@ export function withOwn(detail: MergedDetail, own: MergedParts['own']): MergedDe
       activities: (detail.withoutArea?.activities ?? 0) + (o.withoutArea?.activities ?? 0),
       audience: (detail.withoutArea?.audience ?? 0) + (o.withoutArea?.audience ?? 0),
     },
+    sources: {
+      sites: unionNames(o.sources?.sites ?? [], detail.sources?.sites ?? []),
+      outlets: unionNames(o.sources?.outlets ?? [], detail.sources?.outlets ?? []),
+    },
+    estimated: CHANNELS.filter(
+      (c) => o.estimated?.includes(c) === true || detail.estimated?.includes(c) === true,
+    ),
   };
+}
+
+/** The department's names first, then the offices' it has not named. */
+function unionNames(first: readonly string[], then: readonly string[]): string[] {
+  return [...first, ...then.filter((n) => !first.some((f) => sameName(f, n)))];
 }
 
 /** What a drill into the merged figures asks of the department's own part. */

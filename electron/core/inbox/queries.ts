@@ -398,8 +398,8 @@ export function insertContents(db: Database, sha256: string, contents: PackageCo
   const activity = sql(
     db,
     `INSERT INTO inbox_activities (package_sha256, id, channel, date, end_date, title, village,
-       themes, theme_mask, language, audience, cost_vnd, notes, measures)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       themes, theme_mask, language, audience, audience_estimated, cost_vnd, notes, measures)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const link = sql(
     db,
@@ -418,6 +418,7 @@ export function insertContents(db: Database, sha256: string, contents: PackageCo
       themesToMask(contents.allTrafficking ? [...a.themes, 'trafficking'] : a.themes),
       a.language,
       a.audience,
+      a.audienceEstimated === true ? 1 : 0,
       a.costVnd,
       a.notes,
       JSON.stringify(a.measures),

@@ -43,6 +43,9 @@ export interface ActivityDbRow {
   relayed: number | null;
   permit_no: string | null;
   url: string | null;
+  outlet: string | null;
+  programme: string | null;
+  audience_estimated: number;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -96,6 +99,8 @@ export function rowToActivity(
   if (row.relayed !== null) measures.relayed = row.relayed === 1;
   if (row.permit_no !== null) measures.permitNo = row.permit_no;
   if (row.url !== null) measures.url = row.url;
+  if (row.outlet !== null) measures.outlet = row.outlet;
+  if (row.programme !== null) measures.programme = row.programme;
   const activity = {
     id: row.id,
     channel: row.channel,
@@ -107,6 +112,7 @@ export function rowToActivity(
     language: row.language,
     title: row.title,
     audience: row.audience,
+    ...(row.audience_estimated === 1 ? { audienceEstimated: true } : {}),
     costVnd: row.cost_vnd,
     notes: row.notes,
     measures,
@@ -131,7 +137,8 @@ const SELECT_ACTIVITY = `
   SELECT a.id, a.channel, a.date, a.end_date, a.village, a.theme_mask, a.language, a.title,
     a.audience, a.cost_vnd, a.notes, a.sessions, a.km, a.minutes, a.pieces, a.screenings,
     a.message_minutes, a.items, a.broadcasts, a.copies, a.messages, a.models, a.kind, a.slogan,
-    a.film, a.relayed, a.permit_no, a.url, a.created_at, a.updated_at, a.deleted_at,
+    a.film, a.relayed, a.permit_no, a.url, a.outlet, a.programme, a.audience_estimated,
+    a.created_at, a.updated_at, a.deleted_at,
     (SELECT group_concat(commune_id, ',') FROM
       (SELECT commune_id FROM activity_communes WHERE activity_id = a.id ORDER BY position)) AS commune_ids
   FROM activities a`;
@@ -279,6 +286,8 @@ function measureColumns(data: ActivityData): Record<string, unknown> {
   cols.relayed = m.relayed === undefined ? null : m.relayed ? 1 : 0;
   cols.permit_no = m.permitNo ?? null;
   cols.url = m.url ?? null;
+  cols.outlet = m.outlet ?? null;
+  cols.programme = m.programme ?? null;
   return cols;
 }
 
@@ -293,6 +302,7 @@ function params(w: ActivityWrite): Record<string, unknown> {
     language: w.data.language,
     title: w.data.title,
     audience: w.data.audience,
+    audience_estimated: w.data.audienceEstimated === true ? 1 : 0,
     cost_vnd: w.data.costVnd,
     notes: w.data.notes,
     ...measureColumns(w.data),
@@ -307,7 +317,8 @@ const VALUES = `channel = @channel, date = @date, end_date = @end_date, village 
   pieces = @pieces, screenings = @screenings, message_minutes = @message_minutes, items = @items,
   broadcasts = @broadcasts, copies = @copies, messages = @messages, models = @models,
   kind = @kind, slogan = @slogan, film = @film, relayed = @relayed, permit_no = @permit_no,
-  url = @url, search_text = @search_text`;
+  url = @url, outlet = @outlet, programme = @programme,
+  audience_estimated = @audience_estimated, search_text = @search_text`;
 
 export function insertActivity(db: Database, w: ActivityWrite): void {
   sql(
@@ -315,11 +326,11 @@ export function insertActivity(db: Database, w: ActivityWrite): void {
     `INSERT INTO activities (id, channel, date, end_date, village, theme_mask, language, title,
        audience, cost_vnd, notes, sessions, km, minutes, pieces, screenings, message_minutes, items,
        broadcasts, copies, messages, models, kind, slogan, film, relayed, permit_no, url,
-       search_text, created_at, updated_at)
+       outlet, programme, audience_estimated, search_text, created_at, updated_at)
      VALUES (@id, @channel, @date, @end_date, @village, @theme_mask, @language, @title,
        @audience, @cost_vnd, @notes, @sessions, @km, @minutes, @pieces, @screenings, @message_minutes,
        @items, @broadcasts, @copies, @messages, @models, @kind, @slogan, @film, @relayed, @permit_no,
-       @url, @search_text, @now, @now)`,
+       @url, @outlet, @programme, @audience_estimated, @search_text, @now, @now)`,
   ).run(params(w));
   setCommunes(db, w.id, w.communeIds);
 }

@@ -9,6 +9,7 @@ import {
   COMMUNE_FLAGS,
   subjectThemes,
   THEMES,
+  type Channel,
   type CommuneFlag,
   type ReportSubject,
   type Theme,
@@ -20,10 +21,12 @@ import type {
   CommuneFigures,
   FlagFigures,
   FlaggedCommune,
+  NewsSources,
   PeriodRef,
   ReportFigures,
   ThemeFigures,
 } from '../../../shared/report';
+import { outletNames, siteNames, type PressSource } from '../../../shared/sources';
 import { sql } from '../db/statements';
 import { themesToMask, totalsOf } from './activities';
 
@@ -199,6 +202,38 @@ export interface FiguresDetail {
   flaggedCommunes: FlaggedCommune[];
   areaKinds: AreaKinds;
   withoutArea: AreaFreeFigures;
+  sources: NewsSources;
+  estimated: Channel[];
+}
+
+/** The sites of the period's online items and its press outlets, as the report names them. */
+function newsSources(db: Database, scope: Scope): NewsSources {
+  const urls = sql(
+    db,
+    `SELECT a.url AS url, COUNT(*) AS count FROM activities a
+     WHERE ${LIVE_IN_PERIOD} AND a.channel = 'online' AND TRIM(COALESCE(a.url, '')) != ''
+     GROUP BY a.url ORDER BY MIN(a.date), a.url`,
+  ).all(scope) as { url: string; count: number }[];
+  const press = sql(
+    db,
+    `SELECT COALESCE(a.outlet, '') AS outlet, COALESCE(a.programme, '') AS programme,
+       COUNT(*) AS count FROM activities a
+     WHERE ${LIVE_IN_PERIOD} AND a.channel = 'press'
+       AND TRIM(COALESCE(a.outlet, '') || COALESCE(a.programme, '')) != ''
+     GROUP BY a.outlet, a.programme ORDER BY MIN(a.date), a.outlet, a.programme`,
+  ).all(scope) as PressSource[];
+  return { sites: siteNames(urls), outlets: outletNames(press) };
+}
+
+/** Channels with an activity whose audience the user marked as an estimate. */
+function estimatedChannels(db: Database, scope: Scope): Channel[] {
+  const rows = sql(
+    db,
+    `SELECT DISTINCT a.channel AS channel FROM activities a
+     WHERE ${LIVE_IN_PERIOD} AND a.audience_estimated = 1 AND a.audience > 0`,
+  ).all(scope) as { channel: Channel }[];
+  const found = new Set(rows.map((r) => r.channel));
+  return CHANNELS.filter((c) => found.has(c));
 }
 
 export function readFigures(
@@ -279,6 +314,8 @@ export function readFigures(
         activities: totals.activities - linked.linked,
         audience: totals.audience - linked.linkedAudience,
       },
+      sources: newsSources(db, scope),
+      estimated: estimatedChannels(db, scope),
     };
   })();
 }

@@ -28,6 +28,9 @@ interface OfficeDbRow {
   kind: OfficeKind | null;
   department: string;
   steering: string;
+  copies: string;
+  filing: string;
+  drafter: string;
 }
 
 export interface CommuneDbRow {
@@ -78,6 +81,9 @@ export function getOffice(db: Database): Office | null {
     docSymbol: row.doc_symbol,
     recipients: JSON.parse(row.recipients) as string[],
     signer: { title: row.signer_title, name: row.signer_name },
+    copies: JSON.parse(row.copies) as string[],
+    filing: row.filing,
+    drafter: row.drafter,
     cutoff: row.cutoff,
     subjects: JSON.parse(row.subjects) as ReportSubject[],
     ...(row.kind ? { kind: row.kind } : {}),
@@ -105,15 +111,18 @@ export function saveOffice(db: Database, office: Office, now: string): void {
   sql(
     db,
     `INSERT INTO office (id, code, name, parent, province, place, doc_symbol, recipients,
-       signer_title, signer_name, cutoff, subjects, kind, department, steering, updated_at)
+       signer_title, signer_name, cutoff, subjects, kind, department, steering, copies, filing,
+       drafter, updated_at)
      VALUES (1, @code, @name, @parent, @province, @place, @docSymbol, @recipients, @signerTitle,
-       @signerName, @cutoff, @subjects, @kind, @department, @steering, @now)
+       @signerName, @cutoff, @subjects, @kind, @department, @steering, @copies, @filing,
+       @drafter, @now)
      ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name,
        parent = excluded.parent, province = excluded.province, place = excluded.place,
        doc_symbol = excluded.doc_symbol, recipients = excluded.recipients,
        signer_title = excluded.signer_title, signer_name = excluded.signer_name,
        cutoff = excluded.cutoff, subjects = excluded.subjects, kind = excluded.kind,
        department = excluded.department, steering = excluded.steering,
+       copies = excluded.copies, filing = excluded.filing, drafter = excluded.drafter,
        updated_at = excluded.updated_at`,
   ).run({
     code: office.code,
@@ -130,6 +139,9 @@ export function saveOffice(db: Database, office: Office, now: string): void {
     kind: office.kind ?? null,
     department: office.department,
     steering: office.steering,
+    copies: JSON.stringify(office.copies),
+    filing: office.filing,
+    drafter: office.drafter,
     now,
   });
 }

@@ -2,7 +2,7 @@
 // into exported packages.
 import type { Database } from 'better-sqlite3';
 import type { ReportSubject } from '../../../shared/domain';
-import type { ReportData, ReportTexts } from '../../../shared/report';
+import { completeTexts, type ReportData, type ReportTexts } from '../../../shared/report';
 import { sql } from '../db/statements';
 
 export function getDraft(
@@ -14,7 +14,7 @@ export function getDraft(
     periodKey,
     subject,
   ) as { texts: string } | undefined;
-  return row ? (JSON.parse(row.texts) as ReportTexts) : null;
+  return row ? completeTexts(JSON.parse(row.texts) as ReportTexts) : null;
 }
 
 /** The latest draft of the subject for a period that started before `from` (it seeds the next). */
@@ -28,7 +28,7 @@ export function previousDraft(
     `SELECT texts FROM report_drafts WHERE subject = ? AND period_from < ?
      ORDER BY period_from DESC, updated_at DESC LIMIT 1`,
   ).get(subject, from) as { texts: string } | undefined;
-  return row ? (JSON.parse(row.texts) as ReportTexts) : null;
+  return row ? completeTexts(JSON.parse(row.texts) as ReportTexts) : null;
 }
 
 export function saveDraft(
@@ -91,7 +91,7 @@ export function signedReportsOf(db: Database, packageSha256: string): SignedRepo
     fileName: r.file_name,
     docx: r.docx,
     data: JSON.parse(r.data) as ReportData,
-    texts: JSON.parse(r.texts) as ReportTexts,
+    texts: completeTexts(JSON.parse(r.texts) as ReportTexts),
   }));
 }
 

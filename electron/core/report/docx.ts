@@ -7,6 +7,7 @@ import { Document, Header, Packer, PageOrientation, SectionType } from 'docx';
 import type { AppendixRow, ReportData, ReportTexts } from '../../../shared/report';
 import {
   closingParagraph,
+  copiesLines,
   directiveParagraph,
   openingParagraph,
   reportSubject,
@@ -19,7 +20,6 @@ import { areaHeading, LEGACY_KINDS } from '../../../shared/areas';
 import type { ReportSubject } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
 import type { Office } from '../../../shared/schemas';
-import type { HeaderOptions } from './docxBlocks';
 import {
   appendixTitleBlock,
   bodyParagraphs,
@@ -103,8 +103,8 @@ export function assessmentSections(texts: ReportTexts): FileChild[] {
 
 /**
  * The body of seed 000's layout: the opening, sections 1 to 4 and the closing sentence.
- * Only section 2's content (`results`) differs between an office's report and the
- * province's merged one.
+ * Only section 2's generated content (`results`) differs between an office's report and
+ * the province's merged one; staff's own paragraphs come before and after it.
  */
 export function reportSections(
   opening: string,
@@ -116,7 +116,9 @@ export function reportSections(
     bodyParagraph(opening),
     ...directivesSection(texts),
     sectionHeading('2. Kết quả thông tin, tuyên truyền'),
+    ...bodyParagraphs(textParagraphs(texts.resultsBefore)),
     ...results,
+    ...bodyParagraphs(textParagraphs(texts.resultsAfter)),
     ...assessmentSections(texts),
     ...closingBlock(closing),
   ];
@@ -131,7 +133,7 @@ export function reportBody(input: ReportDocumentInput): FileChild[] {
   const label = data.figures.period.label;
   const results = resultSentences(data, office.name);
   return reportSections(
-    openingParagraph(office.name, label, data.subject),
+    openingParagraph(office.name, label, data.subject, texts.request),
     texts,
     [
       ...bodyParagraphs(results),
@@ -151,14 +153,13 @@ export function reportFrame(
   periodLabel: string,
   subject: ReportSubject,
   body: FileChild[],
-  header: HeaderOptions = {},
 ): FileChild[] {
   return [
-    headerBlock(office, texts.number, texts.date, header),
+    headerBlock(office, texts.number, texts.date),
     ...titleBlock(reportSubjectLines(periodLabel, subject)),
     ...recipientsBlock(texts.recipients),
     ...body,
-    signatureBlock(office.signer),
+    signatureBlock(office.signer, copiesLines(texts)),
   ];
 }
 

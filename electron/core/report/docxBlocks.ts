@@ -8,6 +8,8 @@ import { AlignmentType, Header, PageNumber, TextRun } from 'docx';
 import type { Office } from '../../../shared/schemas';
 import { placeDateLine } from '../../../shared/reportText';
 import { documentDate } from '../../../shared/format';
+import type { LineStyle } from './headerLines';
+import { headerLines, textWidth } from './headerLines';
 import { layoutTable } from './docxTables';
 import {
   FONTS,
@@ -22,8 +24,14 @@ import {
 
 const upper = (text: string) => text.normalize('NFC').toLocaleUpperCase('vi');
 
-/** Left and right columns of the header: the office (6.35 cm) and the national motto. */
-export const HEADER_COLUMNS = [3600, TEXT_WIDTH - 3600] as const;
+/**
+ * Left and right columns of the header: 7 cm for the office, 9.5 cm for the state's name.
+ * "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in 12 pt bold takes 250 pt of the right column's
+ * 269. The left column's 198 pt hold "UBND THÀNH PHỐ LẠNG SƠN" (183 pt in 13 pt) on one
+ * line; "PHÒNG VĂN HÓA VÀ THÔNG TIN" (212 pt in 13 pt bold) would leave the state's name
+ * no margin, so it takes two lines.
+ */
+export const HEADER_COLUMNS = [3969, TEXT_WIDTH - 3969] as const;
 
 /** "12/BC-VHTT"; a blank number is left for the clerk to write in by hand. */
 export function documentNumber(number: string, docSymbol: string): string {
@@ -32,37 +40,27 @@ export function documentNumber(number: string, docSymbol: string): string {
 }
 
 /**
- * Capitals of 13 pt bold that fit the header's left column: about 160 twips each in Times
- * New Roman, so some 22 in its 3600 twips.
+ * The width in points a line of the left column may take: the column less 4 pt, so that
+ * rounding in Word or LibreOffice never wraps a line measured to fit.
  */
-const HEADER_LINE_CHARS = 22;
+const HEADER_LINE_WIDTH = HEADER_COLUMNS[0] / 20 - 4;
 
 /**
- * A name too long for one line of the header, cut at the space that gives two lines of the
- * most even length, the first no shorter ("SỞ THÔNG TIN VÀ" / "TRUYỀN THÔNG"), rather than
- * wherever the column ends ("SỞ THÔNG TIN VÀ TRUYỀN" / "THÔNG").
+ * A name of the header's left column in lines, broken between word groups only and only
+ * when it does not fit (headerLines): "PHÒNG VĂN HÓA" / "VÀ THÔNG TIN", never "PHÒNG VĂN
+ * HÓA VÀ" / "THÔNG TIN" nor "UBND HUYỆN VĂN" / "LÃNG".
  */
-export function balancedLines(text: string, maxChars = HEADER_LINE_CHARS): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  if (text.length <= maxChars || words.length < 2) return [text];
-  let best = 1;
-  let bestLong = Infinity;
-  for (let i = 1; i < words.length; i++) {
-    const first = words.slice(0, i).join(' ').length;
-    const second = words.slice(i).join(' ').length;
-    const long = Math.max(first, second);
-    if (long < bestLong || (long === bestLong && first >= second)) {
-      best = i;
-      bestLong = long;
-    }
-  }
-  return [words.slice(0, best).join(' '), words.slice(best).join(' ')];
+export function balancedLines(text: string, style: LineStyle = { size: PT.header }): string[] {
+  return headerLines(text, HEADER_LINE_WIDTH, style);
 }
 
-/** Options of the header. */
-export interface HeaderOptions {
-  /** Break a long office name into two even lines (balancedLines). */
-  balanceName?: boolean;
+/**
+ * Decree 30, Appendix I: the rule under the office's name is 1/3 to 1/2 as long as the
+ * name's line; two fifths of its longest line, in twips.
+ */
+function ruleLength(lines: readonly string[]): number {
+  const widest = Math.max(...lines.map((l) => textWidth(l, PT.header, true)));
+  return Math.round((widest * 0.4 * 20) / 10) * 10;
 }
 
 /**
@@ -74,16 +72,15 @@ export function headerBlock(
   office: Pick<Office, 'parent' | 'name' | 'place' | 'docSymbol'>,
   number: string,
   isoDate: string,
-  options: HeaderOptions = {},
 ) {
   const [leftWidth, rightWidth] = HEADER_COLUMNS;
   const left: Paragraph[] = [];
-  if (office.parent.trim()) left.push(centred(upper(office.parent), { size: PT.header }));
-  const name = upper(office.name);
-  for (const line of options.balanceName ? balancedLines(name) : [name]) {
-    left.push(centred(line, { size: PT.header, bold: true }));
+  for (const line of office.parent.trim() ? balancedLines(upper(office.parent)) : []) {
+    left.push(centred(line, { size: PT.header }));
   }
-  left.push(shortRule(leftWidth, 1300, 120));
+  const name = balancedLines(upper(office.name), { size: PT.header, bold: true });
+  for (const line of name) left.push(centred(line, { size: PT.header, bold: true }));
+  left.push(shortRule(leftWidth, ruleLength(name), 120));
   left.push(centred(`Số: ${documentNumber(number, office.docSymbol)}`, { size: PT.header }));
   const right: Paragraph[] = [
     centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: PT.nation, bold: true }),
@@ -174,24 +171,16 @@ export function closingBlock(text: string): Paragraph[] {
 /** Widths of "Nơi nhận" (left) and the signature (right). */
 export const SIGNATURE_COLUMNS = [4354, TEXT_WIDTH - 4354] as const;
 
-/** Lines of the "Nơi nhận" block after the label. */
-export const DEFAULT_COPIES = ['Như trên;', 'Lưu: VT.'] as const;
-
 /**
- * "Nơi nhận:" bottom left (12 pt bold italic, list 11 pt) and the signature bottom right:
- * the signer's title in capitals, bold (each line of `title` on its own), room for the
- * signature and seal, then the name in bold. One table row that cannot split, so the two
- * stay together on one page.
+ * "Nơi nhận:" bottom left (12 pt bold italic, list 11 pt: its lines as copiesLines makes
+ * them) and the signature bottom right: the signer's title in capitals, bold (each line of
+ * `title` on its own), room for the signature and seal, then the name in bold. One table
+ * row that cannot split, so the two stay together on one page.
  */
-export function signatureBlock(
-  signer: Office['signer'],
-  copies: readonly string[] = DEFAULT_COPIES,
-) {
+export function signatureBlock(signer: Office['signer'], copies: readonly string[]) {
   const left: Paragraph[] = [
     paragraph('Nơi nhận:', { size: 12, bold: true, italics: true, tight: true, align: 'left' }),
-    ...copies.map((c) =>
-      paragraph(`- ${c}`, { size: PT.small, tight: true, align: AlignmentType.LEFT }),
-    ),
+    ...copies.map((c) => paragraph(c, { size: PT.small, tight: true, align: AlignmentType.LEFT })),
   ];
   const titleLines = signer.title
     .split(/\r?\n/)

@@ -109,16 +109,28 @@ export function centred(content: string | TextRun[], style: ParagraphStyle = {})
 }
 
 /**
+ * Space above a short rule, in twips. The rule is the top border of its own paragraph,
+ * drawn where the line above ends: at the bottom of the font's descent, which the dot of
+ * "Ộ" or "Ị" and the tail of "q" or "y" reach. Decree 30's sample leaves a visible gap.
+ */
+export const RULE_BEFORE = 80;
+
+/**
  * A short horizontal rule, centred in a box `width` twips wide and `length` long: the line
  * under the office name and under the subject (Decree 30, Appendix I: a solid line 1/3 to
  * 1/2 as long as the text above, centred on it). An empty paragraph with a top border,
  * indented from both sides, renders the same in Word and LibreOffice.
  */
-export function shortRule(width: number, length: number, after = 0): Paragraph {
+export function shortRule(
+  width: number,
+  length: number,
+  after = 0,
+  before = RULE_BEFORE,
+): Paragraph {
   const side = Math.max(0, Math.round((width - length) / 2));
   return new Paragraph({
     children: [],
-    spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after },
+    spacing: { line: 240, lineRule: LineRuleType.AUTO, before, after },
     indent: { left: side, right: side },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
     run: { font: FONTS, size: 8 },

@@ -48,7 +48,9 @@ export function searchTextOf(data: ActivityData, communeNames: readonly string[]
     data.notes,
     CHANNEL_LABELS[data.channel],
     ...communeNames,
-    ...['slogan', 'film', 'permitNo', 'url'].map((k) => (typeof m[k] === 'string' ? m[k] : '')),
+    ...['slogan', 'film', 'permitNo', 'url', 'outlet', 'programme'].map((k) =>
+      typeof m[k] === 'string' ? m[k] : '',
+    ),
   ];
   return fold(parts.filter((p) => p !== '').join(' | '));
 }

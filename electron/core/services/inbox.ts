@@ -24,6 +24,7 @@ import {
 import { PACKAGE_EXTENSION, type Manifest } from '../../../shared/package';
 import type { Period } from '../../../shared/period';
 import type { ReportTexts } from '../../../shared/report';
+import type { ReportTextsInput } from '../../../shared/schemas';
 import type { Context } from '../context';
 import { readPackageData, DataRefused } from '../inbox/data';
 import { MergedReports, type MergedFile } from '../inbox/merged';
@@ -732,7 +733,7 @@ export class InboxService {
     return this.merged.texts(periodKey, subject);
   }
 
-  saveTexts(periodKey: string, subject: ReportSubject, texts: ReportTexts): ReportTexts {
+  saveTexts(periodKey: string, subject: ReportSubject, texts: ReportTextsInput): ReportTexts {
     return this.merged.saveTexts(periodKey, subject, texts);
   }
 

@@ -4,8 +4,6 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { recipientsOf } from '../../../shared/offices';
-import { citeDirective } from '../../../shared/directives';
 import {
   CHANNELS,
   SUBJECT_PHRASES,
@@ -15,6 +13,7 @@ import {
 import { AppError } from '../../../shared/errors';
 import { formatDate, localToday } from '../../../shared/format';
 import { measuresText } from '../../../shared/measures';
+import { activitySource } from '../../../shared/sources';
 import { REPORT_FILE } from '../../../shared/package';
 import { previousPeriod, recentPeriods, type Period } from '../../../shared/period';
 import type {
@@ -26,14 +25,13 @@ import type {
   WrittenSection,
 } from '../../../shared/report';
 import { WRITTEN_SECTIONS } from '../../../shared/report';
-import type { Office } from '../../../shared/schemas';
+import type { Office, ReportTextsInput } from '../../../shared/schemas';
 import { codePointName, findXmlInvalid } from '../../../shared/text';
 import type { Context } from '../context';
 import { sql } from '../db/statements';
 import { sha256Of } from '../package/build';
 import { readZip } from '../package/zip';
 import { listActivities } from '../queries/activities';
-import { directivesBetween } from '../queries/directives';
 import { getLock } from '../queries/locks';
 import { readFigures, reportFigures } from '../queries/figures';
 import { getOffice } from '../queries/profile';
@@ -45,6 +43,7 @@ import {
   type SignedReport,
 } from '../queries/reports';
 import { APPENDIX_LIMIT, buildReportDocx } from '../report/docx';
+import { mergeTexts, startTexts } from '../report/texts';
 import { CommuneIndex } from './communes';
 import { resolvePeriod } from './period';
 
@@ -213,6 +212,8 @@ export class ReportService {
       previous: prev ? reportFigures(this.ctx.db, ref(prev), subject) : null,
       areaKinds: detail.areaKinds,
       withoutArea: detail.withoutArea,
+      sources: detail.sources,
+      estimated: detail.estimated,
     };
   }
 
@@ -253,24 +254,22 @@ export class ReportService {
     if (kept) return kept.texts;
     const saved = getDraft(this.ctx.db, p.key, subject);
     if (saved) return saved;
-    const office = this.office();
-    const before = previousDraft(this.ctx.db, p.from, subject);
-    return {
-      number: '',
-      date: localToday(),
-      recipients: before?.recipients ?? recipientsOf(office),
-      directives: directivesBetween(this.ctx.db, p.from, p.to).map(citeDirective),
-      strengths: before?.strengths ?? '',
-      limitations: before?.limitations ?? '',
-      nextSteps: before?.nextSteps ?? '',
-    };
+    return startTexts({
+      db: this.ctx.db,
+      period: p,
+      office: this.office(),
+      before: previousDraft(this.ctx.db, p.from, subject),
+      today: localToday(),
+    });
   }
 
-  saveTexts(key: string, subject: ReportSubject, texts: ReportTexts): ReportTexts {
+  /** Saves the texts; a field the input leaves out keeps its current value. */
+  saveTexts(key: string, subject: ReportSubject, texts: ReportTextsInput): ReportTexts {
     const p = this.period(key);
     this.assertUnlocked(p.key);
-    saveDraft(this.ctx.db, p, subject, texts, this.ctx.now());
-    return texts;
+    const complete = mergeTexts(texts, this.texts(p.key, subject));
+    saveDraft(this.ctx.db, p, subject, complete, this.ctx.now());
+    return complete;
   }
 
   /** The report sections staff write that are still empty, by their field names. */
@@ -289,15 +288,20 @@ export class ReportService {
       communes.byId,
       { offset: 0, limit: APPENDIX_LIMIT, oldestFirst: true },
     );
-    return rows.map((a) => ({
-      date: a.date,
-      endDate: a.endDate ?? null,
-      channel: a.channel,
-      communes: a.communes.join(', '),
-      title: a.title,
-      measures: measuresText(a),
-      audience: a.audience,
-    }));
+    return rows.map((a) => {
+      const source = activitySource(a.measures);
+      return {
+        date: a.date,
+        endDate: a.endDate ?? null,
+        channel: a.channel,
+        communes: a.communes.join(', '),
+        // The address of a news item, or its outlet and programme, so that a reader can
+        // find it.
+        title: source ? `${a.title} (${source})` : a.title,
+        measures: measuresText(a),
+        audience: a.audience,
+      };
+    });
   }
 
   fileName(key: string, subject: ReportSubject): string {

@@ -23,10 +23,39 @@ export interface SaveStatus {
 
 export const IDLE_SAVE: SaveStatus = { savedAt: null, saving: false, error: null };
 
-/** What the engine accepts: blank recipients and paragraphs dropped, text trimmed at the ends. */
+/**
+ * What the engine accepts: blank recipients, paragraphs and copies dropped, lines and the
+ * one-line fields (the letter, the filing, the initials) trimmed.
+ */
 export function cleanTexts(t: ReportTexts): ReportTexts {
   const lines = (list: string[]) => list.map((s) => s.trim()).filter((s) => s !== '');
-  return { ...t, recipients: lines(t.recipients), directives: lines(t.directives) };
+  return {
+    ...t,
+    recipients: lines(t.recipients),
+    request: t.request.trim(),
+    directives: lines(t.directives),
+    copies: lines(t.copies),
+    filing: t.filing.trim(),
+    drafter: t.drafter.trim(),
+  };
+}
+
+/**
+ * A local draft over the engine's texts of the same report: a field the draft lacks (one
+ * written before the field existed) or holds in another shape keeps the engine's value.
+ */
+export function restoreDraft(fromEngine: ReportTexts, draft: unknown): ReportTexts {
+  if (typeof draft !== 'object' || draft === null) return fromEngine;
+  const saved = draft as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...fromEngine };
+  for (const [key, value] of Object.entries(fromEngine)) {
+    const typed = saved[key];
+    const fits = Array.isArray(value)
+      ? Array.isArray(typed) && typed.every((v) => typeof v === 'string')
+      : typeof typed === typeof value;
+    if (fits) merged[key] = typed;
+  }
+  return merged as unknown as ReportTexts;
 }
 
 /**
@@ -147,8 +176,10 @@ export function createTextsSaver({ name, send, get, set }: Options): TextsSaver 
       // A signed report shows what was signed. A local draft of it (a save that failed
       // before the export) is left in place, neither shown nor sent: the engine would
       // refuse it now, and it comes back if the period is unlocked for correction.
-      const unsaved = readOnly ? null : loadDraft<ReportTexts>(draftKey(period, subject));
-      // Text typed but not saved (a crash, a closed window) wins over the engine's copy.
+      const draft = readOnly ? null : loadDraft<unknown>(draftKey(period, subject));
+      // Text typed but not saved (a crash, a closed window) wins over the engine's copy;
+      // what an older draft lacks comes from the engine's.
+      const unsaved = draft === null ? null : restoreDraft(fromEngine, draft);
       show(unsaved ?? fromEngine);
       if (unsaved) {
         pending = { period, subject, texts: unsaved };

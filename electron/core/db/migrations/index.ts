@@ -8,6 +8,7 @@ import * as m0050 from './0050-inbox';
 import * as m0060 from './0060-report-subjects';
 import * as m0070 from './0070-inbox-subjects';
 import * as m0080 from './0080-areas';
+import * as m0090 from './0090-copies';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0060,
   m0070,
   m0080,
+  m0090,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -170,6 +170,14 @@ export function ReachFields({ onCtrlEnter }: { onCtrlEnter: () => void }) {
           >
             <CountInput placeholder="0" data-testid="activity-audience" />
           </Form.Item>
+          <Form.Item
+            name="audienceEstimated"
+            valuePropName="checked"
+            className="audience-estimated"
+            tooltip="Đánh dấu khi số người là ước lượng (ví dụ người xem ở chợ phiên): báo cáo sẽ ghi “khoảng” trước số này."
+          >
+            <Checkbox data-testid="activity-audience-estimated">Số ước tính</Checkbox>
+          </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item label="Kinh phí (đồng)" name="costVnd" rules={countRules('Kinh phí', false)}>

@@ -23,6 +23,8 @@ export interface ActivityFormValues {
   language: Language;
   title: string;
   audience: number | null;
+  /** The audience is an estimate, not a count: the report says "khoảng". */
+  audienceEstimated: boolean;
   costVnd: number | null;
   notes: string;
   measures: Record<string, MeasureValue>;
@@ -48,6 +50,7 @@ export function defaultValues(): ActivityFormValues {
     language: 'vi',
     title: '',
     audience: null,
+    audienceEstimated: false,
     costVnd: null,
     notes: '',
     measures: {},
@@ -86,6 +89,7 @@ export function fromRow(row: ActivityRow, offeredCodes: ReadonlySet<string>): Ac
     language: row.language,
     title: row.title,
     audience: row.audience,
+    audienceEstimated: row.audienceEstimated === true,
     costVnd: row.costVnd,
     notes: row.notes,
     measures: { ...(row.measures as Record<string, MeasureValue>) },
@@ -124,6 +128,7 @@ export function toInput(channel: Channel, values: ActivityFormValues): ActivityI
     language: values.language ?? 'vi',
     title: (values.title ?? '').trim(),
     audience: num(values.audience),
+    ...(values.audienceEstimated === true ? { audienceEstimated: true } : {}),
     costVnd: num(values.costVnd),
     notes: values.notes ?? '',
     measures,
@@ -140,6 +145,7 @@ const TOP_FIELDS = new Set([
   'language',
   'title',
   'audience',
+  'audienceEstimated',
   'costVnd',
   'notes',
 ]);

@@ -111,7 +111,15 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
       dataIndex: 'audience',
       width: 92,
       align: 'right',
-      render: (n: number) => formatNumber(n),
+      // An estimate reads "~1.200", as the report's "khoảng 1.200".
+      render: (n: number, row: ActivityRow) =>
+        row.audienceEstimated ? (
+          <span title="Số ước tính" data-testid="audience-estimated">
+            ~{formatNumber(n)}
+          </span>
+        ) : (
+          formatNumber(n)
+        ),
     },
     {
       title: 'Kinh phí (đ)',

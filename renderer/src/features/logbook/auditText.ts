@@ -76,6 +76,7 @@ const FIELD_LABELS: Record<string, string> = {
   language: 'Ngôn ngữ',
   title: 'Nội dung',
   audience: 'Số người',
+  audienceEstimated: 'Số người là ước tính',
   costVnd: 'Kinh phí (đồng)',
   notes: 'Ghi chú',
 };

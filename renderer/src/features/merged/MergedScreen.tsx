@@ -6,10 +6,12 @@ import { useEffect, useState } from 'react';
 import { Alert, Segmented, Tabs, Typography } from 'antd';
 import { REPORT_SUBJECTS, SUBJECT_LABELS, type ReportSubject } from '../../../../shared/domain';
 import { areaNoun, LEGACY_KINDS } from '../../../../shared/areas';
+import { mergedOpeningParagraph } from '../../../../shared/mergedText';
 import { PeriodTitle, periodName } from '../../components/PeriodTitle';
 import { ProvincePeriodBar } from '../../components/ProvincePeriodBar';
 import { reportKinds } from '../../lib/areas';
 import type { DrillQuery } from '../../lib/drill';
+import { useAppStore } from '../../stores/app';
 import { useMergedStore } from '../../stores/merged';
 import { useProvinceStore } from '../../stores/province';
 import { ChannelTable } from '../report/ChannelTable';
@@ -26,6 +28,8 @@ import './merged.css';
 const MERGED_NOTE =
   'Mục 2 (kết quả tuyên truyền) cộng từ các gói dữ liệu đã tiếp nhận; các mục dưới đây do Sở viết.';
 
+const MERGED_SOURCE = 'phần số liệu cộng từ các gói dữ liệu đã tiếp nhận';
+
 const tabLabel = (text: string, id: string) => <span data-testid={`merged-tab-${id}`}>{text}</span>;
 
 export function MergedScreen() {
@@ -37,6 +41,7 @@ export function MergedScreen() {
   const loading = useMergedStore((s) => s.loading);
   const subject = useMergedStore((s) => s.subject);
   const error = useMergedStore((s) => s.error);
+  const officeName = useAppStore((s) => s.profile?.office.name ?? '');
   const [tab, setTab] = useState('figures');
   const [drill, setDrill] = useState<DrillQuery | null>(null);
 
@@ -55,6 +60,17 @@ export function MergedScreen() {
   }, []);
 
   const p = data?.figures.period ?? null;
+  // The opening as the Word file writes it, for the letter on show.
+  const openingPreview = data
+    ? (request: string) =>
+        mergedOpeningParagraph(
+          officeName,
+          data.figures.period.label,
+          data.offices,
+          data.subject,
+          request,
+        )
+    : undefined;
 
   return (
     <div className="screen" data-testid="merged">
@@ -112,7 +128,14 @@ export function MergedScreen() {
             key: 'texts',
             label: tabLabel('Nội dung báo cáo', 'texts'),
             children: texts ? (
-              <TextsForm texts={texts} onEdit={editTexts} status={saveStatus} note={MERGED_NOTE} />
+              <TextsForm
+                texts={texts}
+                onEdit={editTexts}
+                status={saveStatus}
+                note={MERGED_NOTE}
+                resultsSource={MERGED_SOURCE}
+                openingPreview={openingPreview}
+              />
             ) : null,
           },
         ]}

@@ -1,19 +1,14 @@
 // The merged figures by office: one row per registered office, its state for the period
 // (for a half year or year made of quarters: which quarters, and which are missing), its
-// activities, people reached and cost, and the main figure of each core channel. Every
-// number opens the office's activities behind it. A province of many offices gets the
-// completeness screen's search, state filter, sort and pages.
+// activities, people reached and cost, and the main figure of each channel with figures in
+// the period (the Word file's table by office has the same channels). Every number opens the
+// office's activities behind it. A province of many offices gets the completeness screen's
+// search, state filter, sort and pages.
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import {
-  CHANNEL_MEASURES,
-  CHANNEL_SHORT_LABELS,
-  CORE_CHANNELS,
-  MEASURE_UNITS,
-  type Channel,
-} from '../../../../shared/domain';
+import { MEASURE_UNITS } from '../../../../shared/domain';
 import type { MergedData, OfficeFigures } from '../../../../shared/inbox';
-import { periodsPhrase } from '../../../../shared/mergedText';
+import { officeTableChannels, periodsPhrase } from '../../../../shared/mergedText';
 import { NumberLink } from '../../components/NumberLink';
 import { OfficeListToolbar, useOfficeList } from '../../components/OfficeListToolbar';
 import type { DrillQuery, OnDrill } from '../../lib/drill';
@@ -29,11 +24,9 @@ const stateOf = (r: OfficeFigures) => r.state;
 const FILTERS = inboxStateFilters(stateOf);
 const RANK = inboxStateRank(stateOf);
 
-/** The channel's first count measure: sessions of the van, pieces of banners, … */
-const mainMeasure = (c: Channel) => CHANNEL_MEASURES[c].counts[0];
-
 export function OfficesTable({ data, onDrill }: { data: MergedData; onDrill: OnDrill }) {
   const period = data.figures.period;
+  const channels = officeTableChannels(data);
   const list = useOfficeList(data.offices, { filters: FILTERS, rank: RANK, pageSize: 50 });
   const many = data.offices.length >= MANY_OFFICES;
   const coverage = new Map(data.coverage.map((c) => [c.officeCode, c]));
@@ -104,33 +97,31 @@ export function OfficesTable({ data, onDrill }: { data: MergedData; onDrill: OnD
       align: 'right',
       render: (v: number, r) => <NumberLink value={v} onClick={at(r, { figure: 'Kinh phí' })} />,
     },
-    ...CORE_CHANNELS.map((c) => {
-      const m = mainMeasure(c);
-      return {
-        title: CHANNEL_SHORT_LABELS[c],
-        key: c,
-        width: CHANNEL_WIDTH,
-        render: (_: unknown, r: OfficeFigures) => {
-          const f = r.byChannel[c];
-          return (
-            <div className="merged-channel-cell">
-              <span>
-                <NumberLink value={f.activities} onClick={at(r, { channel: c })} /> hoạt động
-              </span>
-              {m ? (
-                <Typography.Text type="secondary">
-                  <NumberLink
-                    value={f.measures[m] ?? 0}
-                    onClick={at(r, { channel: c, measure: m })}
-                  />{' '}
-                  {MEASURE_UNITS[m]}
-                </Typography.Text>
-              ) : null}
-            </div>
-          );
-        },
-      };
-    }),
+    ...channels.map(({ channel: c, measure: m, label }) => ({
+      title: label,
+      key: c,
+      width: CHANNEL_WIDTH,
+      onHeaderCell: () =>
+        ({ 'data-testid': `merged-office-channel-${c}` }) as React.HTMLAttributes<HTMLElement>,
+      render: (_: unknown, r: OfficeFigures) => {
+        const f = r.byChannel[c];
+        return (
+          <div className="merged-channel-cell">
+            <span>
+              <NumberLink value={f.activities} onClick={at(r, { channel: c })} /> hoạt động
+            </span>
+            <Typography.Text type="secondary">
+              <NumberLink
+                value={f.measures[m] ?? 0}
+                onClick={at(r, { channel: c, measure: m })}
+                testId={`merged-office-measure-${r.code}-${c}`}
+              />{' '}
+              {MEASURE_UNITS[m]}
+            </Typography.Text>
+          </div>
+        );
+      },
+    })),
   ];
 
   return (
@@ -143,7 +134,7 @@ export function OfficesTable({ data, onDrill }: { data: MergedData; onDrill: OnD
         columns={columns}
         dataSource={many ? list.rows : data.offices}
         pagination={many ? list.pagination : false}
-        scroll={{ x: OFFICE_WIDTH + 92 + 100 + 110 + CHANNEL_WIDTH * CORE_CHANNELS.length }}
+        scroll={{ x: OFFICE_WIDTH + 92 + 100 + 110 + CHANNEL_WIDTH * channels.length }}
         rowClassName={(r) => (r.state === 'missing' ? 'report-row-none' : '')}
         locale={{
           emptyText: list.narrowed

@@ -1,6 +1,7 @@
-// The office part of the profile: who reports, to whom, who signs, the cut-off rule and
-// the subjects it reports on (one report, and one signed Word file, each). Examples follow
-// the office's kind: a commune's office is under "UBND xã …", not a district.
+// The office part of the profile: who reports, to whom, who signs, the "Nơi nhận" a new
+// report starts from, the cut-off rule and the subjects it reports on (one report, and one
+// signed Word file, each). Examples follow the office's kind: a commune's office is under
+// "UBND xã …", not a district.
 import { Checkbox, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { REPORT_SUBJECTS, THEME_LABELS, type ReportSubject } from '../../../../shared/domain';
 import {
@@ -190,6 +191,39 @@ export function OfficeFields({ kind, showKind }: Props) {
         <Col xs={24} md={12}>
           <Form.Item label="Họ và tên người ký" name={['office', 'signer', 'name']}>
             <Input placeholder="Ví dụ: Nguyễn Văn A" data-testid="office-signer-name-input" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label="Nơi nhận mặc định (sau “Như trên”)"
+            name={['office', 'copies']}
+            tooltip="Mục “Nơi nhận” cuối báo cáo mới, mỗi dòng một nơi; dòng “Như trên” luôn đứng đầu. Báo cáo kỳ sau lấy theo báo cáo kỳ trước."
+          >
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 5 }}
+              placeholder={'Ví dụ: Lãnh đạo Sở\nUBND huyện'}
+              data-testid="office-copies-input"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            label="Lưu"
+            name={['office', 'filing']}
+            tooltip='In trên báo cáo là "- Lưu: VT, …".'
+          >
+            <Input placeholder="VT" maxLength={200} data-testid="office-filing-input" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            label="Người soạn (chữ viết tắt)"
+            name={['office', 'drafter']}
+            tooltip='In trong ngoặc sau dòng "Lưu", ví dụ "- Lưu: VT (LMV)."'
+          >
+            <Input placeholder="Ví dụ: LMV" maxLength={30} data-testid="office-drafter-input" />
           </Form.Item>
         </Col>
       </Row>

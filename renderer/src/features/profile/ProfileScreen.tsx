@@ -19,6 +19,7 @@ import {
   emptyProfile,
   formRowIndex,
   parseProfileFile,
+  restoreDraft,
   toFormValues,
   toProfileInput,
   type CommuneRowValues,
@@ -50,11 +51,7 @@ export function ProfileScreen({ firstRun = false }: { firstRun?: boolean }) {
   const [initialValues] = useState((): ProfileFormValues => {
     const saved = profile ? toFormValues(profile) : emptyProfile();
     if (!draft) return saved;
-    // A draft typed before the subjects (or the reporting line) were asked keeps the saved ones.
-    const subjects = draft.office?.subjects ?? saved.office.subjects;
-    const department = draft.office?.department ?? saved.office.department;
-    const steering = draft.office?.steering ?? saved.office.steering;
-    return { ...draft, office: { ...draft.office, subjects, department, steering } };
+    return restoreDraft(saved, draft);
   });
   // The kind the office fields were last filled from, so that another choice replaces them.
   const filledFrom = useRef<OfficeKind | undefined>(initialValues.office.kind);

@@ -45,6 +45,11 @@ export interface ProfileFormValues {
     /** One recipient per line. */
     recipients: string;
     signer: { title: string; name: string };
+    /** "Nơi nhận" of a new report after "Như trên", one per line. */
+    copies: string;
+    /** After "Lưu:" ("VT, TTBCXB"), and the drafter's initials after it. */
+    filing: string;
+    drafter: string;
     cutoff: Cutoff;
     /** The department reported to, and the province's steering committee. */
     department: string;
@@ -74,6 +79,9 @@ export function emptyProfile(): ProfileFormValues {
       docSymbol: '',
       recipients: '',
       signer: { title: '', name: '' },
+      copies: '',
+      filing: 'VT',
+      drafter: '',
       cutoff: 'decree09',
       department: DEFAULT_DEPARTMENT,
       steering: DEFAULT_STEERING,
@@ -96,6 +104,9 @@ export function toFormValues(view: ProfileView): ProfileFormValues {
       docSymbol: o.docSymbol,
       recipients: o.recipients.join('\n'),
       signer: { title: o.signer.title, name: o.signer.name },
+      copies: o.copies.join('\n'),
+      filing: o.filing,
+      drafter: o.drafter,
       cutoff: o.cutoff,
       department: o.department,
       steering: o.steering,
@@ -104,6 +115,30 @@ export function toFormValues(view: ProfileView): ProfileFormValues {
     communes: view.communes
       .filter((c) => c.active)
       .map((c) => row(c.code, c.name, c.kind, c.flags, c.absorbed)),
+  };
+}
+
+/**
+ * A draft kept in localStorage over the saved profile: one typed before the subjects, the
+ * reporting line or the report's "Nơi nhận" were asked keeps the saved ones.
+ */
+export function restoreDraft(
+  saved: ProfileFormValues,
+  draft: ProfileFormValues,
+): ProfileFormValues {
+  // Typed as the form's, a draft from localStorage may lack any field (or its office).
+  const o: Partial<ProfileFormValues['office']> | undefined = draft.office;
+  return {
+    ...draft,
+    office: {
+      ...draft.office,
+      subjects: o?.subjects ?? saved.office.subjects,
+      department: o?.department ?? saved.office.department,
+      steering: o?.steering ?? saved.office.steering,
+      copies: o?.copies ?? saved.office.copies,
+      filing: o?.filing ?? saved.office.filing,
+      drafter: o?.drafter ?? saved.office.drafter,
+    },
   };
 }
 
@@ -138,6 +173,14 @@ function isBlankRow(row: Partial<CommuneRowValues> | undefined): boolean {
   return !row || ((row.code ?? '').trim() === '' && (row.name ?? '').trim() === '');
 }
 
+/** A textarea's lines, trimmed, blank ones left out. */
+function lines(text: string | undefined): string[] {
+  return (text ?? '')
+    .split('\n')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+}
+
 /** What profile:save receives. Wholly empty commune rows are left out. */
 export function toProfileInput(values: ProfileFormValues): ProfileInput {
   const o = values.office;
@@ -150,11 +193,11 @@ export function toProfileInput(values: ProfileFormValues): ProfileInput {
       province: o.province ?? '',
       place: o.place ?? '',
       docSymbol: o.docSymbol ?? '',
-      recipients: (o.recipients ?? '')
-        .split('\n')
-        .map((r) => r.trim())
-        .filter((r) => r !== ''),
+      recipients: lines(o.recipients),
       signer: { title: o.signer?.title ?? '', name: o.signer?.name ?? '' },
+      copies: lines(o.copies),
+      filing: (o.filing ?? '').trim() || 'VT',
+      drafter: (o.drafter ?? '').trim(),
       cutoff: o.cutoff,
       department: o.department ?? DEFAULT_DEPARTMENT,
       steering: o.steering ?? DEFAULT_STEERING,
@@ -341,6 +384,9 @@ export function parseProfileFile(text: string): ProfileFormValues {
       docSymbol: str(o.docSymbol),
       recipients: Array.isArray(o.recipients) ? o.recipients.map(str).join('\n') : '',
       signer: { title: str(signer.title), name: str(signer.name) },
+      copies: Array.isArray(o.copies) ? o.copies.map(str).join('\n') : '',
+      filing: typeof o.filing === 'string' ? o.filing : 'VT',
+      drafter: str(o.drafter),
       cutoff,
       department: typeof o.department === 'string' ? o.department : DEFAULT_DEPARTMENT,
       steering: typeof o.steering === 'string' ? o.steering : DEFAULT_STEERING,

@@ -7,6 +7,7 @@ import { Alert, Segmented, Spin, Tabs, Typography } from 'antd';
 import { SUBJECT_LABELS, SUBJECT_PHRASES, type ReportSubject } from '../../../../shared/domain';
 import { localToday } from '../../../../shared/format';
 import { parsePeriod, periodContaining, type Period } from '../../../../shared/period';
+import { openingParagraph } from '../../../../shared/reportText';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { PeriodTitle } from '../../components/PeriodTitle';
 import { useAppStore } from '../../stores/app';
@@ -33,6 +34,7 @@ const tabLabel = (text: string, id: string) => <span data-testid={`report-tab-${
 
 export function ReportScreen() {
   const cutoff = useAppStore((s) => s.profile?.office.cutoff ?? 'decree09');
+  const officeName = useAppStore((s) => s.profile?.office.name ?? '');
   const period = useReportStore((s) => s.period);
   const setPeriod = useReportStore((s) => s.setPeriod);
   const subject = useReportStore((s) => s.subject);
@@ -66,6 +68,12 @@ export function ReportScreen() {
   const p = periodOf(period, cutoff);
   const current =
     data && data.figures.period.key === period && data.subject === subject ? data : null;
+
+  // The opening as the Word file writes it, for the letter on show.
+  const openingPreview = current
+    ? (request: string) =>
+        openingParagraph(officeName, current.figures.period.label, current.subject, request)
+    : undefined;
 
   const figures = current ? (
     <div className="report-stack">
@@ -123,7 +131,13 @@ export function ReportScreen() {
             key: 'texts',
             label: tabLabel('Nội dung báo cáo', 'texts'),
             children: texts ? (
-              <TextsForm texts={texts} onEdit={editTexts} status={saveStatus} readOnly={readOnly} />
+              <TextsForm
+                texts={texts}
+                onEdit={editTexts}
+                status={saveStatus}
+                readOnly={readOnly}
+                openingPreview={openingPreview}
+              />
             ) : null,
           },
         ]}

@@ -1,5 +1,6 @@
-// What staff write in the report: number, date, recipients, section 1 (directives),
-// 3.1 strengths, 3.2 limitations and 4 next steps. Every change goes to `onEdit`; the
+// What staff write in the report: number, date, recipients, the letter it answers, section
+// 1 (directives), their own paragraphs around section 2's figures, 3.1 strengths, 3.2
+// limitations, 4 next steps and "Nơi nhận". Every change goes to `onEdit`; the
 // caller's store saves the draft of the period a moment after typing stops. The office
 // report and the province's merged report both use it. A locked report shows its signed
 // texts read-only, saying why and how to unlock, and never claims a draft was saved.
@@ -9,7 +10,9 @@ import type { ReportTexts } from '../../../../shared/report';
 import { DATE_FORMATS, fromIso, toIso } from '../../lib/dates';
 import { useAppStore, useWritable } from '../../stores/app';
 import type { SaveStatus } from '../../stores/textsDraft';
+import { CopiesField } from './CopiesField';
 import { DirectivesList } from './DirectivesList';
+import { RequestField } from './RequestField';
 import { SaveStatusText } from './SaveStatusText';
 
 const LONG_TEXT = 20000;
@@ -20,6 +23,10 @@ interface Props {
   status: SaveStatus;
   /** The line above the form: where section 2 comes from. */
   note?: string;
+  /** Where section 2's figures come from, in its heading. */
+  resultsSource?: string;
+  /** The opening paragraph a request makes, previewed under it. */
+  openingPreview?: (request: string) => string;
   /** The texts were signed into an exported package: shown, not edited. */
   readOnly?: boolean;
 }
@@ -30,11 +37,24 @@ export const LOCKED_TEXTS =
 const OFFICE_NOTE =
   'Mục 2 (kết quả tuyên truyền) lấy từ sổ hoạt động; các mục dưới đây do đơn vị viết.';
 
+const OFFICE_SOURCE = 'phần số liệu lấy từ sổ hoạt động';
+
+/** Test ids that differ from the field's name. */
+const TEST_IDS: Partial<Record<keyof ReportTexts, string>> = {
+  resultsBefore: 'results-before',
+  resultsAfter: 'results-after',
+};
+
+const RESULTS_EXAMPLE =
+  'Ví dụ: chuyên mục "Vì an ninh Tổ quốc" của Đài truyền thanh huyện phát 2 kỳ/tháng… (mỗi dòng một đoạn)';
+
 export function TextsForm({
   texts,
   onEdit: edit,
   status,
   note = OFFICE_NOTE,
+  resultsSource = OFFICE_SOURCE,
+  openingPreview,
   readOnly = false,
 }: Props) {
   const docSymbol = useAppStore((s) => s.profile?.office.docSymbol ?? '');
@@ -44,15 +64,19 @@ export function TextsForm({
   const recipients = texts.recipients.join('\n');
   const noRecipient = texts.recipients.every((r) => r.trim() === '');
 
-  const longText = (field: 'strengths' | 'limitations' | 'nextSteps', placeholder: string) => (
+  const longText = (
+    field: 'resultsBefore' | 'resultsAfter' | 'strengths' | 'limitations' | 'nextSteps',
+    placeholder: string,
+    minRows = 3,
+  ) => (
     <Input.TextArea
       value={texts[field]}
       onChange={(e) => edit({ [field]: e.target.value })}
-      autoSize={{ minRows: 3, maxRows: 16 }}
+      autoSize={{ minRows, maxRows: 16 }}
       maxLength={LONG_TEXT}
       placeholder={readOnly ? '(bỏ trống)' : placeholder}
       {...locked}
-      data-testid={`report-${field}`}
+      data-testid={`report-${TEST_IDS[field] ?? field}`}
     />
   );
 
@@ -124,6 +148,13 @@ export function TextsForm({
           data-testid="report-recipients"
         />
       </Form.Item>
+      <RequestField
+        value={texts.request}
+        onChange={(request) => edit({ request })}
+        preview={openingPreview}
+        readOnly={readOnly}
+        disabled={locked.disabled}
+      />
       <Form.Item label="1. Công tác chỉ đạo, triển khai thực hiện">
         <DirectivesList
           value={texts.directives}
@@ -131,6 +162,17 @@ export function TextsForm({
           disabled={!writable}
           readOnly={readOnly}
         />
+      </Form.Item>
+      <Form.Item label={`2. Kết quả thông tin, tuyên truyền (${resultsSource})`}>
+        <div className="report-results">
+          <Typography.Text type="secondary">Đoạn viết thêm trước số liệu</Typography.Text>
+          {longText('resultsBefore', RESULTS_EXAMPLE, 2)}
+          <div className="report-results-generated" data-testid="report-results-generated">
+            Phần số liệu do ứng dụng viết khi tạo báo cáo Word nằm ở đây, giữa hai đoạn viết thêm.
+          </div>
+          <Typography.Text type="secondary">Đoạn viết thêm sau số liệu</Typography.Text>
+          {longText('resultsAfter', RESULTS_EXAMPLE, 2)}
+        </div>
       </Form.Item>
       <Form.Item label="3.1. Ưu điểm">
         {longText('strengths', 'Những kết quả nổi bật, cách làm hiệu quả…')}
@@ -141,6 +183,7 @@ export function TextsForm({
       <Form.Item label="4. Phương hướng, nhiệm vụ trong thời gian tới">
         {longText('nextSteps', 'Nhiệm vụ trọng tâm của kỳ tới…')}
       </Form.Item>
+      <CopiesField texts={texts} onEdit={edit} readOnly={readOnly} disabled={locked.disabled} />
     </Form>
   );
 }
