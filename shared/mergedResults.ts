@@ -22,7 +22,7 @@ function officesSentences(data: ReportData): string[] {
   return [
     resultsLead(data, 'các đơn vị'),
     ...channelSentences(data),
-    areaFreeSentence(data),
+    areaFreeSentence(data, true),
     flaggedSentence({ ...data, flaggedCommunes: [] }),
   ].filter((s): s is string => s !== null);
 }

@@ -59,15 +59,21 @@ export function resultsLead(data: ReportData, officeName: string, appendix = fal
  * office), said apart so that the figures by area are not read as the whole: e.g. "- Có 12
  * hoạt động thực hiện trên phạm vi toàn đơn vị, không gắn với thôn, bản cụ thể: được tính
  * vào tổng số và số liệu theo hình thức tuyên truyền, không tính vào số liệu theo thôn,
- * bản." Null when there are none, or when the office has no areas at all.
+ * bản." Null when there are none, or when the office has no areas at all. For the
+ * offices of a merged report (`offices`), "hoạt động các đơn vị thực hiện trên phạm vi toàn
+ * đơn vị mình".
  */
-export function areaFreeSentence(data: ReportData): string | null {
+export function areaFreeSentence(data: ReportData, offices = false): string | null {
   const free = data.withoutArea;
   const kinds = kindsOf(data).all;
   if (!free || free.activities === 0 || kinds.length === 0) return null;
   const noun = areaNoun(kinds);
+  // Many offices' work: each over its own whole area, not one office's.
+  const scope = offices
+    ? 'các đơn vị thực hiện trên phạm vi toàn đơn vị mình'
+    : 'thực hiện trên phạm vi toàn đơn vị';
   return nfc(
-    `- Có ${formatNumber(free.activities)} hoạt động thực hiện trên phạm vi toàn đơn vị, ` +
+    `- Có ${formatNumber(free.activities)} hoạt động ${scope}, ` +
       `không gắn với ${noun} cụ thể: được tính vào tổng số và số liệu theo hình thức ` +
       `tuyên truyền, không tính vào số liệu theo ${noun}.`,
   );

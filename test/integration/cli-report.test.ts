@@ -168,7 +168,7 @@ describe('report texts and --texts', () => {
       request: '',
       directives: ['Thực hiện Kế hoạch số 125/KH-UBND ngày 10/7/2023 của UBND huyện.'],
       resultsBefore: '',
-      resultsAfter: 'Đài truyền thanh huyện duy trì chuyên mục "Vì an ninh Tổ quốc".',
+      resultsAfter: 'Đài truyền thanh huyện duy trì chuyên mục Vì an ninh Tổ quốc.',
       strengths: 'Tuyên truyền đến tận thôn bản vùng biên giới.',
       limitations: 'Kinh phí còn hạn chế.',
       nextSteps: 'Tăng tuyên truyền bằng tiếng Tày, Nùng.',

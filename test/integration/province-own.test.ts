@@ -201,6 +201,9 @@ describe("the department's own work in the merged report", () => {
       'đã đăng tải, phát sóng 1 tin, bài trên Đài PT-TH tỉnh (chuyên mục "Vì an ninh Xứ Lạng")',
     );
     expect(text.slice(offices, sum)).toContain('khoảng 500 lượt người nghe');
+    expect(text.slice(offices, sum)).toContain(
+      '- Có 1 hoạt động các đơn vị thực hiện trên phạm vi toàn đơn vị mình, không gắn với thôn, bản cụ thể',
+    );
     expect(text.slice(sum)).toContain(', khoảng 16.300 lượt người được tiếp cận');
     expect(text.slice(offices, sum)).toContain('tại 2 thôn, bản');
     expect(text).toContain(

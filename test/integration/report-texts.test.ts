@@ -269,7 +269,9 @@ describe('report wording from the logbook: where news appeared, estimates', () =
     expect(text).toContain(
       '- Trên báo, đài phát thanh - truyền hình: đã đăng tải, phát sóng 3 tin, bài trên Báo Lạng Sơn (chuyên mục "Vì an ninh Xứ Lạng", "Pháp luật"), tổng thời lượng 30 phút.',
     );
-    expect(text).toContain('2 buổi, khoảng 340 lượt người tham dự');
+    expect(text).toContain(
+      '- Tổ chức 2 buổi hội nghị, nói chuyện chuyên đề, tập huấn với khoảng 340 lượt người tham dự.',
+    );
     expect(text).toContain('với khoảng 340 lượt người được tiếp cận');
     // The appendix tells where each item is.
     expect(text).toContain('Tin 1 (https://www.tintuclangson.vn/a)');
@@ -299,7 +301,7 @@ describe('report wording from the logbook: where news appeared, estimates', () =
     const file = await value<ReportFileView>(core.call('report:docx', Q));
     const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
     const text = plainText(await zipPart(zip, 'word/document.xml'));
-    expect(text).toContain('2 buổi, 320 lượt người tham dự');
+    expect(text).toContain('tập huấn với 320 lượt người tham dự.');
     expect(text).not.toContain('khoảng');
   });
 });

@@ -27,6 +27,7 @@ describe('wordGroups', () => {
 
   it('keeps a place with its level, "THỊ XÃ" and "THÀNH PHỐ" included', () => {
     expect(groups('UBND HUYỆN VĂN LÃNG')).toEqual(['UBND', 'HUYỆN VĂN LÃNG']);
+    expect(groups('UBND ĐẶC KHU VÂN ĐỒN')).toEqual(['UBND', 'ĐẶC KHU VÂN ĐỒN']);
     expect(groups('ỦY BAN NHÂN DÂN XÃ ĐỒNG ĐĂNG')).toEqual(['ỦY BAN', 'NHÂN DÂN', 'XÃ ĐỒNG ĐĂNG']);
     expect(groups('UBND THỊ XÃ HỒNG LĨNH')).toEqual(['UBND', 'THỊ XÃ HỒNG LĨNH']);
     expect(groups('UBND THÀNH PHỐ LẠNG SƠN')).toEqual(['UBND', 'THÀNH PHỐ LẠNG SƠN']);

@@ -55,7 +55,17 @@ export function textWidth(text: string, size: number, bold = false): number {
 }
 
 /** Levels of a place, longest first; the words after one are the place's name. */
-const LEVELS = ['THÀNH PHỐ', 'THỊ XÃ', 'THỊ TRẤN', 'TỈNH', 'HUYỆN', 'QUẬN', 'XÃ', 'PHƯỜNG'];
+const LEVELS = [
+  'THÀNH PHỐ',
+  'THỊ XÃ',
+  'THỊ TRẤN',
+  'ĐẶC KHU',
+  'TỈNH',
+  'HUYỆN',
+  'QUẬN',
+  'XÃ',
+  'PHƯỜNG',
+];
 
 /** A Vietnamese syllable, marks stripped: initial consonants, vowels, final consonants. */
 const SYLLABLE =
