@@ -4,6 +4,7 @@
 import { formatCitationDate } from './format';
 import type { Directive } from './schemas';
 
+/** Kinds of document by their abbreviation (Decree 30/2020, Appendix III). */
 const KINDS: Record<string, string> = {
   KH: 'Kế hoạch',
   QĐ: 'Quyết định',
@@ -11,21 +12,39 @@ const KINDS: Record<string, string> = {
   TB: 'Thông báo',
   BC: 'Báo cáo',
   HD: 'Hướng dẫn',
+  NĐ: 'Nghị định',
+  NQ: 'Nghị quyết',
+  TT: 'Thông tư',
+  CĐ: 'Công điện',
+  KL: 'Kết luận',
+  CTR: 'Chương trình',
+  ĐA: 'Đề án',
+  QC: 'Quy chế',
+  TTR: 'Tờ trình',
+  GM: 'Giấy mời',
 };
 
 type Cited = Pick<Directive, 'number' | 'date' | 'issuer' | 'subject' | 'direction'>;
 
-/** The kind of document, read from its symbol: "12/KH-UBND" is a plan, "4502/BCĐ-CAT" a letter. */
+/**
+ * The kind of document, read from its symbol: "12/KH-UBND" is a plan, "30/2020/NĐ-CP" a
+ * decree, the Party's "48-CT/TW" a directive (its kind before the slash), "4502/BCĐ-CAT" a
+ * letter (an issuer's code, no kind).
+ */
 export function documentKind(number: string): string {
-  const m = /\/([^-/\s]+)(?:-|$)/u.exec(number.normalize('NFC').toUpperCase());
-  return (m && KINDS[m[1]!]) ?? 'Công văn';
+  const symbol = number.normalize('NFC').toUpperCase().trim();
+  const party = /^\d+-([^-/\s]+)\//u.exec(symbol);
+  const state = /\/([^-/\s]+)(?:-[^/]*)?$/u.exec(symbol);
+  const code = party?.[1] ?? state?.[1];
+  return (code && KINDS[code]) ?? 'Công văn';
 }
 
 /** "về việc tuyên truyền …", unless the subject already starts with "về" or "V/v". */
 function aboutPhrase(subject: string): string {
   const s = subject.trim().replace(/[.;,]+$/u, '');
   if (/^v\/v(?=\s|$)/iu.test(s)) return `về việc${s.slice(3)}`;
-  return /^về(?=\s|$)/iu.test(s) ? s : `về việc ${s}`;
+  // "Về việc …" as typed at the head of a title reads "về việc …" inside the sentence.
+  return /^về(?=\s|$)/iu.test(s) ? `v${s.slice(1)}` : `về việc ${s}`;
 }
 
 /**

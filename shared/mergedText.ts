@@ -17,6 +17,7 @@ import { periodParts } from './inbox';
 import type { ReportTexts, WrittenSection } from './report';
 import { WRITTEN_SECTIONS } from './report';
 import { SUMMARY_HEADERS } from './reportText';
+import { andList } from './text';
 
 const nfc = (text: string): string => text.normalize('NFC');
 
@@ -65,7 +66,7 @@ export function officeNames(
 export interface OfficesNoun {
   /** "Phòng Văn hóa và Thông tin các huyện, thành phố" or "các đơn vị". */
   all: string;
-  /** After "2/3": "Phòng Văn hóa và Thông tin các huyện, thành phố" or "đơn vị". */
+  /** After "2/3", where "các" cannot follow a count: "Phòng Văn hóa và Thông tin huyện, thành phố". */
   counted: string;
 }
 
@@ -80,8 +81,9 @@ const COMMUNE_OFFICES = 'Phòng Văn hóa - Xã hội các xã, phường, đặ
 export function officesNoun(offices: readonly Pick<OfficeFigures, 'name'>[]): OfficesNoun {
   const all = (prefix: string) =>
     offices.length > 0 && offices.every((o) => shortOfficeName(o.name).startsWith(prefix));
-  if (all('Phòng VH&TT')) return { all: DISTRICT_OFFICES, counted: DISTRICT_OFFICES };
-  if (all('Phòng VH-XH')) return { all: COMMUNE_OFFICES, counted: COMMUNE_OFFICES };
+  const counted = (noun: string) => noun.replace(' các ', ' ');
+  if (all('Phòng VH&TT')) return { all: DISTRICT_OFFICES, counted: counted(DISTRICT_OFFICES) };
+  if (all('Phòng VH-XH')) return { all: COMMUNE_OFFICES, counted: counted(COMMUNE_OFFICES) };
   return { all: 'các đơn vị', counted: 'đơn vị' };
 }
 
@@ -103,12 +105,18 @@ export function mergedOpeningParagraph(
     .trim()
     .replace(/^thực hiện\s+/iu, '')
     .replace(/[\s.,;:]+$/u, '');
-  const basis = `cơ sở báo cáo của ${officesNoun(offices).all}, ${officeName.trim()} tổng hợp, `;
-  const what = `báo cáo kết quả tuyên truyền công tác ${SUBJECT_PHRASES[subject]}`;
+  const from = officesNoun(offices).all;
+  const what = `công tác ${SUBJECT_PHRASES[subject]}`;
+  if (letter) {
+    const named = nfc(letter).toLocaleLowerCase('vi').includes(SUBJECT_PHRASES[subject]);
+    return nfc(
+      `Thực hiện ${letter}, ${officeName.trim()} tổng hợp báo cáo của ${from} ` +
+        `và báo cáo kết quả tuyên truyền${named ? '' : ` ${what}`} như sau:`,
+    );
+  }
   return nfc(
-    letter
-      ? `Thực hiện ${letter}, trên ${basis}${what} như sau:`
-      : `Trên ${basis}${what} ${periodLabel} như sau:`,
+    `Trên cơ sở báo cáo của ${from}, ${officeName.trim()} tổng hợp, ` +
+      `báo cáo kết quả tuyên truyền ${what} ${periodLabel} như sau:`,
   );
 }
 
@@ -129,14 +137,14 @@ export function reportingSentence(data: MergedData): string {
   const named = (state: InboxState) =>
     data.offices.flatMap((o, i) => (o.state === state ? [names[i]!] : []));
   let s =
-    `- Có ${formatNumber(data.reported)}/${formatNumber(data.expected)} ${noun} ` +
-    `gửi báo cáo kết quả tuyên truyền ${label}`;
+    `- Đã nhận được báo cáo kết quả tuyên truyền ${label} của ` +
+    `${formatNumber(data.reported)}/${formatNumber(data.expected)} ${noun}`;
   const missing = named('missing');
-  if (missing.length > 0) s += `; chưa nhận được báo cáo của ${missing.join(', ')}`;
+  if (missing.length > 0) s += `; chưa nhận được báo cáo của ${andList(missing)}`;
   const quarantined = named('quarantined');
   if (quarantined.length > 0) {
     s +=
-      `; báo cáo của ${quarantined.join(', ')} chưa được tổng hợp ` +
+      `; báo cáo của ${andList(quarantined)} chưa được tổng hợp ` +
       'do chưa xác thực được chữ ký số của đơn vị';
   }
   return nfc(`${s}.`);
@@ -207,7 +215,7 @@ export function coverageSentence(data: MergedData): string | null {
     const subject = same ? (who.length > 1 ? 'các đơn vị này' : 'đơn vị này') : who.join(', ');
     clauses.push(`${subject} chưa gửi báo cáo ${phrase}`);
   }
-  return nfc(`- Số liệu ${period.label} tổng hợp từ ${clauses.join('; ')}.`);
+  return nfc(`- Số liệu ${period.label} được tổng hợp từ ${clauses.join('; ')}.`);
 }
 
 // ---------- before the Word file is made ----------

@@ -7,6 +7,7 @@ import { CHANNELS, CHANNEL_LABELS, COMMUNE_FLAGS, SUBJECT_PHRASES } from './doma
 import { areaNoun, kindFromName, LEGACY_KINDS, type AreaKinds } from './areas';
 import { documentDate, formatNumber } from './format';
 import { activeChannels, channelSentences, measuresText } from './channelText';
+import { andList } from './text';
 import type { AppendixRow, ReportData, ReportFigures, ReportTexts } from './report';
 
 const nfc = (text: string): string => text.normalize('NFC');
@@ -32,51 +33,66 @@ function communesReached(data: ReportData): number {
 const kindsOf = (data: ReportData): AreaKinds => data.areaKinds ?? LEGACY_KINDS;
 
 /**
- * The sentence before the channel list: totals of the period. An office's report lists its
- * activities in an appendix, and says where (`appendix`); the merged report has none.
+ * "Trong quý III năm 2023" at the head of a sentence; an ad hoc period's label is already a
+ * range ("Từ ngày 01/7/2023 đến ngày 31/7/2023").
  */
-export function resultsLead(data: ReportData, officeName: string, appendix = false): string {
+export function duringPeriod(label: string, atStart = true): string {
+  const text = label.trim();
+  if (/^từ ngày /u.test(text)) return atStart ? `T${text.slice(1)}` : text;
+  return `${atStart ? 'Trong' : 'trong'} ${text}`;
+}
+
+/**
+ * The dates a named period covers, since a quarter under Decree 09's cut-off is not the
+ * calendar's ("từ ngày 15/6/2023 đến ngày 14/9/2023"); none for an ad hoc range, which says
+ * its dates already.
+ */
+function periodDates(period: ReportFigures['period']): string {
+  if (/^từ ngày /u.test(period.label.trim())) return '';
+  return ` (từ ngày ${documentDate(period.from)} đến ngày ${documentDate(period.to)})`;
+}
+
+/** Where the office's report sends the reader for the list of its activities. */
+export type AppendixNote = 'none' | 'full' | 'partial';
+
+/**
+ * The sentence before the channel list: totals of the period, and how many of its
+ * activities were in which areas (work online, in the press, by SMS or leaflets names
+ * none). An office's report lists its activities in an appendix and says where; the
+ * merged report has none.
+ */
+export function resultsLead(
+  data: ReportData,
+  who: string,
+  appendix: AppendixNote = 'none',
+): string {
   const { figures } = data;
+  const when = duringPeriod(figures.period.label) + periodDates(figures.period);
   if (figures.activities === 0) {
-    return nfc(`- Trong ${figures.period.label}, chưa ghi nhận hoạt động tuyên truyền nào.`);
+    return nfc(`- ${when}, chưa ghi nhận hoạt động tuyên truyền nào.`);
   }
   let s =
-    `- Trong ${figures.period.label}, ${officeName} đã tổ chức, phối hợp thực hiện ` +
+    `- ${when}, ${who} đã tổ chức, phối hợp thực hiện ` +
     `${formatNumber(figures.activities)} hoạt động tuyên truyền`;
   const communes = communesReached(data);
-  if (communes > 0) s += ` tại ${formatNumber(communes)} ${areaNoun(kindsOf(data).reached)}`;
+  const areaFree = data.withoutArea?.activities ?? 0;
+  if (communes > 0) {
+    const where = `${formatNumber(communes)} ${areaNoun(kindsOf(data).reached)}`;
+    const linked = figures.activities - areaFree;
+    s +=
+      areaFree > 0 ? ` (trong đó ${formatNumber(linked)} hoạt động tại ${where})` : ` tại ${where}`;
+  }
   if (data.audience > 0) {
     const about = (data.estimated ?? []).length > 0 ? 'khoảng ' : '';
     s += ` với ${about}${formatNumber(data.audience)} lượt người được tiếp cận`;
   }
   if (data.costVnd > 0) s += `; tổng kinh phí ${formatNumber(data.costVnd)} đồng`;
-  const where = appendix ? ' (danh sách hoạt động tại Phụ lục kèm theo)' : '';
-  return nfc(`${s}. Cụ thể như sau${where}:`);
-}
-
-/**
- * Activities that name no area (news online, the press, messages, leaflets: work of the whole
- * office), said apart so that the figures by area are not read as the whole: e.g. "- Có 12
- * hoạt động thực hiện trên phạm vi toàn đơn vị, không gắn với thôn, bản cụ thể: được tính
- * vào tổng số và số liệu theo hình thức tuyên truyền, không tính vào số liệu theo thôn,
- * bản." Null when there are none, or when the office has no areas at all. For the
- * offices of a merged report (`offices`), "hoạt động các đơn vị thực hiện trên phạm vi toàn
- * đơn vị mình".
- */
-export function areaFreeSentence(data: ReportData, offices = false): string | null {
-  const free = data.withoutArea;
-  const kinds = kindsOf(data).all;
-  if (!free || free.activities === 0 || kinds.length === 0) return null;
-  const noun = areaNoun(kinds);
-  // Many offices' work: each over its own whole area, not one office's.
-  const scope = offices
-    ? 'các đơn vị thực hiện trên phạm vi toàn đơn vị mình'
-    : 'thực hiện trên phạm vi toàn đơn vị';
-  return nfc(
-    `- Có ${formatNumber(free.activities)} hoạt động ${scope}, ` +
-      `không gắn với ${noun} cụ thể: được tính vào tổng số và số liệu theo hình thức ` +
-      `tuyên truyền, không tính vào số liệu theo ${noun}.`,
-  );
+  const list = {
+    none: '',
+    full: ' (danh sách chi tiết tại Phụ lục kèm theo)',
+    partial: ' (danh sách tại Phụ lục và tệp dữ liệu gửi kèm Báo cáo)',
+  }[appendix];
+  return nfc(`${s}, cụ thể như sau${list}:`);
 }
 
 /** How a flag reads after the area's kind in a sentence ("thôn biên giới"). */
@@ -88,10 +104,11 @@ const FLAG_PHRASES: Record<CommuneFlag, string> = {
 };
 
 /**
- * The flagged areas reached (border, remote, ethnic minority, key areas), e.g. "- Đã tuyên
- * truyền ở 3/3 xã, thị trấn biên giới (thị trấn Đồng Đăng, các xã: Hợp Thành, Thụy Hùng) với
- * 58 hoạt động; 0/2 xã trọng điểm (chưa có hoạt động)." Null when the profile has no flagged
- * area.
+ * The flagged areas reached (border, remote, ethnic minority, key areas), e.g. "- Hoạt động
+ * tuyên truyền đã được triển khai tại 3/3 xã, thị trấn biên giới (thị trấn Đồng Đăng, các
+ * xã: Hợp Thành, Thụy Hùng) với 58 hoạt động; 0/2 xã trọng điểm (chưa có hoạt động)." An
+ * area may carry several flags, so the activities are not to be added up, and the sentence
+ * says so. Null when the profile has no flagged area.
  */
 export function flaggedSentence(data: ReportData): string | null {
   const parts = COMMUNE_FLAGS.flatMap((flag) => {
@@ -107,7 +124,9 @@ export function flaggedSentence(data: ReportData): string | null {
     return [`${share}${list} với ${formatNumber(f.activities)} hoạt động`];
   });
   if (parts.length === 0) return null;
-  return nfc(`- Đã tuyên truyền ở ${parts.join('; ')}.`);
+  const reached = COMMUNE_FLAGS.filter((flag) => data.figures.flagged[flag].reached > 0);
+  const overlap = reached.length > 1 ? ' Một địa bàn có thể thuộc nhiều nhóm.' : '';
+  return nfc(`- Hoạt động tuyên truyền đã được triển khai tại ${parts.join('; ')}.${overlap}`);
 }
 
 /**
@@ -139,11 +158,15 @@ function totalAudience(figures: ReportFigures): number {
   return CHANNELS.reduce((sum, c) => sum + figures.byChannel[c].audience, 0);
 }
 
-/** "tăng 14 hoạt động (14,6%), từ 96 lên 110", "giảm …", "không thay đổi (96 hoạt động)". */
+/**
+ * "tăng 14 hoạt động (14,6%), từ 96 lên 110 hoạt động", "giảm …", "không thay đổi (96 hoạt
+ * động)"; from nothing, "tăng 10 hoạt động (kỳ trước chưa có)".
+ */
 function change(before: number, after: number, unit: string): string {
   if (after === before) return `không thay đổi (${formatNumber(after)} ${unit})`;
   const delta = Math.abs(after - before);
-  const pct = before > 0 ? ` (${formatNumber((delta * 100) / before, 1)}%)` : '';
+  if (before === 0) return `tăng ${formatNumber(delta)} ${unit} (kỳ trước chưa có)`;
+  const pct = ` (${formatNumber((delta * 100) / before, 1)}%)`;
   const [word, to] = after > before ? ['tăng', 'lên'] : ['giảm', 'xuống'];
   return (
     `${word} ${formatNumber(delta)} ${unit}${pct}, ` +
@@ -164,11 +187,14 @@ export function comparisonSentence(data: ReportData): string | null {
 }
 
 /** Section 2 of an office's report before its table: totals, channels, places, comparison. */
-export function resultSentences(data: ReportData, officeName: string): string[] {
+export function resultSentences(
+  data: ReportData,
+  officeName: string,
+  appendix: AppendixNote = 'full',
+): string[] {
   return [
-    resultsLead(data, officeName, true),
+    resultsLead(data, officeName, appendix),
     ...channelSentences(data),
-    areaFreeSentence(data),
     flaggedSentence(data),
     comparisonSentence(data),
   ].filter((s): s is string => s !== null);
@@ -191,7 +217,7 @@ export interface SummaryTable {
 }
 
 export const SUMMARY_HEADERS = [
-  'TT',
+  'STT',
   'Hình thức tuyên truyền',
   'Số hoạt động',
   'Số liệu chính',
@@ -234,9 +260,13 @@ export function openingParagraph(
     .replace(/^thực hiện\s+/iu, '')
     .replace(/[\s.,;:]+$/u, '');
   if (letter) {
+    // The letter names what it asks about, most often the subject itself (seed 000: "…,
+    // Sở … báo cáo kết quả tuyên truyền như sau:"); said again only when it does not.
+    const phrase = SUBJECT_PHRASES[subject];
+    const named = nfc(letter).toLocaleLowerCase('vi').includes(phrase);
     return nfc(
-      `Thực hiện ${letter}, ${officeName} báo cáo kết quả tuyên truyền công tác ` +
-        `${SUBJECT_PHRASES[subject]} như sau:`,
+      `Thực hiện ${letter}, ${officeName} báo cáo kết quả tuyên truyền` +
+        `${named ? '' : ` công tác ${phrase}`} như sau:`,
     );
   }
   return nfc(
@@ -273,7 +303,7 @@ export function closingParagraph(
   const title = reportSubject(periodLabel, subject);
   const lowered = title.charAt(0).toLocaleLowerCase('vi') + title.slice(1);
   const to = recipients.map((r) => r.trim().replace(/[.;]+$/, '')).filter(Boolean);
-  const send = to.length > 0 ? `, kính gửi ${to.join(', ')} tổng hợp theo quy định` : '';
+  const send = to.length > 0 ? `, kính gửi ${andList(to)} tổng hợp theo quy định` : '';
   return nfc(`Trên đây là Báo cáo ${lowered} của ${officeName}${send}./.`);
 }
 

@@ -1,7 +1,7 @@
 // Where news items appeared, as a report names them: the sites of online items
 // ("www.tintuclangson.vn, stttt.langson.gov.vn và fanpage LangsonNews", seed 000) and the
 // press outlets with their programmes ("Báo Lạng Sơn (chuyên mục "Vì an ninh Xứ Lạng")").
-import { sameName } from './text';
+import { andList, sameName } from './text';
 
 const nfc = (t: string) => t.normalize('NFC');
 
@@ -100,8 +100,7 @@ export function sourceList(names: readonly string[], other: string): string {
     const rest = names.length - SOURCES_SHOWN;
     return `${names.slice(0, SOURCES_SHOWN).join(', ')} và ${rest} ${other} khác`;
   }
-  if (names.length === 1) return names[0]!;
-  return `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}`;
+  return andList(names);
 }
 
 /** The source of one activity for the appendix: its address, or its outlet and programme. */

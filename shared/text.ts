@@ -125,3 +125,9 @@ export function findXmlInvalid(
   }
   return null;
 }
+
+/** "A, B và C": a list inside a sentence. */
+export function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]!}`;
+}

@@ -287,10 +287,10 @@ describe('the province merges by subject, and half years from quarters', () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
     const text = plainText(await zip.file('word/document.xml')!.async('string'));
     expect(text).toContain(
-      '- Có 2/3 Phòng Văn hóa và Thông tin các huyện, thành phố gửi báo cáo kết quả tuyên truyền 6 tháng đầu năm 2023.',
+      '- Đã nhận được báo cáo kết quả tuyên truyền 6 tháng đầu năm 2023 của 2/3 Phòng Văn hóa và Thông tin huyện, thành phố.',
     );
     expect(text).toContain(
-      '- Số liệu 6 tháng đầu năm 2023 tổng hợp từ báo cáo quý I, quý II năm 2023 của Phòng Văn hóa và Thông tin huyện Cao Lộc; báo cáo 6 tháng đầu năm 2023 của Phòng Văn hóa và Thông tin huyện Tràng Định; báo cáo quý I năm 2023 của Phòng Văn hóa và Thông tin huyện Văn Lãng; đơn vị này chưa gửi báo cáo quý II năm 2023.',
+      '- Số liệu 6 tháng đầu năm 2023 được tổng hợp từ báo cáo quý I, quý II năm 2023 của Phòng Văn hóa và Thông tin huyện Cao Lộc; báo cáo 6 tháng đầu năm 2023 của Phòng Văn hóa và Thông tin huyện Tràng Định; báo cáo quý I năm 2023 của Phòng Văn hóa và Thông tin huyện Văn Lãng; đơn vị này chưa gửi báo cáo quý II năm 2023.',
     );
     fs.mkdirSync(path.resolve('test-output/merged'), { recursive: true });
     fs.copyFileSync(file, path.resolve('test-output/merged/bao-cao-tong-hop-2023-H1.docx'));

@@ -100,7 +100,7 @@ describe('merged report .docx', () => {
     expect(text).toContain('Kính gửi: Ban Chỉ đạo 138 tỉnh (Phòng PV01 - Công an tỉnh).');
     expect(text).toContain(
       // Seed 000 opens with the letter that asked for the report.
-      'Thực hiện Công văn số 4502/BCĐ-CAT ngày 08/9/2023 của Ban Chỉ đạo 138 tỉnh về việc báo cáo công tác phòng, chống tội phạm; phòng, chống mua bán người quý III năm 2023, trên cơ sở báo cáo của Phòng Văn hóa và Thông tin các huyện, thành phố, Sở Thông tin và Truyền thông tổng hợp, báo cáo kết quả tuyên truyền công tác phòng, chống mua bán người như sau:',
+      'Thực hiện Công văn số 4502/BCĐ-CAT ngày 08/9/2023 của Ban Chỉ đạo 138 tỉnh về việc báo cáo công tác phòng, chống tội phạm; phòng, chống mua bán người quý III năm 2023, Sở Thông tin và Truyền thông tổng hợp báo cáo của Phòng Văn hóa và Thông tin các huyện, thành phố và báo cáo kết quả tuyên truyền như sau:',
     );
     expect(text).toContain('- Như trên;\n- Lãnh đạo Sở;\n- Lưu: VT, TTBCXB (LMV).');
   });
@@ -122,17 +122,17 @@ describe('merged report .docx', () => {
 
   it('says who reported, then the merged figures by channel and flagged commune', () => {
     expect(text).toContain(
-      '- Có 2/3 Phòng Văn hóa và Thông tin các huyện, thành phố gửi báo cáo kết quả tuyên truyền quý III năm 2023; chưa nhận được báo cáo của Phòng Văn hóa và Thông tin huyện Tràng Định.',
+      '- Đã nhận được báo cáo kết quả tuyên truyền quý III năm 2023 của 2/3 Phòng Văn hóa và Thông tin huyện, thành phố; chưa nhận được báo cáo của Phòng Văn hóa và Thông tin huyện Tràng Định.',
     );
     expect(text).toContain(
-      '- Trong quý III năm 2023, các đơn vị đã tổ chức, phối hợp thực hiện 135 hoạt động tuyên truyền tại 9 xã với 39.080 lượt người được tiếp cận; tổng kinh phí 32.900.000 đồng.',
+      '- Trong quý III năm 2023 (từ ngày 15/6/2023 đến ngày 14/9/2023), Phòng Văn hóa và Thông tin các huyện, thành phố đã tổ chức, phối hợp thực hiện 135 hoạt động tuyên truyền tại 9 xã, thị trấn với 39.080 lượt người được tiếp cận; tổng kinh phí 32.900.000 đồng, cụ thể như sau:',
     );
     expect(text).toContain(
-      '- Tuyên truyền bằng xe thông tin lưu động 21 buổi, quãng đường 600 km, thời lượng phát thanh 1.575 phút, 9.070 lượt người nghe; kinh phí 10.500.000 đồng.',
+      '+ Tuyên truyền bằng xe thông tin lưu động 21 buổi, quãng đường 600 km, thời lượng phát thanh 1.575 phút, 9.070 lượt người nghe; kinh phí 10.500.000 đồng.',
     );
-    expect(text).toContain('đã phát 82 tin, bài với 246 lượt phát');
+    expect(text).toContain('đã phát 82 tin, bài (246 lượt phát)');
     // Shares, not lists: a province's list of flagged communes would run for pages.
-    expect(text).toContain('5/5 xã biên giới với');
+    expect(text).toContain('5/5 xã, thị trấn biên giới với');
     expect(text).toContain('1/2 xã vùng sâu, vùng xa với 8 hoạt động');
     expect(text).not.toContain('biên giới (xã Hợp Thành');
     expect(text).toContain('Số liệu tổng hợp theo hình thức tuyên truyền:');
@@ -333,11 +333,11 @@ describe('merged report .docx of a half year made of quarters, about drugs', () 
 
   it('says in section 2 which quarters of which offices it is made of, and which are missing', () => {
     const sentence =
-      '- Số liệu 6 tháng đầu năm 2023 tổng hợp từ báo cáo quý I, quý II năm 2023 của Phòng Văn hóa và Thông tin huyện Cao Lộc; báo cáo quý I năm 2023 của Phòng Văn hóa và Thông tin huyện Văn Lãng; đơn vị này chưa gửi báo cáo quý II năm 2023.';
+      '- Số liệu 6 tháng đầu năm 2023 được tổng hợp từ báo cáo quý I, quý II năm 2023 của Phòng Văn hóa và Thông tin huyện Cao Lộc; báo cáo quý I năm 2023 của Phòng Văn hóa và Thông tin huyện Văn Lãng; đơn vị này chưa gửi báo cáo quý II năm 2023.';
     expect(h1Text).toContain(sentence);
     const at = h1Text.indexOf(sentence);
-    expect(h1Text.indexOf('- Có 1/3 Phòng Văn hóa và Thông tin')).toBeLessThan(at);
-    expect(h1Text.indexOf('- Trong 6 tháng đầu năm 2023, các đơn vị')).toBeGreaterThan(at);
+    expect(h1Text.indexOf('- Đã nhận được báo cáo kết quả tuyên truyền')).toBeLessThan(at);
+    expect(h1Text.indexOf('- Trong 6 tháng đầu năm 2023 (từ ngày')).toBeGreaterThan(at);
     expect(h1Text.indexOf('2. Kết quả thông tin, tuyên truyền')).toBeLessThan(at);
   });
 

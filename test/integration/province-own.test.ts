@@ -201,11 +201,11 @@ describe("the department's own work in the merged report", () => {
       'đã đăng tải, phát sóng 1 tin, bài trên Đài PT-TH tỉnh (chuyên mục "Vì an ninh Xứ Lạng")',
     );
     expect(text.slice(offices, sum)).toContain('khoảng 500 lượt người nghe');
+    // Of the offices' 3 activities, the press item names no village.
     expect(text.slice(offices, sum)).toContain(
-      '- Có 1 hoạt động các đơn vị thực hiện trên phạm vi toàn đơn vị mình, không gắn với thôn, bản cụ thể',
+      '3 hoạt động tuyên truyền (trong đó 2 hoạt động tại 2 thôn, bản)',
     );
-    expect(text.slice(sum)).toContain(', khoảng 16.300 lượt người được tiếp cận');
-    expect(text.slice(offices, sum)).toContain('tại 2 thôn, bản');
+    expect(text.slice(sum)).toContain(', với khoảng 16.300 lượt người được tiếp cận');
     expect(text).toContain(
       '- Tổng cộng, trong quý III năm 2025 đã thực hiện 5 hoạt động tuyên truyền ' +
         '(Sở Văn hóa, Thể thao và Du lịch: 2 hoạt động; các đơn vị: 3 hoạt động)',

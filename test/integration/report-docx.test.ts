@@ -60,7 +60,7 @@ describe('report .docx', () => {
       expect(text).toContain(heading);
     }
     expect(text).toContain(
-      '- Tuyên truyền bằng xe thông tin lưu động 12 buổi, quãng đường 340 km, thời lượng phát thanh 900 phút, 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
+      '+ Tuyên truyền bằng xe thông tin lưu động 12 buổi, quãng đường 340 km, thời lượng phát thanh 900 phút, 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
     );
     expect(text).toContain('3.250 lượt người');
     expect(text).toContain('đã đăng tải 22 tin, bài, ảnh');
@@ -141,17 +141,17 @@ describe('report .docx', () => {
     const appendix = documentXml.slice(
       documentXml.lastIndexOf('<w:p>', documentXml.indexOf('>Phụ lục<')),
     );
-    expect(plainText(appendix)).toMatch(
-      /^Phụ lục\nDANH SÁCH HOẠT ĐỘNG TUYÊN TRUYỀN QUÝ III NĂM 2023\n\(Kèm theo Báo cáo số 12\/BC-VHTT ngày 05\/10\/2023 của Phòng/,
+    expect(plainText(appendix).replace(/\u00A0/g, ' ')).toMatch(
+      /^Phụ lục\nDANH SÁCH HOẠT ĐỘNG TUYÊN TRUYỀN CÔNG TÁC PHÒNG, CHỐNG MUA BÁN NGƯỜI QUÝ III NĂM 2023\n\(Kèm theo Báo cáo số 12\/BC-VHTT ngày 05\/10\/2023 của Phòng Văn hóa và Thông tin huyện Cao Lộc\)/,
     );
     expect(plainText(documentXml)).toContain(
-      'Cụ thể như sau (danh sách hoạt động tại Phụ lục kèm theo):',
+      ', cụ thể như sau (danh sách tại Phụ lục và tệp dữ liệu gửi kèm Báo cáo):',
     );
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(appendix)![0];
     const firstRow = /<w:tr>[\s\S]*?<\/w:tr>/.exec(table)![0];
     expect(firstRow).toContain('<w:tblHeader/>');
     expect(plainText(firstRow)).toMatch(
-      /STT\s*Ngày\s*Hình thức\s*Xã\s*Nội dung\s*Số liệu\s*Số người/,
+      /STT\s*Ngày\s*Hình thức\s*Xã\s*Nội dung\s*Số liệu\s*Số lượt người/,
     );
     // Dates as the document writes them: "26/6/2023", a leading zero only below 10 and for
     // January and February.

@@ -121,12 +121,12 @@ describe('report texts: the request letter, section 2 paragraphs and "Nơi nhậ
     const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
     const lines = plainText(await zipPart(zip, 'word/document.xml')).split('\n');
     expect(lines).toContain(
-      'Thực hiện Công văn số 1820/UBND-NC ngày 11/9/2023 của Ủy ban nhân dân huyện Cao Lộc về việc báo cáo kết quả công tác phòng, chống mua bán người quý III năm 2023, Phòng Văn hóa và Thông tin báo cáo kết quả tuyên truyền công tác phòng, chống mua bán người như sau:',
+      'Thực hiện Công văn số 1820/UBND-NC ngày 11/9/2023 của Ủy ban nhân dân huyện Cao Lộc về việc báo cáo kết quả công tác phòng, chống mua bán người quý III năm 2023, Phòng Văn hóa và Thông tin báo cáo kết quả tuyên truyền như sau:',
     );
     // Staff's paragraphs frame the generated ones: before the first, after the table.
     const heading = lines.indexOf('2. Kết quả thông tin, tuyên truyền');
     expect(lines[heading + 1]).toBe('Quý III có Ngày toàn dân phòng, chống mua bán người.');
-    expect(lines[heading + 2]).toMatch(/^- Trong quý III năm 2023, /);
+    expect(lines[heading + 2]).toMatch(/^- Trong quý III năm 2023 \(từ ngày 15\/6\/2023 /);
     const after = lines.indexOf(
       'Đài Truyền thanh - Truyền hình huyện duy trì chuyên mục "Vì an ninh Tổ quốc".',
     );
@@ -263,14 +263,14 @@ describe('report wording from the logbook: where news appeared, estimates', () =
     const text = plainText(await zipPart(zip, 'word/document.xml'));
     // Sites by use (the same host however typed), a Facebook page as a fanpage.
     expect(text).toContain(
-      '- Trên trang thông tin điện tử, fanpage: đã đăng tải 7 tin, bài, ảnh trên www.tintuclangson.vn và fanpage LangsonNews.',
+      '+ Trên trang thông tin điện tử, fanpage: đã đăng tải 7 tin, bài, ảnh trên www.tintuclangson.vn và fanpage LangsonNews.',
     );
     // One outlet however spelt, with both programmes, quoted once.
     expect(text).toContain(
-      '- Trên báo, đài phát thanh - truyền hình: đã đăng tải, phát sóng 3 tin, bài trên Báo Lạng Sơn (chuyên mục "Vì an ninh Xứ Lạng", "Pháp luật"), tổng thời lượng 30 phút.',
+      '+ Trên báo, đài phát thanh - truyền hình: đã đăng tải, phát sóng 3 tin, bài trên Báo Lạng Sơn (chuyên mục "Vì an ninh Xứ Lạng", "Pháp luật"), tổng thời lượng 30 phút.',
     );
     expect(text).toContain(
-      '- Tổ chức 2 buổi hội nghị, nói chuyện chuyên đề, tập huấn với khoảng 340 lượt người tham dự.',
+      '+ Tổ chức 2 buổi hội nghị, nói chuyện chuyên đề, tập huấn với khoảng 340 lượt người tham dự.',
     );
     expect(text).toContain('với khoảng 340 lượt người được tiếp cận');
     // The appendix tells where each item is.

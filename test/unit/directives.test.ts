@@ -24,6 +24,15 @@ describe('citing a directive', () => {
     expect(documentKind('12/KH-UBND')).toBe('Kế hoạch');
     expect(documentKind('4502/BCĐ-CAT')).toBe('Công văn');
     expect(documentKind('05/QĐ-UBND')).toBe('Quyết định');
+    expect(documentKind('30/2020/NĐ-CP')).toBe('Nghị định');
+    expect(documentKind('15/2023/TT-BTTTT')).toBe('Thông tư');
+    expect(documentKind('41/NQ-HĐND')).toBe('Nghị quyết');
+    expect(documentKind('02/CĐ-UBND')).toBe('Công điện');
+    expect(documentKind('215/VHTT')).toBe('Công văn');
+    // The Party's symbols put the kind before the slash.
+    expect(documentKind('48-CT/TW')).toBe('Chỉ thị');
+    expect(documentKind('13-KL/TW')).toBe('Kết luận');
+    expect(documentKind('38-CTr/TU')).toBe('Chương trình');
   });
 
   it('cites it with its date as Decree 30 writes dates, and "về việc" once', () => {
@@ -35,6 +44,9 @@ describe('citing a directive', () => {
     );
     expect(directiveCitation({ ...LETTER, subject: 'về tăng cường tuyên truyền' })).toMatch(
       /tỉnh về tăng cường tuyên truyền$/,
+    );
+    expect(directiveCitation({ ...LETTER, subject: 'Về việc tăng cường tuyên truyền' })).toMatch(
+      /tỉnh về việc tăng cường tuyên truyền$/,
     );
     expect(directiveCitation({ ...LETTER, date: '2024-02-05' })).toContain('ngày 05/02/2024');
   });
@@ -93,7 +105,13 @@ describe('the opening', () => {
         directiveCitation(LETTER),
       ),
     ).toBe(
-      `Thực hiện ${directiveCitation(LETTER)}, Sở Thông tin và Truyền thông báo cáo kết quả tuyên truyền công tác phòng, chống mua bán người như sau:`,
+      // The letter already names the subject: not said twice, as seed 000 opens.
+      `Thực hiện ${directiveCitation(LETTER)}, Sở Thông tin và Truyền thông báo cáo kết quả tuyên truyền như sau:`,
+    );
+    expect(
+      openingParagraph('Phòng VH-XH', 'quý III năm 2023', 'drugs', directiveCitation(LETTER)),
+    ).toBe(
+      `Thực hiện ${directiveCitation(LETTER)}, Phòng VH-XH báo cáo kết quả tuyên truyền công tác phòng, chống ma túy như sau:`,
     );
     // Typed with its own "Thực hiện" and a full stop: neither doubled.
     expect(
@@ -115,8 +133,9 @@ describe('the opening', () => {
       'trafficking',
       directiveCitation(LETTER),
     );
-    expect(text).toMatch(/^Thực hiện Công văn số 4502\/BCĐ-CAT ngày 08\/9\/2023 .*, trên cơ sở /);
-    expect(text).toMatch(/Sở Thông tin và Truyền thông tổng hợp, báo cáo kết quả tuyên truyền/);
+    expect(text).toBe(
+      `Thực hiện ${directiveCitation(LETTER)}, Sở Thông tin và Truyền thông tổng hợp báo cáo của Phòng Văn hóa và Thông tin các huyện, thành phố và báo cáo kết quả tuyên truyền như sau:`,
+    );
     expect(mergedOpeningParagraph('Sở X', 'quý III năm 2023', offices, 'trafficking')).toMatch(
       /^Trên cơ sở báo cáo của .* quý III năm 2023 như sau:$/,
     );

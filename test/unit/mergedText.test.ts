@@ -30,17 +30,18 @@ const withOffices = (offices: OfficeFigures[], expected: number): MergedData => 
 describe('who has reported', () => {
   it('counts the offices that reported and names the one missing', () => {
     expect(reportingSentence(MERGED_DATA)).toBe(
-      '- Có 2/3 Phòng Văn hóa và Thông tin các huyện, thành phố gửi báo cáo kết quả tuyên ' +
-        'truyền quý III năm 2023; chưa nhận được báo cáo của Phòng Văn hóa và Thông tin ' +
-        'huyện Tràng Định.',
+      // "các" cannot follow a count: "2/3 Phòng … huyện, thành phố".
+      '- Đã nhận được báo cáo kết quả tuyên truyền quý III năm 2023 của 2/3 Phòng Văn hóa ' +
+        'và Thông tin huyện, thành phố; chưa nhận được báo cáo của Phòng Văn hóa và Thông ' +
+        'tin huyện Tràng Định.',
     );
   });
 
   it('says nothing is missing when every office reported', () => {
     const all = OFFICES.map((o) => ({ ...o, state: 'received' as const }));
     expect(reportingSentence(withOffices(all, 3))).toBe(
-      '- Có 3/3 Phòng Văn hóa và Thông tin các huyện, thành phố gửi báo cáo kết quả tuyên ' +
-        'truyền quý III năm 2023.',
+      '- Đã nhận được báo cáo kết quả tuyên truyền quý III năm 2023 của 3/3 Phòng Văn hóa ' +
+        'và Thông tin huyện, thành phố.',
     );
   });
 
@@ -49,7 +50,7 @@ describe('who has reported', () => {
     const s = reportingSentence(
       withOffices([caoLoc, trangDinh, { ...vanLang, state: 'quarantined' }], 3),
     );
-    expect(s).toContain('Có 1/3 ');
+    expect(s).toContain(' của 1/3 Phòng');
     expect(s).toContain('chưa nhận được báo cáo của Phòng Văn hóa và Thông tin huyện Tràng Định');
     expect(s).toContain(
       'báo cáo của Phòng Văn hóa và Thông tin huyện Văn Lãng chưa được tổng hợp do chưa xác thực được chữ ký số',
@@ -63,9 +64,12 @@ describe('who has reported', () => {
       name: `Phòng Văn ${i === 1 ? 'hoá' : 'hóa'} - Xã hội xã ${['Đồng Đăng', 'Na Sầm', 'Thất Khê'][i]}`,
     }));
     const noun = 'Phòng Văn hóa - Xã hội các xã, phường, đặc khu';
-    expect(officesNoun(communal)).toEqual({ all: noun, counted: noun });
+    expect(officesNoun(communal)).toEqual({
+      all: noun,
+      counted: 'Phòng Văn hóa - Xã hội xã, phường, đặc khu',
+    });
     expect(reportingSentence(withOffices(communal, 3))).toMatch(
-      /^- Có 2\/3 Phòng Văn hóa - Xã hội các xã, phường, đặc khu gửi báo cáo/,
+      /năm 2023 của 2\/3 Phòng Văn hóa - Xã hội xã, phường, đặc khu; /,
     );
     expect(
       mergedOpeningParagraph(
@@ -88,7 +92,7 @@ describe('who has reported', () => {
       ]!,
     }));
     expect(officesNoun(mixed)).toEqual({ all: 'các đơn vị', counted: 'đơn vị' });
-    expect(reportingSentence(withOffices(mixed, 3))).toMatch(/^- Có 2\/3 đơn vị gửi báo cáo/);
+    expect(reportingSentence(withOffices(mixed, 3))).toMatch(/năm 2023 của 2\/3 đơn vị; /);
   });
 
   it('handles a desk with no office registered', () => {
@@ -329,7 +333,7 @@ describe('a half year or year made of quarterly reports', () => {
       'LS-VANLANG-VHTT': { included: ['2023-H1'], missing: [] },
     });
     expect(coverageSentence(data)).toBe(
-      '- Số liệu 6 tháng đầu năm 2023 tổng hợp từ báo cáo quý I, quý II năm 2023 của Phòng ' +
+      '- Số liệu 6 tháng đầu năm 2023 được tổng hợp từ báo cáo quý I, quý II năm 2023 của Phòng ' +
         'Văn hóa và Thông tin huyện Cao Lộc; báo cáo quý I năm 2023 của Phòng Văn hóa và ' +
         'Thông tin huyện Tràng Định; báo cáo 6 tháng đầu năm 2023 của Phòng Văn hóa và Thông ' +
         'tin huyện Văn Lãng; Phòng Văn hóa và Thông tin huyện Tràng Định chưa gửi báo cáo quý ' +
@@ -345,7 +349,7 @@ describe('a half year or year made of quarterly reports', () => {
     });
     const s = coverageSentence(data)!;
     expect(s).toBe(
-      '- Số liệu 6 tháng đầu năm 2023 tổng hợp từ báo cáo quý I năm 2023 của Phòng Văn hóa ' +
+      '- Số liệu 6 tháng đầu năm 2023 được tổng hợp từ báo cáo quý I năm 2023 của Phòng Văn hóa ' +
         'và Thông tin huyện Cao Lộc, Phòng Văn hóa và Thông tin huyện Văn Lãng; các đơn vị ' +
         'này chưa gửi báo cáo quý II năm 2023.',
     );

@@ -22,20 +22,20 @@ describe('report sentences', () => {
     const sentences = channelSentences(data);
     expect(sentences).toHaveLength(7);
     expect(sentences[0]).toBe(
-      '- Tuyên truyền bằng xe thông tin lưu động 12 buổi, quãng đường 340 km, thời lượng phát thanh 900 phút, 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
+      '+ Tuyên truyền bằng xe thông tin lưu động 12 buổi, quãng đường 340 km, thời lượng phát thanh 900 phút, 5.200 lượt người nghe; kinh phí 6.000.000 đồng.',
     );
     expect(sentences).toContain(
-      '- Tổ chức 10 buổi chiếu phim lưu động, tuyên truyền lồng ghép trước buổi chiếu 150 phút, 3.250 lượt người xem; kinh phí 5.000.000 đồng.',
+      '+ Tổ chức 10 buổi chiếu phim lưu động, tuyên truyền lồng ghép trước các buổi chiếu với tổng thời lượng 150 phút, 3.250 lượt người xem; kinh phí 5.000.000 đồng.',
     );
     expect(sentences.join()).not.toMatch(/Hội nghị|tin nhắn/i);
     // Exact counts from the logbook: never "about".
     expect(sentences.join()).not.toContain('khoảng');
     // Banners: how many, named by what they are, no invented places nor an audience.
     expect(sentences).toContain(
-      '- Treo 45 băng rôn, khẩu hiệu, pano, áp phích; kinh phí 4.800.000 đồng.',
+      '+ Treo 45 băng rôn, khẩu hiệu, pano, áp phích; kinh phí 4.800.000 đồng.',
     );
     expect(sentences).toContain(
-      '- Trên hệ thống đài truyền thanh cấp xã: đã phát 46 tin, bài với 138 lượt phát, tổng thời lượng 690 phút, 12.400 lượt người nghe.',
+      '+ Trên hệ thống đài truyền thanh cấp xã: đã phát 46 tin, bài (138 lượt phát), tổng thời lượng 690 phút, 12.400 lượt người nghe.',
     );
   });
 
@@ -67,16 +67,42 @@ describe('report sentences', () => {
       estimated: ['meeting'],
     };
     expect(channelSentences(all)).toEqual([
-      '- Tuyên truyền bằng xe thông tin lưu động 2 buổi, thời lượng phát thanh 60 phút, 300 lượt người nghe.',
-      '- Treo băng rôn, khẩu hiệu, pano, áp phích (1 hoạt động).',
-      '- Tổ chức 3 buổi chiếu phim lưu động, tuyên truyền lồng ghép trước buổi chiếu.',
-      '- Trên hệ thống đài truyền thanh cấp xã: đã phát 2 tin, bài.',
-      '- Cấp phát 500 tờ rơi, tài liệu tuyên truyền tới 500 lượt người.',
-      '- Tổ chức 4 buổi hội nghị, nói chuyện chuyên đề, tập huấn với khoảng 620 lượt người tham dự.',
-      '- Trên trang thông tin điện tử, fanpage: đã đăng tải 9 tin, bài, ảnh, 1.200 lượt xem.',
-      '- Trên báo, đài phát thanh - truyền hình: đã đăng tải, phát sóng 3 tin, bài trên Báo Lạng Sơn, tổng thời lượng 20 phút.',
-      '- Gửi 8.000 tin nhắn tuyên truyền qua doanh nghiệp viễn thông tới 8.000 lượt người.',
-      '- Duy trì hoạt động 2 mô hình, câu lạc bộ với 120 lượt người tham gia.',
+      '+ Tuyên truyền bằng xe thông tin lưu động 2 buổi, thời lượng phát thanh 60 phút, 300 lượt người nghe.',
+      '+ Treo băng rôn, khẩu hiệu, pano, áp phích trong 1 đợt.',
+      '+ Tổ chức 3 buổi chiếu phim lưu động, tuyên truyền lồng ghép trước các buổi chiếu.',
+      '+ Trên hệ thống đài truyền thanh cấp xã: đã phát 2 tin, bài.',
+      '+ Cấp phát 500 tờ rơi, tài liệu tuyên truyền cho 500 lượt người.',
+      '+ Tổ chức 4 buổi hội nghị, nói chuyện chuyên đề, tập huấn với khoảng 620 lượt người tham dự.',
+      '+ Trên trang thông tin điện tử, fanpage: đã đăng tải 9 tin, bài, ảnh, với 1.200 lượt xem.',
+      '+ Trên báo, đài phát thanh - truyền hình: đã đăng tải, phát sóng 3 tin, bài trên Báo Lạng Sơn, tổng thời lượng 20 phút.',
+      '+ Gửi 8.000 tin nhắn tuyên truyền qua doanh nghiệp viễn thông tới 8.000 lượt người.',
+      '+ Duy trì hoạt động 2 mô hình, câu lạc bộ với 120 lượt người tham gia.',
+    ]);
+    // Nothing measured but the activities: counted in words that still read, never as the
+    // object of the verb ("đã phát 4 hoạt động").
+    const bare = (activities: number) => f(activities, 0, {});
+    const none: ReportData = {
+      ...all,
+      figures: {
+        ...all.figures,
+        byChannel: Object.fromEntries(
+          Object.keys(all.figures.byChannel).map((c) => [c, bare(2)]),
+        ) as ReportData['figures']['byChannel'],
+      },
+      sources: undefined,
+      estimated: [],
+    };
+    expect(channelSentences(none)).toEqual([
+      '+ Tuyên truyền bằng xe thông tin lưu động 2 lượt.',
+      '+ Treo băng rôn, khẩu hiệu, pano, áp phích trong 2 đợt.',
+      '+ Tổ chức 2 buổi chiếu phim lưu động, tuyên truyền lồng ghép trước các buổi chiếu.',
+      '+ Trên hệ thống đài truyền thanh cấp xã: đã phát tin, bài (2 hoạt động).',
+      '+ Cấp phát tờ rơi, tài liệu tuyên truyền trong 2 đợt.',
+      '+ Tổ chức 2 hội nghị, buổi nói chuyện chuyên đề, tập huấn.',
+      '+ Trên trang thông tin điện tử, fanpage: đã đăng tải tin, bài, ảnh (2 hoạt động).',
+      '+ Trên báo, đài phát thanh - truyền hình: đã đăng tải, phát sóng tin, bài (2 hoạt động).',
+      '+ Gửi tin nhắn tuyên truyền qua doanh nghiệp viễn thông trong 2 đợt.',
+      '+ Duy trì hoạt động các mô hình, câu lạc bộ (2 hoạt động).',
     ]);
   });
 
@@ -97,7 +123,7 @@ describe('report sentences', () => {
       },
     };
     expect(flaggedSentence(none)).toBe(
-      '- Đã tuyên truyền ở 0/2 xã trọng điểm (chưa có hoạt động).',
+      '- Hoạt động tuyên truyền đã được triển khai tại 0/2 xã trọng điểm (chưa có hoạt động).',
     );
   });
 
@@ -139,7 +165,7 @@ describe('report sentences', () => {
       'online',
       'press',
     ]);
-    expect(table.rows[0]).toMatchObject({ activities: 12, measures: '12 buổi, 340 km, 900 phút' });
+    expect(table.rows[0]).toMatchObject({ activities: 12, measures: '12 buổi; 340 km; 900 phút' });
     expect(table.total).toEqual({ activities: 110, audience: 22_850, costVnd: 19_300_000 });
   });
 

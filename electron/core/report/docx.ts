@@ -17,8 +17,9 @@ import {
   textParagraphs,
 } from '../../../shared/reportText';
 import { areaHeading, LEGACY_KINDS } from '../../../shared/areas';
-import type { ReportSubject } from '../../../shared/domain';
+import { SUBJECT_PHRASES, type ReportSubject } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
+import { officeDisplayName } from '../../../shared/offices';
 import type { Office } from '../../../shared/schemas';
 import {
   appendixTitleBlock,
@@ -131,7 +132,8 @@ export const FIGURES_CAPTION = 'Số liệu tổng hợp theo hình thức tuyê
 export function reportBody(input: ReportDocumentInput): FileChild[] {
   const { office, texts, data } = input;
   const label = data.figures.period.label;
-  const results = resultSentences(data, office.name);
+  const full = input.appendix.length >= data.figures.activities;
+  const results = resultSentences(data, office.name, full ? 'full' : 'partial');
   return reportSections(
     openingParagraph(office.name, label, data.subject, texts.request),
     texts,
@@ -179,19 +181,25 @@ export function reportMain(input: ReportDocumentInput): FileChild[] {
 export function reportAppendix(input: ReportDocumentInput): FileChild[] {
   const { office, texts, data } = input;
   return [
-    ...appendixTitleBlock(`Danh sách hoạt động tuyên truyền ${data.figures.period.label}`, {
-      number: texts.number,
-      docSymbol: office.docSymbol,
-      isoDate: texts.date,
-      officeName: office.name,
-    }),
+    // The subject and the office's place are named: an appendix may travel on its own, and
+    // the drugs and trafficking appendices of one quarter must not look alike.
+    ...appendixTitleBlock(
+      `Danh sách hoạt động tuyên truyền công tác ${SUBJECT_PHRASES[data.subject]} ` +
+        data.figures.period.label,
+      {
+        number: texts.number,
+        docSymbol: office.docSymbol,
+        isoDate: texts.date,
+        officeName: officeDisplayName(office.name, office.parent),
+      },
+    ),
     appendixTable(input.appendix, areaHeading((data.areaKinds ?? LEGACY_KINDS).all)),
     ...(data.figures.activities > input.appendix.length
       ? [
           bodyParagraph(
-            `Danh sách trên gồm ${formatNumber(input.appendix.length)} trong tổng số ` +
-              `${formatNumber(data.figures.activities)} hoạt động của kỳ báo cáo; danh sách đầy đủ ` +
-              'có trong tệp dữ liệu của kỳ gửi kèm báo cáo.',
+            `Danh sách trên gồm ${formatNumber(input.appendix.length)}/` +
+              `${formatNumber(data.figures.activities)} hoạt động trong kỳ báo cáo; danh sách đầy ` +
+              'đủ tại tệp dữ liệu điện tử gửi kèm Báo cáo.',
             { italics: true },
           ),
         ]

@@ -171,8 +171,9 @@ export function dataTable(
 }
 
 const SUMMARY_COLUMNS: DataColumn[] = [
-  { header: SUMMARY_HEADERS[0], width: 567, align: 'center' },
-  { header: SUMMARY_HEADERS[1], width: 2700, align: 'left' },
+  // Wide enough for "STT" on one line in 11 pt bold with the cells' padding.
+  { header: SUMMARY_HEADERS[0], width: 700, align: 'center' },
+  { header: SUMMARY_HEADERS[1], width: 2567, align: 'left' },
   { header: SUMMARY_HEADERS[2], width: 1100, align: 'center' },
   { header: SUMMARY_HEADERS[3], width: 2287, align: 'left' },
   { header: SUMMARY_HEADERS[4], width: 1300, align: 'right' },
@@ -215,7 +216,7 @@ const appendixColumns = (areas: string): DataColumn[] => [
   { header: areas, width: 1400, align: 'left' },
   { header: 'Nội dung', width: 2534, align: 'left' },
   { header: 'Số liệu', width: 1400, align: 'left' },
-  { header: 'Số người', width: 800, align: 'right' },
+  { header: 'Số lượt người', width: 800, align: 'right' },
 ];
 
 /**
@@ -231,7 +232,7 @@ export function appendixTable(rows: readonly AppendixRow[], areasHeading: string
     r.communes || '—',
     r.title,
     r.measures,
-    r.audience > 0 ? formatNumber(r.audience) : '',
+    r.audience > 0 ? formatNumber(r.audience) : '-',
   ]);
   return dataTable(appendixColumns(areasHeading), values, {
     size: PT.small,

@@ -33,9 +33,9 @@ export interface MergedDocumentInput {
 }
 
 /** Caption of the table by office. */
-export const OFFICES_CAPTION = 'Kết quả tuyên truyền của các đơn vị:';
+export const OFFICES_CAPTION = 'Số liệu tổng hợp theo đơn vị:';
 /** Caption of its continuation, when the channels with figures need a second table. */
-export const OFFICES_NEXT_CAPTION = 'Kết quả tuyên truyền của các đơn vị (tiếp theo):';
+export const OFFICES_NEXT_CAPTION = 'Số liệu tổng hợp theo đơn vị (tiếp theo):';
 
 /**
  * Least widths of the columns of the table by office, in twips. A channel's column is as
