@@ -443,7 +443,7 @@ describe('the province desk in the browser', () => {
       .toBe(formatNumber(sum((d) => d.figures.activities)));
     expect(await text('merged-reported')).toContain('0/3');
     const coverage = await text('merged-coverage');
-    expect(coverage).toContain('Số liệu năm 2023 tổng hợp từ báo cáo quý III năm 2023 của');
+    expect(coverage).toContain('Số liệu năm 2023 được tổng hợp từ báo cáo quý III năm 2023 của');
     expect(coverage).toContain('chưa gửi báo cáo quý I, quý II, quý IV năm 2023');
     await shot(page, 'province-07f-merged-year');
     await page.getByTestId('merged-tab-offices').click();
@@ -500,8 +500,13 @@ describe('the province desk in the browser', () => {
     await page.getByTestId('trust-fp-ok').click();
     const row = page.getByTestId('trust-row-LS-NHAM-VHTT');
     await row.waitFor();
+    // The dialog fades out over the table: on a loaded machine a click can land on its mask.
+    await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
     await row.getByTestId('trust-remove-office').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Xóa' }).click();
+    const confirm = page.locator('.ant-popconfirm:visible');
+    await confirm.getByRole('button', { name: 'Xóa', exact: true }).click();
+    // What the screen said, should the row stay (an error names its cause).
+    await expect.poll(() => page.locator('.ant-message').innerText()).toContain('khỏi danh sách');
     await row.waitFor({ state: 'detached' });
     const codes = async () =>
       (await ok<{ code: string }[]>(s.core, 'trust:list', {})).map((o) => o.code);

@@ -116,8 +116,9 @@ describe('report texts: the letter, own paragraphs and "Nơi nhận"', () => {
       '4502/BCĐ-CAT ngày 08/09/2023 — Ban Chỉ đạo 138 tỉnh',
     );
     expect(await text('report-opening-preview')).toBe(
+      // The letter names the subject already: not said twice.
       `Câu mở đầu: Thực hiện ${LETTER}, Phòng Văn hóa và Thông tin báo cáo kết quả tuyên ` +
-        'truyền công tác phòng, chống mua bán người như sau:',
+        'truyền như sau:',
     );
     // The plan is section 1's, not the opening's.
     expect(await value('report-directive-0')).toContain('12/KH-UBND');
@@ -194,10 +195,9 @@ describe('report texts: the letter, own paragraphs and "Nơi nhận"', () => {
     const at = (start: string) => paragraphs.findIndex((p) => p.startsWith(start));
 
     expect(paragraphs).toContain(
-      `Thực hiện ${LETTER}, Phòng Văn hóa và Thông tin báo cáo kết quả tuyên truyền công tác ` +
-        'phòng, chống mua bán người như sau:',
+      `Thực hiện ${LETTER}, Phòng Văn hóa và Thông tin báo cáo kết quả tuyên truyền như sau:`,
     );
-    const figures = paragraphs.findIndex((p) => p.includes('Cụ thể như sau'));
+    const figures = paragraphs.findIndex((p) => p.includes(', cụ thể như sau'));
     expect(figures).toBeGreaterThan(0);
     expect(at(BEFORE)).toBeGreaterThan(0);
     expect(at(BEFORE)).toBeLessThan(figures);
