@@ -1,7 +1,7 @@
 // Where news items appeared, as a report names them: the sites of online items
 // ("www.tintuclangson.vn, stttt.langson.gov.vn và fanpage LangsonNews", seed 000) and the
 // press outlets with their programmes ("Báo Lạng Sơn (chuyên mục "Vì an ninh Xứ Lạng")").
-import { andList, sameName } from './text';
+import { andList, nameKey } from './text';
 
 const nfc = (t: string) => t.normalize('NFC');
 
@@ -51,16 +51,18 @@ export interface PressSource {
 
 /** Names in the order of how often they occur, then as met; one per name however spelt. */
 function byUse<T>(rows: readonly T[], key: (r: T) => string, count: (r: T) => number) {
-  const groups: { key: string; rows: T[]; count: number }[] = [];
+  const groups = new Map<string, { key: string; rows: T[]; count: number }>();
   for (const r of rows) {
     const k = key(r);
-    const g = groups.find((x) => sameName(x.key, k));
+    const folded = nameKey(k);
+    const g = groups.get(folded);
     if (g) {
       g.rows.push(r);
       g.count += count(r);
-    } else groups.push({ key: k, rows: [r], count: count(r) });
+    } else groups.set(folded, { key: k, rows: [r], count: count(r) });
   }
-  return groups.sort((a, b) => b.count - a.count);
+  // Array.prototype.sort is stable: equal counts keep the order they were met in.
+  return [...groups.values()].sort((a, b) => b.count - a.count);
 }
 
 /** The sites of the online items, most used first (counts by address). */

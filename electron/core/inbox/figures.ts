@@ -376,8 +376,10 @@ export function mergedDetail(
         activities: sumOf(byChannel, 'activities') - linked.linked,
         audience: sumOf(byChannel, 'audience') - linked.linkedAudience,
       },
-      sources: newsSources(db, params),
-      estimated: estimatedChannels(db, params),
+      // Only the report's own figures name sources (not a comparison's, nor a chart's).
+      ...(options.figuresOnly
+        ? {}
+        : { sources: newsSources(db, params), estimated: estimatedChannels(db, params) }),
       offices: officeFigures,
       flaggedReached: reached.map(({ c, flags }) => ({
         officeCode: c.office_code,

@@ -17,7 +17,7 @@ import {
 import type { Drill, DrillActivity, MergedParts } from '../../../shared/inbox';
 import type { PeriodRef, ReportData, ReportFigures } from '../../../shared/report';
 import { listActivities, totalsOf, type ResolvedFilter } from '../queries/activities';
-import { FLAG_COLUMN, readFigures } from '../queries/figures';
+import { estimatedChannels, FLAG_COLUMN, newsSources, readFigures } from '../queries/figures';
 import { allCommunes, getOffice } from '../queries/profile';
 import { sameName } from '../../../shared/text';
 import { CommuneIndex } from '../services/communes';
@@ -32,7 +32,14 @@ export function ownPart(
   const office = getOffice(db);
   if (!office) return null;
   const d = readFigures(db, period, subject);
-  return { code: office.code, name: office.name, data: { subject, ...d, previous: null } };
+  const data: ReportData = {
+    subject,
+    ...d,
+    previous: null,
+    sources: newsSources(db, period, subject),
+    estimated: estimatedChannels(db, period, subject),
+  };
+  return { code: office.code, name: office.name, data };
 }
 
 /** Two periods' figures added channel by channel; own areas keep their office's prefix. */

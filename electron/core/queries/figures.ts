@@ -202,12 +202,14 @@ export interface FiguresDetail {
   flaggedCommunes: FlaggedCommune[];
   areaKinds: AreaKinds;
   withoutArea: AreaFreeFigures;
-  sources: NewsSources;
-  estimated: Channel[];
 }
 
-/** The sites of the period's online items and its press outlets, as the report names them. */
-function newsSources(db: Database, scope: Scope): NewsSources {
+/**
+ * The sites of the period's online items and its press outlets, as the report names them.
+ * Only the report's own period needs them (not the comparison's, nor the chart's).
+ */
+export function newsSources(db: Database, period: PeriodRef, subject: ReportSubject): NewsSources {
+  const scope = scopeOf(period, subject);
   const urls = sql(
     db,
     `SELECT a.url AS url, COUNT(*) AS count FROM activities a
@@ -226,7 +228,12 @@ function newsSources(db: Database, scope: Scope): NewsSources {
 }
 
 /** Channels with an activity whose audience the user marked as an estimate. */
-function estimatedChannels(db: Database, scope: Scope): Channel[] {
+export function estimatedChannels(
+  db: Database,
+  period: PeriodRef,
+  subject: ReportSubject,
+): Channel[] {
+  const scope = scopeOf(period, subject);
   const rows = sql(
     db,
     `SELECT DISTINCT a.channel AS channel FROM activities a
@@ -314,8 +321,6 @@ export function readFigures(
         activities: totals.activities - linked.linked,
         audience: totals.audience - linked.linkedAudience,
       },
-      sources: newsSources(db, scope),
-      estimated: estimatedChannels(db, scope),
     };
   })();
 }

@@ -33,7 +33,7 @@ import { sha256Of } from '../package/build';
 import { readZip } from '../package/zip';
 import { listActivities } from '../queries/activities';
 import { getLock } from '../queries/locks';
-import { readFigures, reportFigures } from '../queries/figures';
+import { estimatedChannels, newsSources, readFigures, reportFigures } from '../queries/figures';
 import { getOffice } from '../queries/profile';
 import {
   getDraft,
@@ -212,8 +212,8 @@ export class ReportService {
       previous: prev ? reportFigures(this.ctx.db, ref(prev), subject) : null,
       areaKinds: detail.areaKinds,
       withoutArea: detail.withoutArea,
-      sources: detail.sources,
-      estimated: detail.estimated,
+      sources: newsSources(this.ctx.db, ref(p), subject),
+      estimated: estimatedChannels(this.ctx.db, ref(p), subject),
     };
   }
 
