@@ -1,12 +1,19 @@
 // A period picker: all time (optional), a quarter, a half, a year (period keys of
-// INTERCHANGE.md, cut-off rule applied by the engine) or any range of days. Used by the
-// logbook's filter and the report screen.
+// INTERCHANGE.md, cut-off rule applied by the engine) or any range of days, picked or
+// typed as people say them ("Q3 2023", "6 tháng đầu năm 2023"). Used by the logbook's
+// filter, the report screen and the province desk.
 import { useState } from 'react';
-import { DatePicker, Select, Space } from 'antd';
+import { DatePicker, Input, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Cutoff } from '../../../shared/domain';
 import { localToday } from '../../../shared/format';
-import { periodContaining, type PeriodKind } from '../../../shared/period';
+import {
+  parsePeriod,
+  periodContaining,
+  PeriodError,
+  type PeriodKind,
+} from '../../../shared/period';
+import { parsePeriodText } from '../../../shared/periodText';
 import { DATE_FORMATS, fromIso, toIso } from '../lib/dates';
 
 type Kind = 'all' | PeriodKind;
@@ -58,10 +65,43 @@ export function PeriodPicker({
   const tid = (part: string) => `${testId}-${part}`;
   const year = Number(value.slice(0, 4)) || dayjs().year();
 
+  const [typed, setTyped] = useState('');
+  const [typedError, setTypedError] = useState<string | null>(null);
+
+  // Switching kind keeps the period in view: Q3 2023 becomes H2 2023, năm 2023 or the
+  // days of Q3 2023, not this year's. Today's period when today is in view.
   const changeKind = (next: Kind) => {
     setKind(next);
-    if (next === 'all') onChange('');
-    else onChange(periodContaining(localToday(), next, cutoff).key);
+    if (next === 'all') {
+      onChange('');
+      return;
+    }
+    let inView: { from: string; to: string } | null = null;
+    try {
+      inView = value === '' ? null : parsePeriod(value, cutoff);
+    } catch {
+      inView = null;
+    }
+    const today = localToday();
+    const ref = inView && (today < inView.from || today > inView.to) ? inView.to : today;
+    if (next === 'adhoc' && inView) onChange(`${inView.from}..${inView.to}`);
+    else onChange(periodContaining(ref, next, cutoff).key);
+  };
+
+  const applyTyped = () => {
+    if (typed.trim() === '') {
+      setTypedError(null);
+      return;
+    }
+    try {
+      const p = parsePeriodText(typed, cutoff);
+      setTyped('');
+      setTypedError(null);
+      setKind(p.kind);
+      onChange(p.key);
+    } catch (err) {
+      setTypedError(err instanceof PeriodError ? err.message : String(err));
+    }
   };
 
   let picker: React.ReactNode = null;
@@ -136,16 +176,38 @@ export function PeriodPicker({
   }
 
   return (
-    <Space.Compact>
-      <Select
-        value={kind}
-        onChange={changeKind}
-        options={allowAll ? [ALL_OPTION, ...KIND_OPTIONS] : KIND_OPTIONS}
-        style={{ width: 128 }}
-        data-testid={tid('kind')}
-        aria-label="Kỳ"
-      />
-      {picker}
-    </Space.Compact>
+    <div style={{ display: 'inline-flex', flexDirection: 'column' }}>
+      <Space.Compact>
+        <Select
+          value={kind}
+          onChange={changeKind}
+          options={allowAll ? [ALL_OPTION, ...KIND_OPTIONS] : KIND_OPTIONS}
+          style={{ width: 128 }}
+          data-testid={tid('kind')}
+          aria-label="Kỳ"
+        />
+        {picker}
+        <Input
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            setTypedError(null);
+          }}
+          onPressEnter={applyTyped}
+          onBlur={applyTyped}
+          status={typedError ? 'error' : undefined}
+          placeholder="Gõ kỳ, vd. Q3 2023"
+          title="Gõ kỳ rồi bấm Enter: Quý 3/2023, 6 tháng đầu năm 2023, 2023, 15/06/2023 - 14/09/2023"
+          aria-label="Gõ kỳ báo cáo"
+          style={{ width: 150 }}
+          data-testid={tid('text')}
+        />
+      </Space.Compact>
+      {typedError ? (
+        <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={tid('text-error')}>
+          {typedError}
+        </Typography.Text>
+      ) : null}
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import type { ActivityRow, ActivitySummary, Totals } from '../../../shared/contr
 import type { Channel, Theme } from '../../../shared/domain';
 import type { ActivityFilter } from '../../../shared/schemas';
 import { api, errorMessage } from '../api';
+import { rememberedPeriod, rememberPeriod } from '../lib/remembered';
 
 export const FIRST_PAGE = 500;
 export const NEXT_PAGE = 5000;
@@ -61,7 +62,8 @@ function toApiFilter(f: LogbookFilter): ActivityFilter {
 }
 
 export const useLogbookStore = create<LogbookState>((set, get) => ({
-  filter: EMPTY_FILTER,
+  // The period survives a reload; the other filters start afresh.
+  filter: { ...EMPTY_FILTER, period: rememberedPeriod('logbook') ?? '' },
   rows: [],
   total: 0,
   totals: EMPTY_TOTALS,
@@ -72,6 +74,7 @@ export const useLogbookStore = create<LogbookState>((set, get) => ({
   generation: 0,
 
   setFilter: (patch) => {
+    if (patch.period !== undefined) rememberPeriod('logbook', patch.period);
     set((s) => ({ filter: { ...s.filter, ...patch } }));
     void get().load();
   },

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { Cutoff } from '../../../shared/domain';
 import { localToday } from '../../../shared/format';
 import { periodContaining, previousPeriod } from '../../../shared/period';
+import { rememberedPeriod, rememberPeriod } from '../lib/remembered';
 
 interface ProvinceState {
   /** A period key; '' until a screen picks the default. */
@@ -21,11 +22,15 @@ export function defaultProvincePeriod(cutoff: Cutoff, today = localToday()): str
 
 export const useProvinceStore = create<ProvinceState>((set, get) => ({
   period: '',
-  setPeriod: (period) => set({ period }),
+  setPeriod: (period) => {
+    rememberPeriod('province', period);
+    set({ period });
+  },
   ensurePeriod: (cutoff) => {
     const { period } = get();
     if (period !== '') return period;
-    const key = defaultProvincePeriod(cutoff);
+    // The period chosen before a reload, else the default.
+    const key = rememberedPeriod('province') || defaultProvincePeriod(cutoff);
     set({ period: key });
     return key;
   },

@@ -1,17 +1,20 @@
 // The form of one activity of one channel. Whatever is typed is kept: rules say what is
 // wrong next to the field, the engine's refusals land on the field they name, and every
-// change is mirrored into a draft until the activity is saved.
+// change is mirrored into a draft until the activity is saved. "Lưu và thêm tiếp"
+// (Ctrl+Shift+Enter) saves and hands the date and communes on to the next form.
 import { useMemo, useRef, useState } from 'react';
 import { useFocusFirstField } from '../../lib/focusFirstField';
-import { Alert, App, Button, Form, Space } from 'antd';
-import { CopyOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Space, Tooltip } from 'antd';
+import { CopyOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
 import type { Channel } from '../../../../shared/domain';
 import { formatDate } from '../../../../shared/format';
 import { api, errorMessage } from '../../api';
+import { fromIso, toIso } from '../../lib/dates';
 import { clearDraft, loadDraft, saveDraft } from '../../lib/drafts';
 import { showOnField } from '../../lib/serverErrors';
 import { activeCommunes, useAppStore, useWritable } from '../../stores/app';
+import type { CarryOver } from '../../stores/activityForm';
 import {
   defaultValues,
   draftKey,
@@ -30,11 +33,14 @@ import { FormError } from '../../components/FormError';
 interface Props {
   channel: Channel;
   editing: ActivityRow | null;
-  onSaved: (row: ActivityRow) => void;
+  /** A new form's date and communes, carried over from the activity saved before it. */
+  carry?: CarryOver | null;
+  /** `next`: the values to start the next new form with ("Lưu và thêm tiếp"). */
+  onSaved: (row: ActivityRow, next: CarryOver | null) => void;
   onCancel: () => void;
 }
 
-export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
+export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ActivityFormValues>();
   const profile = useAppStore((s) => s.profile);
@@ -61,9 +67,18 @@ export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
   const [draft, setDraft] = useState(() => loadDraft<ActivityDraft>(key));
   const [initialValues] = useState<ActivityFormValues>(() => {
     if (draft) return fromDraft(draft);
-    return editing ? fromRow(editing, editableCodes) : defaultValues();
+    if (editing) return fromRow(editing, editableCodes);
+    if (!carry) return defaultValues();
+    return {
+      ...defaultValues(),
+      date: fromIso(carry.date),
+      endDate: fromIso(carry.endDate),
+      communes: carry.communes.filter((c) => activeCodes.has(c)),
+    };
   });
   const formRef = useRef<HTMLDivElement>(null);
+  // Set by "Lưu và thêm tiếp" for the submit it starts; any other submit saves only.
+  const addAnother = useRef(false);
 
   useFocusFirstField(formRef, '[data-testid="activity-date"] input, input');
 
@@ -98,8 +113,21 @@ export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
     }
   };
 
+  const saveAndAddAnother = () => {
+    addAnother.current = true;
+    form.submit();
+  };
+
   const onFinish = async () => {
     const values = form.getFieldsValue(true) as ActivityFormValues;
+    const next: CarryOver | null = addAnother.current
+      ? {
+          date: values.date ? toIso(values.date) : null,
+          endDate: values.endDate ? toIso(values.endDate) : null,
+          communes: values.communes,
+        }
+      : null;
+    addAnother.current = false;
     setSaving(true);
     setFormError(null);
     try {
@@ -108,7 +136,7 @@ export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
         ? await api['activities:update']({ id: editing.id, activity: input })
         : await api['activities:create'](input);
       clearDraft(key);
-      onSaved(saved);
+      onSaved(saved, next);
     } catch (err) {
       if (!showOnField(form, err, formFieldOf)) setFormError(errorMessage(err));
     } finally {
@@ -117,12 +145,25 @@ export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
   };
 
   return (
-    <div ref={formRef}>
+    <div
+      ref={formRef}
+      onKeyDownCapture={(e) => {
+        // Captured before the notes field's own Ctrl+Enter (save only) sees it.
+        if (!editing && e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.shiftKey) {
+          e.preventDefault();
+          e.stopPropagation();
+          saveAndAddAnother();
+        }
+      }}
+    >
       <Form<ActivityFormValues>
         form={form}
         layout="vertical"
         initialValues={initialValues}
         onFinish={() => void onFinish()}
+        onFinishFailed={() => {
+          addAnother.current = false;
+        }}
         onValuesChange={keepDraft}
         scrollToFirstError={{ block: 'center' }}
         requiredMark={false}
@@ -161,6 +202,19 @@ export function ActivityForm({ channel, editing, onSaved, onCancel }: Props) {
             <Button onClick={onCancel} data-testid="activity-cancel">
               Hủy
             </Button>
+            {editing ? null : (
+              <Tooltip title="Lưu rồi mở ngay biểu mẫu mới, giữ hình thức, ngày và địa bàn (Ctrl+Shift+Enter)">
+                <Button
+                  icon={<PlusOutlined />}
+                  loading={saving}
+                  disabled={!writable}
+                  onClick={saveAndAddAnother}
+                  data-testid="activity-save-next"
+                >
+                  Lưu và thêm tiếp
+                </Button>
+              </Tooltip>
+            )}
             <Button
               type="primary"
               htmlType="submit"

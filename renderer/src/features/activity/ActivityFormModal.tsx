@@ -1,8 +1,10 @@
 // The dialog for adding or editing an activity: first the channel (new only), then the
-// channel's form. Closing keeps the draft; saving refreshes the logbook.
+// channel's form. Closing keeps the draft; saving refreshes the logbook and remembers the
+// channel; "Lưu và thêm tiếp" opens the next form on the same channel in its place.
 import { App, Button, Modal, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { CHANNEL_LABELS } from '../../../../shared/domain';
+import { rememberChannel, rememberedChannel } from '../../lib/remembered';
 import { useActivityFormStore } from '../../stores/activityForm';
 import { useLogbookStore } from '../../stores/logbook';
 import { ActivityForm } from './ActivityForm';
@@ -10,7 +12,8 @@ import { ChannelPicker } from './ChannelPicker';
 
 export function ActivityFormModal() {
   const { message } = App.useApp();
-  const { open, editing, channel, pickChannel, close } = useActivityFormStore();
+  const { open, editing, channel, carry, serial, openNew, pickChannel, close } =
+    useActivityFormStore();
   const reload = useLogbookStore((s) => s.load);
 
   const title =
@@ -50,17 +53,24 @@ export function ActivityFormModal() {
       data-testid="activity-modal"
     >
       {channel === null ? (
-        <ChannelPicker onPick={pickChannel} />
+        <ChannelPicker onPick={pickChannel} last={rememberedChannel()} />
       ) : (
         <ActivityForm
-          key={`${channel}:${editing?.id ?? 'new'}`}
+          key={`${channel}:${editing?.id ?? 'new'}:${serial}`}
           channel={channel}
           editing={editing}
+          carry={carry}
           onCancel={close}
-          onSaved={(row) => {
-            close();
+          onSaved={(row, next) => {
+            if (!editing) rememberChannel(row.channel);
+            if (next) openNew(row.channel, next);
+            else close();
             void reload();
-            message.success(`Đã lưu hoạt động “${row.title}”.`);
+            message.success(
+              next
+                ? `Đã lưu hoạt động “${row.title}”. Mời nhập hoạt động tiếp theo.`
+                : `Đã lưu hoạt động “${row.title}”.`,
+            );
           }}
         />
       )}

@@ -1,5 +1,6 @@
 // Step one of a new activity: which channel. The four the office runs itself come first;
-// digits 1–9 and 0 pick a channel from the keyboard.
+// digits 1–9 and 0 pick a channel from the keyboard; the channel used last has the focus,
+// so Enter picks it again.
 import { Button, Divider, Typography } from 'antd';
 import {
   CarOutlined,
@@ -38,7 +39,13 @@ function hotkey(index: number): string {
   return index === 9 ? '0' : String(index + 1);
 }
 
-export function ChannelPicker({ onPick }: { onPick: (channel: Channel) => void }) {
+interface Props {
+  onPick: (channel: Channel) => void;
+  /** The channel of the last activity saved (focused, marked "lần trước"). */
+  last?: Channel | null;
+}
+
+export function ChannelPicker({ onPick, last = null }: Props) {
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.ctrlKey || e.altKey || e.metaKey) return;
     const i = CHANNEL_ORDER.findIndex((_, idx) => hotkey(idx) === e.key);
@@ -54,12 +61,13 @@ export function ChannelPicker({ onPick }: { onPick: (channel: Channel) => void }
       key={channel}
       icon={ICONS[channel]}
       className={CORE_CHANNELS.includes(channel) ? 'core' : undefined}
-      autoFocus={index === 0}
+      autoFocus={last ? channel === last : index === 0}
       onClick={() => onPick(channel)}
       data-testid={`channel-${channel}`}
     >
       <span className="channel-key">{hotkey(index)}</span>
       {CHANNEL_LABELS[channel]}
+      {channel === last ? <span className="channel-last">lần trước</span> : null}
     </Button>
   );
 

@@ -1,5 +1,5 @@
 // The fields every activity has, whatever its channel.
-import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { isOfficeWide } from '../../../../shared/areas';
 import type { Commune } from '../../../../shared/contract';
@@ -12,7 +12,8 @@ import {
   THEME_LABELS,
 } from '../../../../shared/domain';
 import { CountInput, countRules } from '../../components/CountInput';
-import { DATE_FORMATS } from '../../lib/dates';
+import { MultiPicker } from '../../components/MultiPicker';
+import { TypedDatePicker } from '../../components/TypedDatePicker';
 import { areaOptionLabel } from '../../lib/areas';
 import { foldSearch } from '../../lib/search';
 import { useAreasByCode, useAreaWords } from '../../stores/app';
@@ -29,8 +30,7 @@ export function DateFields() {
           name="date"
           rules={[{ required: true, message: 'Hãy nhập ngày thực hiện (ngày/tháng/năm).' }]}
         >
-          <DatePicker
-            format={DATE_FORMATS}
+          <TypedDatePicker
             placeholder="ngày/tháng/năm"
             style={{ width: '100%' }}
             data-testid="activity-date"
@@ -53,8 +53,7 @@ export function DateFields() {
             }),
           ]}
         >
-          <DatePicker
-            format={DATE_FORMATS}
+          <TypedDatePicker
             placeholder="ngày/tháng/năm"
             style={{ width: '100%' }}
             data-testid="activity-end-date"
@@ -112,8 +111,7 @@ export function PlaceFields({ communes, channel }: { communes: Commune[]; channe
               : []
           }
         >
-          <Select
-            mode="multiple"
+          <MultiPicker<string>
             options={options}
             showSearch={foldSearch}
             placeholder={

@@ -2,7 +2,7 @@
 // "Công văn số 4502/BCĐ-CAT ngày 08/9/2023 của Ban Chỉ đạo 138 tỉnh về việc …".
 import { useRef, useState } from 'react';
 import { useFocusFirstField } from '../../lib/focusFirstField';
-import { App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Space } from 'antd';
+import { App, Button, Col, Form, Input, Modal, Radio, Row, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { DirectiveRow } from '../../../../shared/contract';
 import {
@@ -11,10 +11,11 @@ import {
   type DirectiveDirection,
 } from '../../../../shared/domain';
 import { api, errorMessage } from '../../api';
-import { DATE_FORMATS, fromIso, toIso } from '../../lib/dates';
+import { fromIso, toIso } from '../../lib/dates';
 import { showOnField } from '../../lib/serverErrors';
 import { useWritable } from '../../stores/app';
 import { FormError } from '../../components/FormError';
+import { TypedDatePicker } from '../../components/TypedDatePicker';
 
 interface Values {
   number: string;
@@ -112,8 +113,7 @@ function DirectiveForm({ editing, onClose, onSaved }: Omit<Props, 'open'>) {
               label="Ngày ban hành"
               rules={[{ required: true, message: 'Hãy nhập ngày ban hành (ngày/tháng/năm).' }]}
             >
-              <DatePicker
-                format={DATE_FORMATS}
+              <TypedDatePicker
                 placeholder="ngày/tháng/năm"
                 style={{ width: '100%' }}
                 data-testid="directive-date"

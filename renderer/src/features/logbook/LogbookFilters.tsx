@@ -1,7 +1,7 @@
 // The filter bar of the logbook. The search box waits for a short pause in typing; the
 // engine folds diacritics, so "bang ron" finds "băng rôn".
 import { useEffect, useState } from 'react';
-import { Input, Segmented, Select } from 'antd';
+import { Input, Segmented } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import {
   CHANNEL_SHORT_LABELS,
@@ -10,6 +10,7 @@ import {
   type Channel,
   type Theme,
 } from '../../../../shared/domain';
+import { MultiPicker } from '../../components/MultiPicker';
 import { areaLabel } from '../../lib/areas';
 import { foldSearch } from '../../lib/search';
 import { useDebounced } from '../../lib/useDebounced';
@@ -50,8 +51,7 @@ export function LogbookFilters() {
         cutoff={profile?.office.cutoff ?? 'decree09'}
         onChange={(period) => setFilter({ period })}
       />
-      <Select<Channel[]>
-        mode="multiple"
+      <MultiPicker<Channel>
         allowClear
         value={filter.channels}
         onChange={(channels) => setFilter({ channels })}
@@ -63,8 +63,7 @@ export function LogbookFilters() {
       />
       {/* An office without areas has none to filter by. */}
       {communeOptions.length > 0 ? (
-        <Select<string[]>
-          mode="multiple"
+        <MultiPicker<string>
           allowClear
           value={filter.communes}
           onChange={(communes) => setFilter({ communes })}
@@ -76,8 +75,7 @@ export function LogbookFilters() {
           data-testid="filter-communes"
         />
       ) : null}
-      <Select<Theme[]>
-        mode="multiple"
+      <MultiPicker<Theme>
         allowClear
         value={filter.themes}
         onChange={(themes) => setFilter({ themes })}

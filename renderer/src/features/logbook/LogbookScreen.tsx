@@ -1,9 +1,11 @@
 // "Sổ hoạt động": the main screen. Filters, totals of what they select, the rows, and
-// the forms and history opened from them.
+// the forms and history opened from them. Ctrl+N or Insert opens a new activity on the
+// channel used last.
 import { useEffect, useState } from 'react';
-import { Alert, Button } from 'antd';
+import { Alert, Button, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
+import { rememberedChannel } from '../../lib/remembered';
 import { useWritable } from '../../stores/app';
 import { useActivityFormStore } from '../../stores/activityForm';
 import { useLogbookStore } from '../../stores/logbook';
@@ -13,6 +15,13 @@ import { AuditDrawer } from './AuditDrawer';
 import { LogbookFilters } from './LogbookFilters';
 import { LogbookTable } from './LogbookTable';
 import { TotalsBar } from './TotalsBar';
+
+/** True while a dialog or drawer is open on the page (it has the keyboard, not the logbook). */
+function openDialog(): boolean {
+  return Array.from(
+    document.querySelectorAll<HTMLElement>('.ant-modal-wrap, .ant-drawer-content-wrapper'),
+  ).some((el) => el.offsetParent !== null || getComputedStyle(el).display !== 'none');
+}
 
 export function LogbookScreen() {
   const load = useLogbookStore((s) => s.load);
@@ -27,20 +36,38 @@ export function LogbookScreen() {
     void usePackagesStore.getState().loadLocks();
   }, [load]);
 
+  useEffect(() => {
+    if (!writable) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      const ctrlN =
+        (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'n';
+      const insert = e.key === 'Insert' && !e.ctrlKey && !e.shiftKey && !e.altKey && !e.metaKey;
+      if (!ctrlN && !insert) return;
+      // Not over another dialog or drawer (the form itself, the history, a confirmation).
+      if (useActivityFormStore.getState().open || openDialog()) return;
+      e.preventDefault();
+      useActivityFormStore.getState().openNew(rememberedChannel() ?? undefined);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [writable]);
+
   return (
     <div className="page" data-testid="logbook">
       <div className="page-title">
         <h1>Sổ hoạt động tuyên truyền</h1>
-        <Button
-          type="primary"
-          size="large"
-          icon={<PlusOutlined />}
-          disabled={!writable}
-          onClick={() => openNew()}
-          data-testid="activity-add"
-        >
-          Thêm hoạt động
-        </Button>
+        <Tooltip title="Ctrl+N hoặc Insert: mở ngay hình thức dùng lần trước">
+          <Button
+            type="primary"
+            size="large"
+            icon={<PlusOutlined />}
+            disabled={!writable}
+            onClick={() => openNew()}
+            data-testid="activity-add"
+          >
+            Thêm hoạt động
+          </Button>
+        </Tooltip>
       </div>
       <LogbookFilters />
       <TotalsBar />

@@ -1,10 +1,11 @@
 // The office's areas, row by row: communes and wards, or villages and residential groups,
 // with the flags reports single out and the old areas merged into each. Rows can be typed
 // here, pasted as a list (PasteCommunesModal) or read from a file.
-import { Button, Checkbox, Form, Input, Select, Space, Table, Tooltip } from 'antd';
+import { Button, Checkbox, Form, Input, Space, Table, Tooltip } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FormListFieldData } from 'antd';
 import { areaKind } from '../../../../shared/areas';
+import { MultiPicker } from '../../components/MultiPicker';
 import { COMMUNE_FLAGS, COMMUNE_FLAG_LABELS } from '../../../../shared/domain';
 import type { FormAreaWords } from './officeKind';
 import { emptyCommune, makeCommuneCode, type CommuneRowValues } from './profileForm';
@@ -138,7 +139,7 @@ export function CommuneTable({ extraActions, required = true, words, formerAreas
                 width: 210,
                 render: (_, field) => (
                   <Form.Item name={[field.name, 'absorbed']} style={{ margin: 0 }}>
-                    <Select
+                    <MultiPicker<string>
                       mode="tags"
                       options={formerOptions}
                       tokenSeparators={[',', ';']}

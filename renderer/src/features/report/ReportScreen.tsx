@@ -10,6 +10,7 @@ import { parsePeriod, periodContaining, type Period } from '../../../../shared/p
 import { openingParagraph } from '../../../../shared/reportText';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { PeriodTitle } from '../../components/PeriodTitle';
+import { rememberedPeriod, rememberPeriod } from '../../lib/remembered';
 import { useAppStore } from '../../stores/app';
 import { useReportStore } from '../../stores/report';
 import { AreaFigures } from './AreaFigures';
@@ -52,9 +53,12 @@ export function ReportScreen() {
 
   useEffect(() => {
     const store = useReportStore.getState();
-    // The quarter containing today by default; back on the screen, fresh figures.
+    // The period chosen before a reload, else the quarter containing today; back on the
+    // screen, fresh figures.
     if (store.period === '')
-      void store.setPeriod(periodContaining(localToday(), 'quarter', cutoff).key);
+      void store.setPeriod(
+        rememberedPeriod('report') || periodContaining(localToday(), 'quarter', cutoff).key,
+      );
     else void store.load();
     // Typed text is saved before the window goes, and before the screen is left.
     const leave = () => void useReportStore.getState().flush();
@@ -92,7 +96,10 @@ export function ReportScreen() {
         <PeriodPicker
           value={period}
           cutoff={cutoff}
-          onChange={(key) => void setPeriod(key)}
+          onChange={(key) => {
+            rememberPeriod('report', key);
+            void setPeriod(key);
+          }}
           testId="report-period"
         />
         {p ? <PeriodTitle period={p} testId="report-period" /> : null}

@@ -4,10 +4,11 @@
 // caller's store saves the draft of the period a moment after typing stops. The office
 // report and the province's merged report both use it. A locked report shows its signed
 // texts read-only, saying why and how to unlock, and never claims a draft was saved.
-import { Alert, DatePicker, Form, Input, Space, Typography } from 'antd';
+import { Alert, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import type { ReportTexts } from '../../../../shared/report';
-import { DATE_FORMATS, fromIso, toIso } from '../../lib/dates';
+import { fromIso, toIso } from '../../lib/dates';
+import { TypedDatePicker } from '../../components/TypedDatePicker';
 import { useAppStore, useWritable } from '../../stores/app';
 import type { SaveStatus } from '../../stores/textsDraft';
 import { CopiesField } from './CopiesField';
@@ -124,9 +125,8 @@ export function TextsForm({
           validateStatus={texts.date === '' ? 'error' : undefined}
           help={texts.date === '' ? 'Hãy chọn ngày báo cáo.' : undefined}
         >
-          <DatePicker
+          <TypedDatePicker
             value={fromIso(texts.date)}
-            format={DATE_FORMATS}
             placeholder="dd/mm/yyyy"
             onChange={(d) => edit({ date: d ? toIso(d) : '' })}
             disabled={!writable || readOnly}
