@@ -107,3 +107,17 @@ export function requestLetter<T extends Cited>(
   }
   return best;
 }
+
+/**
+ * The request letter as the opening cites it, without a "Thực hiện" or closing mark the
+ * user typed, and whether it already names the report's subject (then the opening does
+ * not say it again, as seed 000). Empty when there is none.
+ */
+export function openingLetter(request: string, subjectPhrase: string) {
+  const letter = request
+    .trim()
+    .replace(/^thực hiện\s+/iu, '')
+    .replace(/[\s.,;:]+$/u, '')
+    .normalize('NFC');
+  return { letter, named: letter.toLocaleLowerCase('vi').includes(subjectPhrase) };
+}

@@ -17,6 +17,7 @@ import { periodParts } from './inbox';
 import type { ReportTexts, WrittenSection } from './report';
 import { WRITTEN_SECTIONS } from './report';
 import { SUMMARY_HEADERS } from './reportText';
+import { openingLetter } from './directives';
 import { andList } from './text';
 
 const nfc = (text: string): string => text.normalize('NFC');
@@ -101,14 +102,10 @@ export function mergedOpeningParagraph(
   subject: ReportSubject,
   request = '',
 ): string {
-  const letter = request
-    .trim()
-    .replace(/^thực hiện\s+/iu, '')
-    .replace(/[\s.,;:]+$/u, '');
+  const { letter, named } = openingLetter(request, SUBJECT_PHRASES[subject]);
   const from = officesNoun(offices).all;
   const what = `công tác ${SUBJECT_PHRASES[subject]}`;
   if (letter) {
-    const named = nfc(letter).toLocaleLowerCase('vi').includes(SUBJECT_PHRASES[subject]);
     return nfc(
       `Thực hiện ${letter}, ${officeName.trim()} tổng hợp báo cáo của ${from} ` +
         `và báo cáo kết quả tuyên truyền${named ? '' : ` ${what}`} như sau:`,

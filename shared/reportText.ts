@@ -7,6 +7,7 @@ import { CHANNELS, CHANNEL_LABELS, COMMUNE_FLAGS, SUBJECT_PHRASES } from './doma
 import { areaNoun, kindFromName, LEGACY_KINDS, type AreaKinds } from './areas';
 import { documentDate, formatNumber } from './format';
 import { activeChannels, channelSentences, measuresText } from './channelText';
+import { openingLetter } from './directives';
 import { andList } from './text';
 import type { AppendixRow, ReportData, ReportFigures, ReportTexts } from './report';
 
@@ -255,15 +256,9 @@ export function openingParagraph(
   subject: ReportSubject,
   request = '',
 ): string {
-  const letter = request
-    .trim()
-    .replace(/^thực hiện\s+/iu, '')
-    .replace(/[\s.,;:]+$/u, '');
+  const phrase = SUBJECT_PHRASES[subject];
+  const { letter, named } = openingLetter(request, phrase);
   if (letter) {
-    // The letter names what it asks about, most often the subject itself (seed 000: "…,
-    // Sở … báo cáo kết quả tuyên truyền như sau:"); said again only when it does not.
-    const phrase = SUBJECT_PHRASES[subject];
-    const named = nfc(letter).toLocaleLowerCase('vi').includes(phrase);
     return nfc(
       `Thực hiện ${letter}, ${officeName} báo cáo kết quả tuyên truyền` +
         `${named ? '' : ` công tác ${phrase}`} như sau:`,

@@ -27,14 +27,12 @@ export interface TextsStart {
 }
 
 export function startTexts({ db, period, office, before, today }: TextsStart): ReportTexts {
-  const letter = requestLetter(
-    directivesBetween(db, period.from, addDaysIso(period.to, REQUEST_GRACE_DAYS)),
-    period,
-    today,
-  );
+  // One read of the register: the period and the weeks after it, when a request may come.
+  const register = directivesBetween(db, period.from, addDaysIso(period.to, REQUEST_GRACE_DAYS));
+  const letter = requestLetter(register, period, today);
   const officeName = office?.name ?? '';
-  const directives = directivesBetween(db, period.from, period.to)
-    .filter((d) => d.id !== letter?.id)
+  const directives = register
+    .filter((d) => d.date <= period.to && d.id !== letter?.id)
     .map((d) => citeDirective(d, officeName));
   return {
     number: '',
