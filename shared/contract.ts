@@ -22,6 +22,7 @@ import type {
 import { DeskSettingsSchema, DrillSchema, OFFICE_CODE_RE } from './inbox';
 import type { ExportPreview, ExportResult, KeyInfo, PackageCheck, PackageRow } from './package';
 import type { ReportData, ReportFileView, ReportTexts, SeriesPoint } from './report';
+import type { ChannelLargest } from './plausibility';
 import {
   ActivityFilterSchema,
   ActivityInputSchema,
@@ -65,6 +66,7 @@ export const methods = {
   'activities:delete': { input: byId, writes: true },
   'activities:restore': { input: byId, writes: true },
   'activities:latest': { input: z.strictObject({ channel: z.enum(CHANNELS) }), writes: false },
+  'activities:largest': { input: z.strictObject({ channel: z.enum(CHANNELS) }), writes: false },
   'activities:audit': { input: byId, writes: false },
   /**
    * Imports a file's records all or nothing (`tuyentruyen activities import`); each record is
@@ -432,6 +434,7 @@ interface Outputs extends BackupOutputs {
   'activities:delete': ActivityRow;
   'activities:restore': ActivityRow;
   'activities:latest': ActivityRow | null;
+  'activities:largest': ChannelLargest;
   'activities:audit': AuditEntry[];
   'activities:import': { created: number; updated: number; unchanged: number };
   'directives:list': DirectiveRow[];

@@ -180,6 +180,7 @@ export function createCore(options: CoreOptions): Core {
     'activities:delete': ({ id }) => activities.remove(id),
     'activities:restore': ({ id }) => activities.restore(id),
     'activities:latest': ({ channel }) => activities.latest(channel),
+    'activities:largest': ({ channel }) => activities.largest(channel),
     'activities:audit': ({ id }) => {
       activities.get(id); // not found → a clear error rather than an empty list
       return auditOf(ctx.db, 'activity', id);

@@ -5,14 +5,16 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import './lib/dates';
 import { App } from './App';
-import { theme } from './theme';
+import { themeFor } from './theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
+const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={viVN} theme={theme}>
+    <ConfigProvider locale={viVN} theme={themeFor(reduceMotion)}>
       <AntApp message={{ maxCount: 3 }} style={{ height: '100%' }}>
         <App />
       </AntApp>

@@ -158,6 +158,36 @@ describe('activities through the contract', () => {
     expect((await call('activities:latest', { channel: 'van' }))?.title).toBe('Lần sau');
   });
 
+  it('gives the largest figures of a channel so far, deleted activities aside', async () => {
+    expect(await call('activities:largest', { channel: 'van' })).toEqual({
+      audience: 0,
+      costVnd: 0,
+      measures: { sessions: 0, km: 0, minutes: 0 },
+    });
+    await call('activities:create', van);
+    await call('activities:create', {
+      ...van,
+      audience: 800,
+      costVnd: 2_000_000,
+      measures: { sessions: 5, km: 30, minutes: 120 },
+    });
+    const typo = await call('activities:create', { ...van, audience: 120_000 });
+    await call('activities:create', {
+      ...van,
+      channel: 'meeting',
+      audience: 50_000,
+      measures: { sessions: 1 },
+    });
+    expect((await call('activities:largest', { channel: 'van' })).audience).toBe(120_000);
+    await call('activities:delete', { id: typo.id });
+    expect(await call('activities:largest', { channel: 'van' })).toEqual({
+      audience: 1200,
+      costVnd: 2_000_000,
+      measures: { sessions: 5, km: 45, minutes: 240 },
+    });
+    expect((await failure('activities:largest', { channel: 'bus' })).code).toBe('invalid_input');
+  });
+
   it('keeps a renamed commune findable and dropped communes for old activities', async () => {
     await call('activities:create', van);
     const next = JSON.parse(JSON.stringify(profile)) as Input<'profile:save'>;

@@ -44,6 +44,7 @@ const samples: { [M in Method]: Input<M> } = {
   'activities:delete': { id: 'a1' },
   'activities:restore': { id: 'a1' },
   'activities:latest': { channel: 'radio' },
+  'activities:largest': { channel: 'van' },
   'activities:audit': { id: 'a1' },
   // Records are parsed one by one by the service (so an error names the record), not here:
   // the sample's record holds no number for the negative-number check to set.

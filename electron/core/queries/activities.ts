@@ -53,7 +53,7 @@ export interface ActivityDbRow {
 }
 
 /** Measure key → column. Fixed here; never built from input. */
-const COUNT_COLUMNS: Record<CountMeasure, keyof ActivityDbRow> = {
+export const COUNT_COLUMNS: Record<CountMeasure, keyof ActivityDbRow> = {
   sessions: 'sessions',
   km: 'km',
   minutes: 'minutes',

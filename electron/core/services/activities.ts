@@ -3,6 +3,7 @@ import type { ActivityRow, ActivitySummary } from '../../../shared/contract';
 import { CHANNEL_LABELS } from '../../../shared/domain';
 import { AppError, type Msg } from '../../../shared/errors';
 import { describeIssue } from '../../../shared/issues';
+import type { ChannelLargest } from '../../../shared/plausibility';
 import {
   ActivityInputSchema,
   type ActivityData,
@@ -26,6 +27,7 @@ import {
   type ResolvedFilter,
 } from '../queries/activities';
 import { writeAudit } from '../queries/audit';
+import { largestOfChannel } from '../queries/largest';
 import { getOffice } from '../queries/profile';
 import { CommuneIndex } from './communes';
 import { LockService } from './locks';
@@ -79,6 +81,11 @@ export class ActivityService {
 
   get(id: string): ActivityRow {
     return this.row(id);
+  }
+
+  /** The yardstick for asking about an unusual figure before saving. */
+  largest(channel: ActivityData['channel']): ChannelLargest {
+    return largestOfChannel(this.ctx.db, channel);
   }
 
   latest(channel: ActivityData['channel']): ActivityRow | null {

@@ -32,7 +32,9 @@ function countProblem(label: string, value: unknown): string | null {
   const n = Number(value);
   if (!Number.isFinite(n)) return `${label} phải là một số.`;
   if (n < 0) return `${label} không được là số âm.`;
-  if (!Number.isInteger(n)) return `${label} phải là số nguyên.`;
+  // Whole numbers are what the exchange format carries (INTERCHANGE.md): say how to round.
+  if (!Number.isInteger(n))
+    return `${label} ghi bằng số nguyên: hãy làm tròn ${formatNumber(n, 2)} thành ${formatNumber(Math.round(n))}.`;
   return null;
 }
 

@@ -28,6 +28,7 @@ import {
 } from './formValues';
 import { DateFields, PlaceFields, ReachFields, TopicFields } from './CommonFields';
 import { MeasureFields } from './MeasureFields';
+import { confirmUnusual, figureField } from './unusualFigures';
 import { FormError } from '../../components/FormError';
 
 interface Props {
@@ -41,7 +42,7 @@ interface Props {
 }
 
 export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel }: Props) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<ActivityFormValues>();
   const profile = useAppStore((s) => s.profile);
   const writable = useWritable();
@@ -132,6 +133,11 @@ export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel
     setFormError(null);
     try {
       const input = toInput(channel, values);
+      const fix = await confirmUnusual(modal, channel, input);
+      if (fix !== null) {
+        form.focusField(figureField(fix));
+        return;
+      }
       const saved = editing
         ? await api['activities:update']({ id: editing.id, activity: input })
         : await api['activities:create'](input);
