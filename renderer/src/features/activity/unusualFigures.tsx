@@ -27,7 +27,7 @@ export async function confirmUnusual(
     {
       audience: input.audience ?? 0,
       costVnd: input.costVnd ?? 0,
-      measures: input.measures as Record<string, number | undefined>,
+      measures: input.measures,
     },
     largest,
   );
@@ -53,8 +53,8 @@ export async function confirmUnusual(
           </Typography.Paragraph>
         </div>
       ),
-      okButtonProps: { 'data-testid': 'unusual-save' } as Record<string, string>,
-      cancelButtonProps: { 'data-testid': 'unusual-fix' } as Record<string, string>,
+      okButtonProps: { 'data-testid': 'unusual-save' },
+      cancelButtonProps: { 'data-testid': 'unusual-fix' },
       onOk: () => resolve(null),
       onCancel: () => resolve(unusual[0]!.key),
     });
