@@ -1,11 +1,17 @@
 // `npm start`: the desktop app. Where Electron's binary is missing (it is downloaded on
-// first start and some networks cannot reach its host), say how to use browser mode.
+// first start and some networks cannot reach its host), browser mode starts instead and the
+// default browser opens on it: the same screens and data, for a person who only typed
+// `npm start`. Arguments after `--` go to `tuyentruyen serve` (`--data-dir`, `--port`);
+// TUYENTRUYEN_NO_BROWSER=1 keeps the browser closed (tests, remote shells).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (name) => path.join(root, 'dist', name);
 
 /** The installed Electron executable, or null; never triggers a download itself. */
 function electronBinary() {
@@ -23,8 +29,8 @@ function electronBinary() {
   }
 }
 
-if (!fs.existsSync('dist/main.cjs') || !fs.existsSync('dist/renderer/index.html')) {
-  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (['main.cjs', 'cli.cjs', 'renderer/index.html'].some((f) => !fs.existsSync(dist(f)))) {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
@@ -39,17 +45,17 @@ if (!bin && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
 }
 if (!bin) {
   console.error(`
-Không có Electron trên máy này (không tải được), nên chưa mở được cửa sổ ứng dụng.
-Hãy dùng chế độ trình duyệt — cùng giao diện, cùng dữ liệu:
+Không có Electron trên máy này (không tải được), nên ứng dụng mở trong trình duyệt (Chrome,
+Edge hoặc Chromium) — cùng giao diện, cùng dữ liệu. Nếu trình duyệt không tự mở, hãy mở
+địa chỉ http://127.0.0.1:… được in ra dưới đây.
 
-    npm run web
-
-rồi mở địa chỉ http://127.0.0.1:…/?token=… được in ra bằng Chrome, Edge hoặc Chromium.
-
-Electron's binary is not installed here (it could not be downloaded). Use browser mode:
-"npm run web", then open the printed http://127.0.0.1 address in Chrome, Edge or Chromium.
+Electron's binary is not installed here (it could not be downloaded), so the app opens in
+the browser instead (browser mode). If no browser opens, open the address printed below.
 `);
-  process.exit(1);
+  // In this process: Ctrl+C and a kill stop the server itself, with no orphan left behind.
+  const { run } = require(dist('cli.cjs'));
+  const code = await run(['serve', '--open', ...process.argv.slice(2)]);
+  process.exit(code);
 }
-const child = spawn(bin, ['.'], { stdio: 'inherit' });
+const child = spawn(bin, ['.'], { cwd: root, stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

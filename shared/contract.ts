@@ -166,6 +166,15 @@ export const methods = {
     input: z.strictObject({ base64: z.base64().max(200_000), passphrase: z.string().max(200) }),
     writes: true,
   },
+  /**
+   * Holds the signing key's passphrase in the engine's memory (browser mode asks for it in
+   * the page when a call answers 'passphrase_required'); checked against the sealed key, so
+   * a wrong one is refused and nothing is held. Writes nothing.
+   */
+  'key:unlock': {
+    input: z.strictObject({ passphrase: z.string().min(1).max(200) }),
+    writes: false,
+  },
   // ---------- the outbox ----------
   'outbox:list': { input: none, writes: false },
   /** One delivery per destination (email: one per recipient); a pair already queued is kept. */
@@ -459,6 +468,7 @@ interface Outputs extends BackupOutputs {
   'key:restore': KeyInfo;
   'key:importPkcs12': KeyInfo;
   'key:retire': KeyInfo;
+  'key:unlock': KeyInfo;
   'outbox:list': DeliveryRow[];
   'outbox:enqueue': DeliveryRow[];
   'outbox:sendNow': DeliveryRow;

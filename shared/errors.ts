@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'locked'
   | 'empty_period'
   | 'in_use'
+  /** The office key is sealed with a passphrase and this process holds none (ask, then 'key:unlock'). */
+  | 'passphrase_required'
   | 'internal';
 
 export interface ErrorInfo {

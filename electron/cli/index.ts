@@ -58,7 +58,7 @@ Cách dùng:
   tuyentruyen inbox import TỆP_HOẶC_THƯ_MỤC… [--json]
   tuyentruyen inbox status --period P [--json]
   tuyentruyen inbox report --period P [--theme T] (--out TỆP.docx | --json)
-  tuyentruyen serve [--port N]
+  tuyentruyen serve [--port N] [--open]
   tuyentruyen backup [--out THƯ_MỤC]
   tuyentruyen backup list [--json]
   tuyentruyen restore TỆP --yes

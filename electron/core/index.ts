@@ -26,7 +26,8 @@ import { DirectiveService } from './services/directives';
 import { InboxService } from './services/inbox';
 import { LockService } from './services/locks';
 import { OutboxService, type OutboxTuning } from './services/outbox';
-import { PackageService, type PassphraseSource } from './services/packages';
+import { unlockKey, type KeyAccess } from './services/keyAccess';
+import { KEYS_DIR, PackageService, type PassphraseSource } from './services/packages';
 import { ProfileService } from './services/profile';
 import { ReportService, type ReportFile } from './services/report';
 import type { ReportFileView } from '../../shared/report';
@@ -130,16 +131,10 @@ export function createCore(options: CoreOptions): Core {
   const directives = new DirectiveService(ctx);
   const report = new ReportService(ctx, options.dataDir);
   const locks = new LockService(ctx);
-  const packages = new PackageService(ctx, options.dataDir, report, locks, {
-    sealer: options.keySealer,
-    passphrase: options.passphrase,
-  });
-  const outbox = new OutboxService(
-    ctx,
-    report,
-    { sealer: options.keySealer, passphrase: options.passphrase },
-    options.outboxTuning,
-  );
+  // One object for both services: a passphrase given later ('key:unlock') reaches both.
+  const keyAccess: KeyAccess = { sealer: options.keySealer, passphrase: options.passphrase };
+  const packages = new PackageService(ctx, options.dataDir, report, locks, keyAccess);
+  const outbox = new OutboxService(ctx, report, keyAccess, options.outboxTuning);
   const inbox = new InboxService(ctx, options.dataDir);
   const transfer = new TransferService(live, packages);
   const backups = new BackupService(live, transfer);
@@ -228,6 +223,10 @@ export function createCore(options: CoreOptions): Core {
     'key:importPkcs12': ({ base64, passphrase }) =>
       packages.importPkcs12(Buffer.from(base64, 'base64'), passphrase),
     'key:retire': ({ retired }) => packages.retireKey(retired),
+    'key:unlock': ({ passphrase }) => {
+      unlockKey(keyAccess, path.join(options.dataDir, KEYS_DIR), passphrase);
+      return packages.keyInfo();
+    },
     'backup:status': () => backups.status(),
     'backup:list': () => backups.list(),
     'backup:make': () => backups.make('manual'),

@@ -26,7 +26,8 @@ export interface InstanceLock {
   release(): void;
 }
 
-function readHolder(dataDir: string): Holder | null {
+/** Who holds the folder, as it wrote itself down; null when nobody (or unreadable). */
+export function readHolder(dataDir: string): Holder | null {
   try {
     return JSON.parse(fs.readFileSync(path.join(dataDir, HOLDER_FILE), 'utf8')) as Holder;
   } catch {

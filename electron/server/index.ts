@@ -1,29 +1,38 @@
 // Browser mode: the same renderer and the same contract over HTTP, for machines where the
 // Electron binary is missing and for tests in Chromium. Bound to 127.0.0.1 only; the Host
-// header is checked (DNS rebinding) and every API call carries a per-run random token that
-// only the printed URL gives away.
+// header is checked (DNS rebinding). The printed URL carries a token derived from a secret
+// kept in the data folder (./session): opening it sets a session cookie and redirects to
+// `/`, so the token leaves the address bar and a bookmark of `/` works after a restart.
 
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER } from '../../shared/contract';
 import type { Core } from '../core';
+import { cookieOf, loadSecret, sameSecret, sessionKeys, setCookieHeader } from './session';
+
+/** `tuyentruyen serve`'s port when none is given: one address for bookmarks. */
+export const DEFAULT_PORT = 47321;
 
 export interface ServerOptions {
   core: Core;
   /** 0 picks a free port. */
   port?: number;
+  /** Ports after `port` tried in turn when it is taken by another program (0: none). */
+  fallbackPorts?: number;
   /** Folder of the built renderer (dist/renderer). */
   rendererDir?: string;
-  token?: string;
+  /** The secret the token and cookie derive from; by default the data folder's own. */
+  secret?: string;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   token: string;
+  /** The session cookie, `name=value`, as a visit to `url` sets it. */
+  cookie: string;
   close(): Promise<void>;
 }
 
@@ -52,22 +61,22 @@ export function defaultRendererDir(): string {
   return fs.existsSync(beside) ? beside : path.resolve(here, '../../dist/renderer');
 }
 
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-  });
+  res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS });
   res.end(body);
 }
+
+const HELP_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Sổ tuyên truyền</title>' +
+  '<p>Hãy mở đúng địa chỉ (có mã phiên) được in ra khi chạy <code>tuyentruyen serve</code> ' +
+  'hoặc <code>npm start</code>. Sau lần mở đó, trình duyệt này mở được thẳng địa chỉ không có mã phiên.</p>';
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
   send(res, status, JSON.stringify(value), TYPES['.json']!);
@@ -88,11 +97,33 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Listens on `port`, or the next ones when it is taken; 0 picks any free port. */
+async function listen(server: http.Server, port: number, fallbacks: number): Promise<number> {
+  for (let i = 0; ; i += 1) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port === 0 ? 0 : port + i, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      return (server.address() as AddressInfo).port;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0 || i >= fallbacks)
+        throw err;
+    }
+  }
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const keys = sessionKeys(options.secret ?? loadSecret(options.core.dataDir));
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const indexFile = path.join(rendererDir, 'index.html');
   let port = 0;
+
+  const hasCookie = (req: http.IncomingMessage): boolean =>
+    sameSecret(cookieOf(req.headers.cookie, keys.cookieName), keys.cookieValue);
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -115,8 +146,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     if (url.pathname.startsWith(HTTP_API_PREFIX)) {
       if (req.method !== 'POST') return forbidden(res, 'Chỉ nhận yêu cầu POST.');
+      // A page of another local program (another port is the same site to the browser)
+      // must not drive the API with our cookie: its requests carry its own Origin, and
+      // without a JSON content type they would not even need the browser's permission.
+      const origin = req.headers.origin;
+      const own = origin === undefined || origin === `http://${host}`;
       const given = req.headers[HTTP_TOKEN_HEADER];
-      if (typeof given !== 'string' || !sameToken(given, token)) {
+      const byHeader = typeof given === 'string' && sameSecret(given, keys.token);
+      const json = (req.headers['content-type'] ?? '').startsWith('application/json');
+      if (!own || !(byHeader || (json && hasCookie(req)))) {
         return forbidden(
           res,
           'Phiên làm việc không hợp lệ: hãy mở lại địa chỉ được in khi khởi động.',
@@ -141,23 +179,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return forbidden(res, 'Yêu cầu không được phép.');
 
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      const given = url.searchParams.get('token') ?? '';
-      if (!sameToken(given, token)) {
-        return send(
-          res,
-          403,
-          '<!doctype html><meta charset="utf-8"><title>Sổ tuyên truyền</title>' +
-            '<p>Hãy mở đúng địa chỉ (có mã phiên) được in ra khi chạy <code>tuyentruyen serve</code>.</p>',
-          TYPES['.html']!,
-        );
+      const given = url.searchParams.get('token');
+      if (given !== null && (sameSecret(given, keys.token) || hasCookie(req))) {
+        // The token served its purpose: keep it out of the history and of screenshots.
+        res.writeHead(303, {
+          Location: '/',
+          ...(sameSecret(given, keys.token) ? { 'Set-Cookie': setCookieHeader(keys) } : {}),
+          ...SECURITY_HEADERS,
+        });
+        return void res.end();
       }
-      const html = fs
-        .readFileSync(indexFile, 'utf8')
-        .replace(
-          /<meta name="tuyentruyen-token" content="[^"]*"\s*\/?>/,
-          `<meta name="tuyentruyen-token" content="${token}">`,
-        );
-      return send(res, 200, html, TYPES['.html']!);
+      if (given !== null || !hasCookie(req)) return send(res, 403, HELP_PAGE, TYPES['.html']!);
+      return send(res, 200, fs.readFileSync(indexFile), TYPES['.html']!);
     }
 
     // Static assets of the renderer: public code, no token needed; no path escapes the folder.
@@ -173,15 +206,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return send(res, 200, fs.readFileSync(file), type);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  port = (server.address() as AddressInfo).port;
+  port = await listen(server, options.port ?? 0, options.fallbackPorts ?? 0);
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/?token=${keys.token}`,
     port,
-    token,
+    token: keys.token,
+    cookie: `${keys.cookieName}=${keys.cookieValue}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { AppLayout } from './components/AppLayout';
+import { PassphrasePrompt } from './components/PassphrasePrompt';
 import { MoveInNotice } from './features/backup/MoveInNotice';
 import { RecoveryScreen } from './features/backup/RecoveryScreen';
 import { ProfileScreen } from './features/profile/ProfileScreen';
@@ -50,5 +51,10 @@ export function App() {
       </>
     );
   }
-  return <AppLayout />;
+  return (
+    <>
+      <AppLayout />
+      <PassphrasePrompt />
+    </>
+  );
 }

@@ -1,15 +1,11 @@
 // The one transport switch of the renderer. Under Electron the preload exposes
 // `window.api.call`; in browser mode the same contract is spoken over
-// POST /api/<method> to 127.0.0.1 with the session token. Either way the caller gets a
-// typed `api` whose methods resolve with the value or throw an ApiError.
+// POST /api/<method> to 127.0.0.1, authorised by the session cookie the server set. Either
+// way the caller gets a typed `api` whose methods resolve with the value or throw an
+// ApiError. A call that needs the signing key's passphrase asks for it here, once for all
+// the screens, and is retried.
 
-import {
-  HTTP_API_PREFIX,
-  HTTP_TOKEN_HEADER,
-  METHOD_NAMES,
-  type Api,
-  type Method,
-} from '../../shared/contract';
+import { HTTP_API_PREFIX, METHOD_NAMES, type Api, type Method } from '../../shared/contract';
 import type { ErrorCode, ErrorInfo, Result } from '../../shared/errors';
 
 interface PreloadApi {
@@ -42,14 +38,6 @@ export function errorMessage(err: unknown): string {
   return String(err);
 }
 
-function sessionToken(): string {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="tuyentruyen-token"]');
-  const fromMeta = meta?.content ?? '';
-  if (fromMeta !== '') return fromMeta;
-  // The server puts the token in the page too; the query string is only a fallback.
-  return new URLSearchParams(window.location.search).get('token') ?? '';
-}
-
 const offline: ErrorInfo = {
   code: 'internal',
   message:
@@ -61,7 +49,8 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
   try {
     response = await fetch(`${HTTP_API_PREFIX}${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: sessionToken() },
+      // The server takes the cookie only with this type (a cross-site form cannot send it).
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
@@ -77,8 +66,39 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
   }
 }
 
+/**
+ * Shows the passphrase prompt; resolves true once 'key:unlock' took a passphrase, false when
+ * the person cancelled. Set by components/PassphrasePrompt while it is mounted.
+ */
+export type PassphraseAsker = () => Promise<boolean>;
+let askPassphrase: PassphraseAsker | null = null;
+/** One prompt for calls that need the key at the same time. */
+let asking: Promise<boolean> | null = null;
+
+export function setPassphraseAsker(asker: PassphraseAsker | null): void {
+  askPassphrase = asker;
+}
+
+const notUnlocked: ErrorInfo = {
+  code: 'passphrase_required',
+  message: 'Chưa nhập mật khẩu khóa ký nên việc này chưa được thực hiện.',
+  field: 'passphrase',
+};
+
+const send = (method: Method, input: unknown): Promise<Result<unknown>> =>
+  window.api ? window.api.call(method, input) : overHttp(method, input);
+
 async function invoke(method: Method, input: unknown): Promise<unknown> {
-  const result = window.api ? await window.api.call(method, input) : await overHttp(method, input);
+  let result = await send(method, input);
+  if (!result.ok && result.error.code === 'passphrase_required' && method !== 'key:unlock') {
+    const asker = askPassphrase;
+    if (asker) {
+      asking ??= asker().finally(() => {
+        asking = null;
+      });
+      result = (await asking) ? await send(method, input) : { ok: false, error: notUnlocked };
+    }
+  }
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 }

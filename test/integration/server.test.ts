@@ -46,7 +46,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(
     path.join(rendererDir, 'index.html'),
-    '<!doctype html><meta name="tuyentruyen-token" content=""><script src="./assets/app.js"></script>',
+    '<!doctype html><script src="./assets/app.js"></script>',
   );
   fs.writeFileSync(path.join(rendererDir, 'assets/app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(path.dirname(rendererDir), 'secret.txt'), 'outside');
@@ -64,10 +64,14 @@ describe('browser mode server', () => {
     expect(server.token.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('serves the page with the token filled in and a strict CSP, only with the token', async () => {
-    const ok = await request('GET', `/?token=${server.token}`);
+  it('serves the page with a strict CSP only to a session, which the token URL opens', async () => {
+    const opened = await request('GET', `/?token=${server.token}`);
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toBe('/');
+    const ok = await request('GET', '/', { cookie: server.cookie });
     expect(ok.status).toBe(200);
-    expect(ok.body).toContain(`<meta name="tuyentruyen-token" content="${server.token}">`);
+    expect(ok.body).toContain('<script src="./assets/app.js">');
+    expect(ok.body).not.toContain(server.token);
     expect(ok.headers['content-security-policy']).toContain("script-src 'self'");
     const without = await request('GET', '/');
     expect(without.status).toBe(403);

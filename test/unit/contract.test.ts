@@ -79,6 +79,7 @@ const samples: { [M in Method]: Input<M> } = {
   'key:backup': { passphrase: 'mật khẩu sao lưu' },
   'key:restore': { base64: 'eyJmb3JtYXQiOiJ4In0=', passphrase: 'mật khẩu sao lưu' },
   'key:importPkcs12': { base64: 'MIIBAA==', passphrase: 'p12' },
+  'key:unlock': { passphrase: 'mật khẩu khóa ký' },
   'periods:locks': {},
   'periods:unlock': { period: '2023-Q3', reason: 'Bổ sung hoạt động bị sót' },
   'package:export': { period: '2023-Q3' },
