@@ -169,6 +169,10 @@ async function queries(): Promise<void> {
     QUERY_RUNS,
     () => core.activities.list({ offset: ROWS - 10_000, limit: 5000 }),
   );
+  // Asked before every save from the form, to question an unusual figure.
+  await measure(`before a save: the van's largest figures over ${ROWS}`, QUERY_RUNS, () =>
+    core.activities.largest('van'),
+  );
   core.close();
 
   const db = rawDb(path.join(dir, DB_FILE));

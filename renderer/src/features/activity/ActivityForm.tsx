@@ -28,7 +28,7 @@ import {
 } from './formValues';
 import { DateFields, PlaceFields, ReachFields, TopicFields } from './CommonFields';
 import { MeasureFields } from './MeasureFields';
-import { confirmUnusual, figureField } from './unusualFigures';
+import { confirmUnusual, figureField, loadYardstick } from './unusualFigures';
 import { FormError } from '../../components/FormError';
 
 interface Props {
@@ -78,6 +78,7 @@ export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel
     };
   });
   const formRef = useRef<HTMLDivElement>(null);
+  const [yardstick] = useState(() => loadYardstick(channel));
   // Set by "Lưu và thêm tiếp" for the submit it starts; any other submit saves only.
   const addAnother = useRef(false);
 
@@ -133,7 +134,7 @@ export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel
     setFormError(null);
     try {
       const input = toInput(channel, values);
-      const fix = await confirmUnusual(modal, channel, input);
+      const fix = await confirmUnusual(modal, channel, input, yardstick);
       if (fix !== null) {
         form.focusField(figureField(fix));
         return;

@@ -2,8 +2,12 @@
 // about: "Sửa lại" (focused, so a reflexive Enter corrects rather than saves) goes back to
 // the field, "Vẫn lưu" saves as typed. Nothing is refused.
 import { Typography, type App } from 'antd';
-import type { Channel } from '../../../../shared/domain';
-import { unusualFigures, type FigureKey } from '../../../../shared/plausibility';
+import { COUNT_MEASURES, type Channel } from '../../../../shared/domain';
+import {
+  unusualFigures,
+  type ChannelLargest,
+  type FigureKey,
+} from '../../../../shared/plausibility';
 import type { ActivityInput } from '../../../../shared/schemas';
 import { api } from '../../api';
 
@@ -20,8 +24,9 @@ export async function confirmUnusual(
   modal: ReturnType<typeof App.useApp>['modal'],
   channel: Channel,
   input: ActivityInput,
+  yardstick: Promise<ChannelLargest>,
 ): Promise<FigureKey | null> {
-  const largest = await api['activities:largest']({ channel });
+  const largest = await yardstick;
   const unusual = unusualFigures(
     channel,
     {
@@ -59,4 +64,17 @@ export async function confirmUnusual(
       onCancel: () => resolve(unusual[0]!.key),
     });
   });
+}
+
+/**
+ * The office's largest figures on the channel, asked for when the form opens (over a big
+ * logbook the scan takes tens of milliseconds, better spent while the clerk types). A failed
+ * read asks nothing rather than blocking the save.
+ */
+export function loadYardstick(channel: Channel): Promise<ChannelLargest> {
+  return api['activities:largest']({ channel }).catch(() => ({
+    audience: Number.MAX_SAFE_INTEGER,
+    costVnd: Number.MAX_SAFE_INTEGER,
+    measures: Object.fromEntries(COUNT_MEASURES.map((k) => [k, Number.MAX_SAFE_INTEGER])),
+  }));
 }
