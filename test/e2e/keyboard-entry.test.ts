@@ -135,6 +135,12 @@ describe('keyboard entry in the activity form', () => {
     const error = page.getByTestId('activity-date-error');
     await expect.poll(() => error.innerText()).toBe('Ngày 31/02/2024 không có trong lịch.');
     expect(await date.inputValue()).toBe('31/02/2024');
+    // The form's "Hãy nhập ngày…" is there (the value is empty) but not shown twice over.
+    const required = page
+      .locator('.ant-form-item', { has: date })
+      .locator('.ant-form-item-explain-error');
+    await expect.poll(() => required.count()).toBeGreaterThan(0);
+    expect(await required.first().isVisible()).toBe(false);
     await shot(page, 'keyboard-01-refused-date');
 
     await typeIn(date, 'hôm qua');

@@ -109,6 +109,7 @@ export function TypedDatePicker({ value, onChange, ...rest }: TypedDatePickerPro
 
   return (
     <div
+      data-date-refused={error ? '' : undefined}
       onKeyDownCapture={onKeyDownCapture}
       onBlurCapture={onBlurCapture}
       onMouseDownCapture={() => {
