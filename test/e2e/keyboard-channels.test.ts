@@ -175,6 +175,7 @@ describe('numbers as people mean them', () => {
     await shot(page, 'numbers-02-unusual');
     // Nothing saved yet; Enter is "Sửa lại": back to the audience, the form still open.
     expect(s.core.activities.list({ search: 'thua so 0' })).toHaveLength(0);
+    await expect.poll(focusedTestId).toBe('unusual-fix');
     await page.keyboard.press('Enter');
     await expect.poll(() => question.isVisible()).toBe(false);
     await expect.poll(focusedTestId).toBe('activity-audience');
@@ -203,6 +204,8 @@ describe('numbers as people mean them', () => {
     await tabTo('activity-notes');
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('unusual-figures').waitFor();
+    // "Sửa lại" takes the focus as the question opens; Tab moves on to "Vẫn lưu".
+    await expect.poll(focusedTestId).toBe('unusual-fix');
     await page.keyboard.press('Tab');
     await expect.poll(focusedTestId).toBe('unusual-save');
     await page.keyboard.press('Enter');
