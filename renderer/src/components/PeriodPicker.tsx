@@ -196,10 +196,10 @@ export function PeriodPicker({
           onPressEnter={applyTyped}
           onBlur={applyTyped}
           status={typedError ? 'error' : undefined}
-          placeholder="Gõ kỳ, vd. Q3 2023"
+          placeholder="Gõ kỳ: Q3 2023"
           title="Gõ kỳ rồi bấm Enter: Quý 3/2023, 6 tháng đầu năm 2023, 2023, 15/06/2023 - 14/09/2023"
           aria-label="Gõ kỳ báo cáo"
-          style={{ width: 150 }}
+          style={{ width: 130 }}
           data-testid={tid('text')}
         />
       </Space.Compact>

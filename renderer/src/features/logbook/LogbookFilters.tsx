@@ -58,7 +58,7 @@ export function LogbookFilters() {
         options={CHANNEL_OPTIONS}
         placeholder="Mọi hình thức"
         maxTagCount="responsive"
-        style={{ width: 190 }}
+        style={{ width: 160 }}
         data-testid="filter-channels"
       />
       {/* An office without areas has none to filter by. */}
@@ -71,7 +71,7 @@ export function LogbookFilters() {
           showSearch={foldSearch}
           placeholder={words.kinds.length === 1 ? `Mọi ${words.noun}` : 'Mọi địa bàn'}
           maxTagCount="responsive"
-          style={{ width: 180 }}
+          style={{ width: 160 }}
           data-testid="filter-communes"
         />
       ) : null}
@@ -82,7 +82,7 @@ export function LogbookFilters() {
         options={THEME_OPTIONS}
         placeholder="Mọi chủ đề"
         maxTagCount="responsive"
-        style={{ width: 180 }}
+        style={{ width: 140 }}
         data-testid="filter-themes"
       />
       <Input
@@ -91,18 +91,26 @@ export function LogbookFilters() {
         placeholder="Tìm (không cần gõ dấu)"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
-        style={{ width: 220 }}
+        style={{ flex: '1 1 190px', maxWidth: 260 }}
         data-testid="filter-search"
       />
-      <Segmented
-        value={filter.deleted ? 'deleted' : 'active'}
-        onChange={(v) => setFilter({ deleted: v === 'deleted' })}
-        options={[
-          { value: 'active', label: 'Đang ghi' },
-          { value: 'deleted', label: 'Đã xóa' },
-        ]}
-        data-testid="filter-deleted"
-      />
     </div>
+  );
+}
+
+/** Live rows or the deleted ones (to restore): a view of the logbook rather than a filter. */
+export function DeletedSwitch() {
+  const deleted = useLogbookStore((s) => s.filter.deleted);
+  const setFilter = useLogbookStore((s) => s.setFilter);
+  return (
+    <Segmented
+      value={deleted ? 'deleted' : 'active'}
+      onChange={(v) => setFilter({ deleted: v === 'deleted' })}
+      options={[
+        { value: 'active', label: 'Đang ghi' },
+        { value: 'deleted', label: 'Đã xóa' },
+      ]}
+      data-testid="filter-deleted"
+    />
   );
 }

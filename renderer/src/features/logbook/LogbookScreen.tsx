@@ -2,7 +2,7 @@
 // the forms and history opened from them. Ctrl+N or Insert opens a new activity on the
 // channel used last.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Tooltip } from 'antd';
+import { Alert, Button, Space, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
 import { rememberedChannel } from '../../lib/remembered';
@@ -12,7 +12,7 @@ import { useLogbookStore } from '../../stores/logbook';
 import { usePackagesStore } from '../../stores/packages';
 import { ActivityFormModal } from '../activity/ActivityFormModal';
 import { AuditDrawer } from './AuditDrawer';
-import { LogbookFilters } from './LogbookFilters';
+import { DeletedSwitch, LogbookFilters } from './LogbookFilters';
 import { LogbookTable } from './LogbookTable';
 import { TotalsBar } from './TotalsBar';
 
@@ -56,18 +56,21 @@ export function LogbookScreen() {
     <div className="page" data-testid="logbook">
       <div className="page-title">
         <h1>Sổ hoạt động tuyên truyền</h1>
-        <Tooltip title="Ctrl+N hoặc Insert: mở ngay hình thức dùng lần trước">
-          <Button
-            type="primary"
-            size="large"
-            icon={<PlusOutlined />}
-            disabled={!writable}
-            onClick={() => openNew()}
-            data-testid="activity-add"
-          >
-            Thêm hoạt động
-          </Button>
-        </Tooltip>
+        <Space size={12}>
+          <DeletedSwitch />
+          <Tooltip title="Ctrl+N hoặc Insert: mở ngay hình thức dùng lần trước">
+            <Button
+              type="primary"
+              size="large"
+              icon={<PlusOutlined />}
+              disabled={!writable}
+              onClick={() => openNew()}
+              data-testid="activity-add"
+            >
+              Thêm hoạt động
+            </Button>
+          </Tooltip>
+        </Space>
       </div>
       <LogbookFilters />
       <TotalsBar />
