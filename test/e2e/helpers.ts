@@ -160,6 +160,14 @@ export async function pickOptions(page: Page, select: Locator, queries: string[]
   await input.press('Escape');
 }
 
+/** The test id of the focused element or of the control it belongs to. */
+export function focusedTestId(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.closest('[data-testid]')?.getAttribute('data-testid') ?? null;
+  });
+}
+
 /** The logbook's table body rows (virtual list) as text. */
 export async function tableTexts(page: Page): Promise<string[]> {
   return page.getByTestId('logbook-table').locator('.ant-table-row').allInnerTexts();

@@ -5,7 +5,13 @@
 // Screenshots go to test-output/e2e/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSession, seedQuarter, shot, type Session } from './helpers';
+import {
+  focusedTestId as focusedTestIdOf,
+  openSession,
+  seedQuarter,
+  shot,
+  type Session,
+} from './helpers';
 
 let s: Session;
 let page: Page;
@@ -22,12 +28,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-function focusedTestId(): Promise<string | null> {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    return el?.closest('[data-testid]')?.getAttribute('data-testid') ?? null;
-  });
-}
+const focusedTestId = () => focusedTestIdOf(page);
 
 /** Presses Tab until the field `testId` has the focus, as a clerk does. */
 async function tabTo(testId: string): Promise<void> {

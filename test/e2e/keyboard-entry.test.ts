@@ -5,7 +5,13 @@
 // Screenshots go to test-output/e2e/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openSession, seedQuarter, shot, type Session } from './helpers';
+import {
+  focusedTestId as focusedTestIdOf,
+  openSession,
+  seedQuarter,
+  shot,
+  type Session,
+} from './helpers';
 
 let s: Session;
 let page: Page;
@@ -22,13 +28,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-/** The test id of the focused element or of the control it belongs to. */
-function focusedTestId(): Promise<string | null> {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    return el?.closest('[data-testid]')?.getAttribute('data-testid') ?? null;
-  });
-}
+const focusedTestId = () => focusedTestIdOf(page);
 
 /** The chips of a multi-select, in order (without the "+ n" of a responsive overflow). */
 async function chips(select: Locator): Promise<string[]> {
