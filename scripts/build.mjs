@@ -10,8 +10,10 @@ const common = {
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',
-  // Native or provided at run time: never bundled.
-  external: ['electron', 'better-sqlite3'],
+  // Native or provided at run time: never bundled. exceljs and its CSV parser stay in
+  // node_modules too, where Node knows them as dependencies (bundled, its old Buffer() calls
+  // would print deprecation warnings on every spreadsheet).
+  external: ['electron', 'better-sqlite3', 'exceljs', '@fast-csv/parse'],
 };
 
 const only = process.argv.includes('--node-only');

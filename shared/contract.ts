@@ -23,6 +23,7 @@ import { DeskSettingsSchema, DrillSchema, OFFICE_CODE_RE } from './inbox';
 import type { ExportPreview, ExportResult, KeyInfo, PackageCheck, PackageRow } from './package';
 import type { ReportData, ReportFileView, ReportTexts, SeriesPoint } from './report';
 import type { ChannelLargest } from './plausibility';
+import { sheetMethods, type SheetOutputs } from './sheetImport';
 import {
   ActivityFilterSchema,
   ActivityInputSchema,
@@ -104,6 +105,8 @@ export const methods = {
   },
   // Writes a file under the data folder, not the database: allowed on a read-only database.
   'report:docx': { input: ReportKeySchema, writes: false },
+  /** The period's figures as a spreadsheet (per channel, area, theme, flagged areas). */
+  'report:sheet': { input: ReportKeySchema, writes: false },
   /** Opens the period's Word file in the desktop's word processor (desktop only). */
   'report:open': { input: ReportKeySchema, writes: false },
   'periods:locks': { input: none, writes: false },
@@ -271,7 +274,10 @@ export const methods = {
   },
   /** The merged report; writes a file under the data folder only. */
   'inbox:docx': { input: ReportKeySchema, writes: false },
+  /** The province's completeness, merged figures and table by office as a spreadsheet. */
+  'inbox:sheet': { input: ReportKeySchema, writes: false },
   ...backupMethods,
+  ...sheetMethods,
 } as const;
 
 export type Method = keyof typeof methods;
@@ -431,7 +437,7 @@ export interface DeliverySettings {
   uploadUrl: string;
 }
 
-interface Outputs extends BackupOutputs {
+interface Outputs extends BackupOutputs, SheetOutputs {
   'app:info': AppInfo;
   'profile:get': ProfileView | null;
   'profile:save': ProfileView;
@@ -455,6 +461,7 @@ interface Outputs extends BackupOutputs {
   'report:texts': ReportTexts;
   'report:saveTexts': ReportTexts;
   'report:docx': ReportFileView;
+  'report:sheet': ReportFileView;
   'report:open': ReportFileView;
   'periods:locks': PeriodLock[];
   'periods:unlock': PeriodLock;
@@ -495,6 +502,7 @@ interface Outputs extends BackupOutputs {
   'inbox:texts': ReportTexts;
   'inbox:saveTexts': ReportTexts;
   'inbox:docx': ReportFileView;
+  'inbox:sheet': ReportFileView;
 }
 
 // A method without an output type, or an output without a method, fails to compile here.

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_SUBJECT, REPORT_SUBJECTS, type ReportSubject } from '../../shared/domain';
+import type { Output } from '../../shared/contract';
 import type { Lang } from '../../shared/errors';
 import { formatDate, vietnamDay } from '../../shared/format';
 import type { ImportOutcome, InboxState, TrustResult } from '../../shared/inbox';
@@ -15,6 +16,7 @@ import {
   parse,
   refused,
   requireWritable,
+  unwrap,
   UsageError,
   type Io,
 } from './args';
@@ -168,7 +170,7 @@ function warningLine(w: DocxWarning, periodKey: string, lang: Lang): string {
     : `Cảnh báo: mục ${h.number} "${h.title}" đang trống.`;
 }
 
-/** `inbox report --period P [--theme T] (--out FILE.docx | --json)` */
+/** `inbox report --period P [--theme T] (--out FILE.docx | --out FILE.xlsx | --json)` */
 async function report(args: string[], io: Io, lang: Lang): Promise<number> {
   const { values } = parse(
     args,
@@ -190,6 +192,19 @@ async function report(args: string[], io: Io, lang: Lang): Promise<number> {
     if (values.json) {
       // Exactly `report --json`'s shape: the merged figures are an office report's figures.
       io.out(JSON.stringify(core.inbox.figures(values.period, subject).figures, null, 2));
+      return EXIT_OK;
+    }
+    if (/\.xlsx$/i.test(values.out!)) {
+      // The tables (completeness, merged figures, by office) as a workbook.
+      const sheet = unwrap<Output<'inbox:sheet'>>(
+        await core.call('inbox:sheet', { period: values.period, subject }, lang),
+      );
+      const out = path.resolve(values.out!);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, Buffer.from(sheet.base64, 'base64'));
+      io.out(
+        lang === 'en' ? `Wrote the province tables to ${out}` : `Đã ghi bảng tổng hợp vào ${out}`,
+      );
       return EXIT_OK;
     }
     const file = await core.inbox.docx(values.period, subject);

@@ -4,21 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  CHANNELS,
-  DEFAULT_SUBJECT,
-  REPORT_SUBJECTS,
-  THEMES,
-  type Channel,
-  type Theme,
-} from '../../shared/domain';
+import { CHANNELS, DEFAULT_SUBJECT, REPORT_SUBJECTS } from '../../shared/domain';
 import { areaKind, areaNoun } from '../../shared/areas';
 import { toErrorInfo, type Lang } from '../../shared/errors';
 import { describeIssue } from '../../shared/issues';
 import type { Output } from '../../shared/contract';
-import { ProfileSchema, type ActivityFilter } from '../../shared/schemas';
+import { ProfileSchema } from '../../shared/schemas';
 import { verifyPackage } from '../core/package';
-import { toInterchange } from '../core/queries/activities';
 import {
   EXIT_OK,
   EXIT_REFUSED,
@@ -33,10 +25,10 @@ import {
   type Io,
 } from './args';
 import { parseJson, readText } from './files';
+import { activities } from './activities';
 import { backup, restore, transfer } from './backup';
 import { inbox } from './inbox';
 import { openKeyCore } from './passphrase';
-import { formatActivityTable, formatTotals } from './print';
 import { report } from './report';
 import { serve } from './serve';
 
@@ -46,8 +38,9 @@ const USAGE = `Sổ tuyên truyền — dòng lệnh
 
 Cách dùng:
   tuyentruyen setup --profile TỆP.json
-  tuyentruyen activities import TỆP.json|TỆP.jsonl
+  tuyentruyen activities import TỆP.json|TỆP.jsonl|TỆP.xlsx|TỆP.csv [--map CỘT.json]
   tuyentruyen activities list [--period P] [--channel C] [--commune TÊN] [--search CHỮ] [--json]
+  tuyentruyen activities export --out TỆP.xlsx [bộ lọc như activities list]
   tuyentruyen report --period P [--theme T] [--out TỆP.docx] [--json] [--texts TỆP.json]
   tuyentruyen report texts --period P [--theme T]
   tuyentruyen export --period P --out THƯ_MỤC [--allow-empty]
@@ -75,6 +68,9 @@ hoặc nhập khi được hỏi (trong cửa sổ dòng lệnh).
 các hoạt động chưa có); không có --yes thì chỉ cho xem trước.
 "transfer" gói dữ liệu và khóa ký (bảo vệ bằng mật khẩu) để khôi phục trên máy khác; --retire
 đánh dấu khóa của máy này ngưng dùng.
+Nhập bảng Excel/CSV: cột nhận theo tên tiếng Việt (Ngày, Hình thức, Địa bàn, Nội dung, Số người,
+Kinh phí, Số lượng…); cột lạ thì chỉ rõ bằng --map, ví dụ {"Đơn vị phối hợp": "notes"} hoặc
+{"STT cũ": null} để bỏ qua. Có lỗi ở bất kỳ dòng nào thì không nhập gì.
 Kỳ P: 2023-Q3, 2023-H1, 2023-Y hoặc 2023-07-01..2023-09-30.
 Kênh C: ${CHANNELS.join(', ')}.
 Chủ đề báo cáo T: ${REPORT_SUBJECTS.join(', ')} (mặc định ${DEFAULT_SUBJECT}).
@@ -109,101 +105,6 @@ async function setup(args: string[], io: Io, lang: Lang): Promise<number> {
         ? `Saved the profile of ${profile.office.name} (${profile.office.code}) with ${active.length} areas.`
         : `Đã lưu thông tin ${profile.office.name} (${profile.office.code}) với ${active.length} ${noun}.`,
     );
-    return EXIT_OK;
-  } finally {
-    core.close();
-  }
-}
-
-function readActivities(file: string): { records: unknown[]; lines: number[] | null } {
-  const text = readText(file);
-  if (file.toLowerCase().endsWith('.jsonl')) {
-    const records: unknown[] = [];
-    const lines: number[] = [];
-    text.split(/\r?\n/).forEach((line, i) => {
-      if (line.trim() === '') return;
-      records.push(parseJson(file, line, i + 1));
-      lines.push(i + 1);
-    });
-    return { records, lines };
-  }
-  const value = parseJson(file, text);
-  if (!Array.isArray(value)) {
-    throw refused({
-      vi: `Tệp ${file}: phải là một danh sách (mảng JSON) các hoạt động.`,
-      en: `File ${file}: must be a JSON array of activities.`,
-    });
-  }
-  return { records: value, lines: null };
-}
-
-async function activitiesImport(args: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parse(args, {}, 1);
-  const file = positionals[0]!;
-  const { records, lines } = readActivities(file);
-  const core = await openCore(values);
-  try {
-    // Through core.call, like the app: a damaged data file refuses the write. The handler
-    // names the file, record and line in an error.
-    const result = unwrap<Output<'activities:import'>>(
-      await core.call(
-        'activities:import',
-        { fileName: file, records, ...(lines ? { lines } : {}) },
-        lang,
-      ),
-    );
-    io.out(
-      lang === 'en'
-        ? `Imported ${records.length} activities from ${file}: ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged.`
-        : `Đã nhập ${records.length} hoạt động từ ${file}: ${result.created} mới, ${result.updated} cập nhật, ${result.unchanged} không đổi.`,
-    );
-    return EXIT_OK;
-  } finally {
-    core.close();
-  }
-}
-
-async function activitiesList(args: string[], io: Io): Promise<number> {
-  const { values } = parse(
-    args,
-    {
-      period: { type: 'string' },
-      channel: { type: 'string', multiple: true },
-      commune: { type: 'string', multiple: true },
-      theme: { type: 'string', multiple: true },
-      search: { type: 'string' },
-      deleted: { type: 'boolean' },
-      json: { type: 'boolean' },
-    },
-    0,
-  );
-  for (const c of values.channel ?? []) {
-    if (!(CHANNELS as readonly string[]).includes(c)) {
-      throw new UsageError(`kênh "${c}" không có; dùng một trong: ${CHANNELS.join(', ')}`);
-    }
-  }
-  for (const t of values.theme ?? []) {
-    if (!(THEMES as readonly string[]).includes(t)) {
-      throw new UsageError(`chủ đề "${t}" không có; dùng một trong: ${THEMES.join(', ')}`);
-    }
-  }
-  const filter: ActivityFilter = {
-    ...(values.period !== undefined ? { period: values.period } : {}),
-    ...(values.channel ? { channels: values.channel as Channel[] } : {}),
-    ...(values.commune ? { communes: values.commune } : {}),
-    ...(values.theme ? { themes: values.theme as Theme[] } : {}),
-    ...(values.search !== undefined ? { search: values.search } : {}),
-    ...(values.deleted ? { deleted: true } : {}),
-  };
-  const core = await openCore(values);
-  try {
-    const rows = core.activities.list(filter);
-    if (values.json) {
-      io.out(JSON.stringify(rows.map(toInterchange), null, 2));
-    } else {
-      io.out(formatActivityTable(rows));
-      io.out(formatTotals(core.activities.summary(filter)));
-    }
     return EXIT_OK;
   } finally {
     core.close();
@@ -344,9 +245,7 @@ export async function run(rawArgv: string[], io: Io = stdio): Promise<number> {
       return EXIT_OK;
     }
     if (command === 'setup') return await setup(argv.slice(1), io, lang);
-    if (command === 'activities' && sub === 'import')
-      return await activitiesImport(argv.slice(2), io, lang);
-    if (command === 'activities' && sub === 'list') return await activitiesList(argv.slice(2), io);
+    if (command === 'activities') return await activities(sub, argv.slice(2), io, lang);
     if (command === 'report') return await report(argv.slice(1), io, lang);
     if (command === 'serve') return await serve(argv.slice(1), io);
     if (command === 'export') return await exportPackage(argv.slice(1), io, lang);

@@ -56,7 +56,10 @@ function readTexts(file: string): ReportTextsInput {
   return parsed.data;
 }
 
-/** `report --period P [--theme T] [--out FILE.docx] [--json] [--texts FILE.json]` */
+/** `--out FILE.xlsx` asks for the figures as a spreadsheet; any other name, the Word file. */
+const isSheet = (file: string) => /\.xlsx$/i.test(file);
+
+/** `report --period P [--theme T] [--out FILE.docx|FILE.xlsx] [--json] [--texts FILE.json]` */
 async function make(args: string[], io: Io, lang: Lang): Promise<number> {
   const { values } = parse(
     args,
@@ -72,7 +75,7 @@ async function make(args: string[], io: Io, lang: Lang): Promise<number> {
   if (!values.period) throw new UsageError('thiếu --period P');
   const subject = subjectOf(values.theme);
   if (!values.out && !values.json && values.texts === undefined)
-    throw new UsageError('cần --out TỆP.docx, --json hoặc --texts TỆP.json');
+    throw new UsageError('cần --out TỆP.docx (hoặc TỆP.xlsx), --json hoặc --texts TỆP.json');
   // Read and checked before the data is opened: a bad file changes nothing.
   const texts = values.texts === undefined ? undefined : readTexts(values.texts);
   const key = { period: values.period, subject };
@@ -96,7 +99,14 @@ async function make(args: string[], io: Io, lang: Lang): Promise<number> {
       const data = unwrap<Output<'report:data'>>(await core.call('report:data', key, lang));
       io.out(JSON.stringify(data.figures, null, 2));
     }
-    if (values.out) {
+    if (values.out && isSheet(values.out)) {
+      // The figures alone, as a workbook: no texts, so no warnings about empty sections.
+      const file = unwrap<Output<'report:sheet'>>(await core.call('report:sheet', key, lang));
+      const out = path.resolve(values.out);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, Buffer.from(file.base64, 'base64'));
+      note(lang === 'en' ? `Wrote the report figures to ${out}` : `Đã ghi bảng số liệu vào ${out}`);
+    } else if (values.out) {
       const used = unwrap<Output<'report:texts'>>(await core.call('report:texts', key, lang));
       const file = unwrap<Output<'report:docx'>>(await core.call('report:docx', key, lang));
       const out = path.resolve(values.out);

@@ -22,6 +22,8 @@ import { PackageRecovery } from './services/packageRecovery';
 import { TransferService } from './services/transfer';
 import { BACKUP_DIR } from './backup/store';
 import { ActivityService } from './services/activities';
+import { SheetExportService } from './services/sheetExport';
+import { SheetImportService } from './services/sheetImport';
 import { DirectiveService } from './services/directives';
 import { InboxService } from './services/inbox';
 import { LockService } from './services/locks';
@@ -127,6 +129,8 @@ export function createCore(options: CoreOptions): Core {
     throw err;
   }
   const activities = new ActivityService(ctx);
+  const sheetImport = new SheetImportService(ctx, activities);
+  const sheetExport = new SheetExportService(ctx, options.dataDir, activities);
   const profile = new ProfileService(ctx);
   const directives = new DirectiveService(ctx);
   const report = new ReportService(ctx, options.dataDir);
@@ -191,6 +195,29 @@ export function createCore(options: CoreOptions): Core {
         };
       });
     },
+    'sheet:open': ({ token, fileName, base64, path: file }) =>
+      sheetImport.open(
+        token,
+        file !== undefined
+          ? { fileName, path: file }
+          : { fileName, bytes: Buffer.from(base64 ?? '', 'base64') },
+      ),
+    'sheet:progress': ({ token }) => sheetImport.progress(token),
+    'sheet:preview': ({ token, map, offset, limit, problemsOnly }) =>
+      sheetImport.preview(token, map, {
+        ...(offset !== undefined ? { offset } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+        ...(problemsOnly !== undefined ? { problemsOnly } : {}),
+      }),
+    'sheet:close': ({ token }) => {
+      sheetImport.close(token);
+      return null;
+    },
+    'activities:importSheet': async ({ token, map }) => {
+      if (sheetImport.rowsOf(token, map) > IMPORT_BACKUP_THRESHOLD) await backups.make('import');
+      return sheetImport.import(token, map);
+    },
+    'activities:sheet': async (filter) => fileView(await sheetExport.activitiesBook(filter)),
     'directives:list': ({ deleted, search }) => directives.list(deleted ?? false, search ?? ''),
     'directives:save': (input) => directives.save(input),
     'directives:delete': ({ id }) => directives.setDeleted(id, true),
@@ -200,6 +227,7 @@ export function createCore(options: CoreOptions): Core {
     'report:texts': ({ period, subject }) => report.texts(period, subject),
     'report:saveTexts': ({ period, subject, texts }) => report.saveTexts(period, subject, texts),
     'report:docx': async ({ period, subject }) => fileView(await report.docx(period, subject)),
+    'report:sheet': async ({ period, subject }) => fileView(await report.sheet(period, subject)),
     'periods:locks': () => locks.list(),
     'periods:unlock': async ({ period, reason }) => {
       const key = report.period(period).key;
@@ -270,6 +298,7 @@ export function createCore(options: CoreOptions): Core {
     'inbox:texts': ({ period, subject }) => inbox.texts(period, subject),
     'inbox:saveTexts': ({ period, subject, texts }) => inbox.saveTexts(period, subject, texts),
     'inbox:docx': async ({ period, subject }) => fileView(await inbox.docx(period, subject)),
+    'inbox:sheet': async ({ period, subject }) => fileView(await inbox.sheet(period, subject)),
     'report:open': async ({ period, subject }) => {
       if (!options.openFile) {
         throw new AppError('unsupported', {

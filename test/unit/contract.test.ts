@@ -49,6 +49,12 @@ const samples: { [M in Method]: Input<M> } = {
   // Records are parsed one by one by the service (so an error names the record), not here:
   // the sample's record holds no number for the negative-number check to set.
   'activities:import': { fileName: 'a.jsonl', records: [{ id: 'a1', title: 'x' }], lines: [2] },
+  'sheet:open': { token: 'tok-12345678', fileName: 'so.xlsx', base64: 'UEsDBA==' },
+  'sheet:progress': { token: 'tok-12345678' },
+  'sheet:preview': { token: 'tok-12345678', map: { 'Đơn vị': 'notes', STT: null }, limit: 50 },
+  'sheet:close': { token: 'tok-12345678' },
+  'activities:importSheet': { token: 'tok-12345678', map: {} },
+  'activities:sheet': { period: '2023-Q3', channels: ['van'] },
   'directives:list': { search: '4502' },
   'directives:save': {
     number: '4502/BCĐ-CAT',
@@ -75,6 +81,7 @@ const samples: { [M in Method]: Input<M> } = {
     },
   },
   'report:docx': { period: '2023-Q3' },
+  'report:sheet': { period: '2023-Q3' },
   'report:open': { period: '2023-Q3' },
   'key:backup': { passphrase: 'mật khẩu sao lưu' },
   'key:restore': { base64: 'eyJmb3JtYXQiOiJ4In0=', passphrase: 'mật khẩu sao lưu' },
@@ -148,6 +155,7 @@ const samples: { [M in Method]: Input<M> } = {
     },
   },
   'inbox:docx': { period: '2023-Q3' },
+  'inbox:sheet': { period: '2023-Q3' },
   'key:retire': { retired: true },
   'backup:status': {},
   'backup:list': {},

@@ -11,6 +11,11 @@ import type { CommuneRef } from '../queries/activities';
 export class CommuneIndex {
   readonly byId = new Map<number, CommuneRef>();
   private readonly byKey = new Map<string, CommuneRef>();
+  /**
+   * Names without their kind word ("Hợp Thành" for "Xã Hợp Thành"), as older sheets write
+   * them; null where two areas share the bare name, which then names neither.
+   */
+  private readonly bareKey = new Map<string, CommuneRef | null>();
   /** Codes merged away with no row of their own (an import may still name them). */
   private readonly absorbedKey = new Map<string, CommuneRef>();
   /** Each area's current area: an absorbed one's absorber, else itself. */
@@ -26,11 +31,21 @@ export class CommuneIndex {
   constructor(rows: readonly CommuneDbRow[]) {
     // Inactive communes first, so that an active one sharing a name overrides them.
     const sorted = [...rows].sort((a, b) => a.active - b.active);
+    const inactive = new Set<number>();
     for (const row of sorted) {
       const ref = { id: row.id, code: row.code, name: row.name };
       this.byId.set(row.id, ref);
       this.byKey.set(nameKey(row.name), ref);
       this.byKey.set(nameKey(row.code), ref);
+      const kind = kindFromName(row.name);
+      if (kind) {
+        const bare = nameKey(row.name.trim().split(/\s+/).slice(kind.split(' ').length).join(' '));
+        const seen = this.bareKey.get(bare);
+        // Rows come inactive first: a current area takes the bare name over an old one.
+        const free = seen === undefined || (seen !== null && inactive.has(seen.id));
+        if (bare !== '') this.bareKey.set(bare, free ? ref : null);
+        if (row.active !== 1) inactive.add(row.id);
+      }
       // "Khuổi Phầy" of kind "bản" is also what people call "Bản Khuổi Phầy".
       if (row.kind && !kindFromName(row.name)) {
         const spoken = nameKey(`${row.kind} ${row.name}`);
@@ -54,7 +69,7 @@ export class CommuneIndex {
   /** The area named (its own row, even when merged since), or null. */
   find(nameOrCode: string): CommuneRef | undefined {
     const key = nameKey(nameOrCode);
-    return this.byKey.get(key) ?? this.absorbedKey.get(key);
+    return this.byKey.get(key) ?? this.absorbedKey.get(key) ?? this.bareKey.get(key) ?? undefined;
   }
 
   /** The current area an area's figures count under (itself unless merged away). */

@@ -33,8 +33,11 @@ import { officeNameOf, readCertificateFile, trustOf } from '../inbox/trust';
 import { verifyPackageBytes, verifyPackageData } from '../package/verify';
 import { ZIP_LIMITS } from '../package/zip';
 import { writeAudit } from '../queries/audit';
+import { getOffice } from '../queries/profile';
+import { buildProvinceBook, provinceSheetName } from '../sheets/provinceBook';
 import { parseEnrolmentQr } from '../signing';
 import { resolvePeriod } from './period';
+import type { ReportFile } from './report';
 
 const sha256Of = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
@@ -63,7 +66,7 @@ export class InboxService {
 
   constructor(
     private readonly ctx: Context,
-    dataDir: string,
+    private readonly dataDir: string,
   ) {
     this.merged = new MergedReports(ctx, dataDir, () => this.desks());
   }
@@ -743,5 +746,24 @@ export class InboxService {
     createdAt: Date = new Date(),
   ): Promise<MergedFile> {
     return this.merged.docx(periodKey, subject, createdAt);
+  }
+
+  /** The period's completeness, merged figures and table by office as a spreadsheet. */
+  async sheet(
+    periodKey: string,
+    subject: ReportSubject = DEFAULT_SUBJECT,
+    createdAt: Date = new Date(),
+  ): Promise<ReportFile> {
+    const office = getOffice(this.ctx.db);
+    const status = this.status(periodKey);
+    const data = this.figures(status.period.key, subject);
+    const desk = office ? [office.name, office.parent].filter((s) => s.trim()).join(' – ') : null;
+    const bytes = await buildProvinceBook({ desk, status, data, createdAt });
+    const fileName = provinceSheetName(office?.code ?? null, status.period.key, subject);
+    const dir = path.join(this.dataDir, 'reports');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, fileName);
+    fs.writeFileSync(file, bytes);
+    return { fileName, path: file, bytes };
   }
 }

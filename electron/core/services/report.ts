@@ -44,6 +44,7 @@ import {
 } from '../queries/reports';
 import { APPENDIX_LIMIT, buildReportDocx } from '../report/docx';
 import { mergeTexts, startTexts } from '../report/texts';
+import { buildReportBook } from '../sheets/reportBook';
 import { CommuneIndex } from './communes';
 import { resolvePeriod } from './period';
 
@@ -335,6 +336,35 @@ export class ReportService {
       ? await this.signedDocx(signed, p, subject)
       : (await this.build(key, subject, createdAt)).docx;
     const fileName = this.fileName(key, subject);
+    const dir = path.join(this.dataDir, 'reports');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, fileName);
+    fs.writeFileSync(file, bytes);
+    return { fileName, path: file, bytes };
+  }
+
+  /**
+   * The figures as a spreadsheet, with a copy under the data folder's reports/: the same
+   * figures as the Word file's (`data`: the signed ones for a locked period).
+   */
+  async sheet(
+    key: string,
+    subject: ReportSubject,
+    createdAt: Date = new Date(),
+  ): Promise<ReportFile> {
+    const p = this.period(key);
+    const office = this.office();
+    const signed = this.signed(p.key) !== null;
+    const bytes = await buildReportBook({
+      data: this.data(p.key, subject),
+      heading: {
+        title: 'SỐ LIỆU TUYÊN TRUYỀN',
+        office: [office.name, office.parent].filter((s) => s.trim() !== '').join(' – '),
+        notes: signed ? ['Số liệu đã ký trong gói dữ liệu của kỳ (kỳ đã khóa).'] : [],
+      },
+      createdAt,
+    });
+    const fileName = this.fileName(p.key, subject).replace(/\.docx$/, '.xlsx');
     const dir = path.join(this.dataDir, 'reports');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, fileName);

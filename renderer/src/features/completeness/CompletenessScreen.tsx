@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { ProvincePeriodBar } from '../../components/ProvincePeriodBar';
 import { followRequest } from '../../lib/followRequest';
 import { useProvinceStore } from '../../stores/province';
+import { SheetButton } from '../report/SheetButton';
 import { CompletenessTable } from './CompletenessTable';
 import './completeness.css';
 
@@ -33,6 +34,13 @@ export function CompletenessScreen() {
     <div className="screen" data-testid="completeness">
       <div className="page-title">
         <h1>Tình hình nộp báo cáo</h1>
+        {/* The subject of the merged figures in it: the default, as the merged screen opens. */}
+        <SheetButton
+          label="Tải bảng tổng hợp (Excel)"
+          ready={period !== ''}
+          make={() => api['inbox:sheet']({ period })}
+          testId="completeness-sheet"
+        />
       </div>
       <ProvincePeriodBar loading={loading}>
         <Typography.Text type="secondary">

@@ -3,10 +3,11 @@
 // opening the offices and activities behind it; the texts the department writes; the Word
 // file. Every subject is offered: offices send all their activities, whatever they report on.
 import { useEffect, useState } from 'react';
-import { Alert, Segmented, Tabs, Typography } from 'antd';
+import { Alert, Segmented, Space, Tabs, Typography } from 'antd';
 import { REPORT_SUBJECTS, SUBJECT_LABELS, type ReportSubject } from '../../../../shared/domain';
 import { areaNoun, LEGACY_KINDS } from '../../../../shared/areas';
 import { mergedOpeningParagraph } from '../../../../shared/mergedText';
+import { api } from '../../api';
 import { PeriodTitle, periodName } from '../../components/PeriodTitle';
 import { ProvincePeriodBar } from '../../components/ProvincePeriodBar';
 import { reportKinds } from '../../lib/areas';
@@ -16,6 +17,7 @@ import { useMergedStore } from '../../stores/merged';
 import { useProvinceStore } from '../../stores/province';
 import { ChannelTable } from '../report/ChannelTable';
 import { FlaggedTable } from '../report/FlaggedTable';
+import { SheetButton } from '../report/SheetButton';
 import { TextsForm } from '../report/TextsForm';
 import { DrillDrawer } from './DrillDrawer';
 import { FlaggedReachedTable } from './FlaggedReachedTable';
@@ -76,7 +78,15 @@ export function MergedScreen() {
     <div className="screen" data-testid="merged">
       <div className="page-title">
         <h1>Báo cáo tổng hợp</h1>
-        <MergedDocxButton />
+        <Space size={8} wrap>
+          <SheetButton
+            label="Tải bảng tổng hợp (Excel)"
+            ready={data !== null}
+            make={() => api['inbox:sheet']({ period, subject })}
+            testId="merged-sheet"
+          />
+          <MergedDocxButton />
+        </Space>
       </div>
       <ProvincePeriodBar loading={loading}>
         <Segmented<ReportSubject>

@@ -3,7 +3,7 @@
 // texts (saved as a draft while typing), make the Word file and export the period's
 // signed package.
 import { useEffect, useState } from 'react';
-import { Alert, Segmented, Spin, Tabs, Typography } from 'antd';
+import { Alert, Segmented, Space, Spin, Tabs, Typography } from 'antd';
 import { SUBJECT_LABELS, SUBJECT_PHRASES, type ReportSubject } from '../../../../shared/domain';
 import { localToday } from '../../../../shared/format';
 import { parsePeriod, periodContaining, type Period } from '../../../../shared/period';
@@ -19,6 +19,7 @@ import { ChannelTable } from './ChannelTable';
 import { DocxButton } from './DocxButton';
 import { DocxResult } from './DocxResult';
 import { ExportPanel } from './ExportPanel';
+import { ReportSheetButton } from './SheetButton';
 import { SummaryStats } from './SummaryStats';
 import { TextsForm } from './TextsForm';
 import './report.css';
@@ -90,7 +91,10 @@ export function ReportScreen() {
     <div className="screen" data-testid="report">
       <div className="page-title">
         <h1 data-testid="report-title">Báo cáo kết quả tuyên truyền {SUBJECT_PHRASES[subject]}</h1>
-        <DocxButton />
+        <Space size={8} wrap>
+          <ReportSheetButton />
+          <DocxButton />
+        </Space>
       </div>
       <div className="period-bar">
         <PeriodPicker

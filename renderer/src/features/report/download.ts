@@ -1,7 +1,8 @@
-// Saves bytes that came over the contract as base64 under the given file name, through an
+// Saves bytes that came over the contract as base64 (a Word file, a workbook) under the given file name, through an
 // <a download> element: the browser's download in browser mode, Electron's save dialog
 // in the desktop app.
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = window.atob(base64);
