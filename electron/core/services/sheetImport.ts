@@ -92,17 +92,19 @@ export class SheetImportService {
     const communes = CommuneIndex.of(db);
     const result = interpret(staged.sheets, {
       map,
-      checkCommunes: (names, channel, id) => {
+      resolveCommunes: (names, channel, id) => {
         try {
           const keep = id === undefined ? undefined : new Set(communeIdsOf(db, id));
-          communes.resolve(names, { channel, ...(keep ? { keep } : {}) });
-          return null;
+          const refs = communes.resolve(names, { channel, ...(keep ? { keep } : {}) });
+          return { names: refs.map((r) => r.name) };
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           const strip = (t: string): string => t.replace(/^(Trường|Field) "[^"]*":? /, '');
           return {
-            vi: strip(err.msg.vi).replace(/[.]$/, ''),
-            en: strip(err.msg.en).replace(/[.]$/, ''),
+            error: {
+              vi: strip(err.msg.vi).replace(/[.]$/, ''),
+              en: strip(err.msg.en).replace(/[.]$/, ''),
+            },
           };
         }
       },

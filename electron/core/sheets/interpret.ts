@@ -50,8 +50,12 @@ const HEADER_SEARCH_ROWS = 30;
 
 export interface InterpretContext {
   map: ColumnMap;
-  /** Why these areas cannot be used for the channel, or null when they can. */
-  checkCommunes(names: string[], channel: Channel, id: string | undefined): Msg | null;
+  /** The areas' names as the profile writes them, or why they cannot be used for the channel. */
+  resolveCommunes(
+    names: string[],
+    channel: Channel,
+    id: string | undefined,
+  ): { names: string[] } | { error: Msg };
   /** Why a day cannot be written (its period is locked), or null. */
   locked(date: string): Msg | null;
   today?: Date;
@@ -99,7 +103,7 @@ interface SheetLayout {
   columns: { header: string; letter: string; field: SheetField | null; scale: number }[];
 }
 
-/** A total line under the table: no date and a first text such as "Tổng cộng". */
+/** A total line under the table: its first text "Tổng cộng" (or "Cộng"), and no date. */
 function isTotalRow(cells: readonly Cell[]): boolean {
   const first = cells.find((c) => c !== null);
   return typeof first === 'string' && /^(tong cong|tong so|tong|cong)\b/.test(headerKey(first));
@@ -265,8 +269,9 @@ function readRow(layout: SheetLayout, row: RawRow, ctx: InterpretContext): Inter
       }
     } else {
       parsed = record as ActivityInput;
-      const areas = ctx.checkCommunes(check.data.communes, check.data.channel, check.data.id);
-      if (areas) problem('communes', areas);
+      const areas = ctx.resolveCommunes(check.data.communes, check.data.channel, check.data.id);
+      if ('error' in areas) problem('communes', areas.error);
+      else record.communes = areas.names;
       const lockedStart = ctx.locked(check.data.date);
       if (lockedStart) problem('date', lockedStart);
     }
@@ -359,7 +364,9 @@ export function interpret(sheets: readonly RawSheet[], ctx: InterpretContext): I
     for (const row of layout.sheet.rows.slice(layout.headerIndex + 1)) {
       if (
         isTotalRow(row.cells) &&
-        !layout.columns.some((c, i) => c.field === 'date' && row.cells[i] != null)
+        !layout.columns.some(
+          (c, i) => c.field === 'date' && 'value' in readDateSpan(row.cells[i] ?? null, ctx.today),
+        )
       ) {
         skipped += 1;
         continue;

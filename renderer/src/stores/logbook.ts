@@ -51,7 +51,7 @@ interface LogbookState {
   load: () => Promise<void>;
 }
 
-function toApiFilter(f: LogbookFilter): ActivityFilter {
+export function toApiFilter(f: LogbookFilter): ActivityFilter {
   const out: ActivityFilter = { deleted: f.deleted };
   if (f.period !== '') out.period = f.period;
   if (f.channels.length > 0) out.channels = f.channels;

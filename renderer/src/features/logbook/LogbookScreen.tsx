@@ -1,14 +1,19 @@
 // "Sổ hoạt động": the main screen. Filters, totals of what they select, the rows, and
 // the forms and history opened from them. Ctrl+N or Insert opens a new activity on the
 // channel used last.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Space, Tooltip } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
 import { rememberedChannel } from '../../lib/remembered';
 import { useWritable } from '../../stores/app';
 import { useActivityFormStore } from '../../stores/activityForm';
-import { useLogbookStore } from '../../stores/logbook';
+import { toApiFilter, useLogbookStore } from '../../stores/logbook';
+import { useSheetImportStore } from '../../stores/sheetImport';
+import { api } from '../../api';
+import { SheetButton } from '../report/SheetButton';
+import { SHEET_ACCEPT, SheetDrop } from '../sheetImport/SheetDrop';
+import { SheetImportModal } from '../sheetImport/SheetImportModal';
 import { usePackagesStore } from '../../stores/packages';
 import { ActivityFormModal } from '../activity/ActivityFormModal';
 import { AuditDrawer } from './AuditDrawer';
@@ -29,6 +34,9 @@ export function LogbookScreen() {
   const openNew = useActivityFormStore((s) => s.openNew);
   const writable = useWritable();
   const [history, setHistory] = useState<ActivityRow | null>(null);
+  const filter = useLogbookStore((s) => s.filter);
+  const total = useLogbookStore((s) => s.total);
+  const chooser = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void load();
@@ -53,31 +61,63 @@ export function LogbookScreen() {
   }, [writable]);
 
   return (
-    <div className="page" data-testid="logbook">
-      <div className="page-title">
-        <h1>Sổ hoạt động tuyên truyền</h1>
-        <Space size={12}>
-          <DeletedSwitch />
-          <Tooltip title="Ctrl+N hoặc Insert: mở ngay hình thức dùng lần trước">
-            <Button
-              type="primary"
-              size="large"
-              icon={<PlusOutlined />}
-              disabled={!writable}
-              onClick={() => openNew()}
-              data-testid="activity-add"
-            >
-              Thêm hoạt động
-            </Button>
-          </Tooltip>
-        </Space>
+    <SheetDrop disabled={!writable}>
+      <div className="page" data-testid="logbook">
+        <div className="page-title">
+          <h1>Sổ hoạt động tuyên truyền</h1>
+          <Space size={12}>
+            <DeletedSwitch />
+            <Tooltip title="Nhập các hoạt động từ bảng Excel (.xlsx) hoặc CSV; cũng có thể kéo thả tệp vào sổ">
+              <Button
+                size="large"
+                icon={<UploadOutlined />}
+                disabled={!writable}
+                onClick={() => chooser.current?.click()}
+                data-testid="sheet-import-button"
+              >
+                Nhập Excel
+              </Button>
+            </Tooltip>
+            <input
+              ref={chooser}
+              type="file"
+              accept={SHEET_ACCEPT}
+              style={{ display: 'none' }}
+              data-testid="sheet-import-input"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void useSheetImportStore.getState().start(file);
+              }}
+            />
+            <SheetButton
+              label="Xuất Excel"
+              ready={total > 0}
+              make={() => api['activities:sheet'](toApiFilter(filter))}
+              testId="logbook-sheet"
+            />
+            <Tooltip title="Ctrl+N hoặc Insert: mở ngay hình thức dùng lần trước">
+              <Button
+                type="primary"
+                size="large"
+                icon={<PlusOutlined />}
+                disabled={!writable}
+                onClick={() => openNew()}
+                data-testid="activity-add"
+              >
+                Thêm hoạt động
+              </Button>
+            </Tooltip>
+          </Space>
+        </div>
+        <LogbookFilters />
+        <TotalsBar />
+        {error ? <Alert type="error" showIcon title={error} data-testid="logbook-error" /> : null}
+        <LogbookTable onHistory={setHistory} />
+        <ActivityFormModal />
+        <AuditDrawer row={history} onClose={() => setHistory(null)} />
+        <SheetImportModal />
       </div>
-      <LogbookFilters />
-      <TotalsBar />
-      {error ? <Alert type="error" showIcon title={error} data-testid="logbook-error" /> : null}
-      <LogbookTable onHistory={setHistory} />
-      <ActivityFormModal />
-      <AuditDrawer row={history} onClose={() => setHistory(null)} />
-    </div>
+    </SheetDrop>
   );
 }
