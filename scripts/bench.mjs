@@ -1,7 +1,8 @@
 // `npm run bench`: bundles the benchmarks with esbuild (like the app) and runs them in Node.
 // bench/run.ts holds the groups saves, queries, reports and packages; bench/inbox.bench.ts the
 // group inbox (the province desk's take-in); bench/crash.bench.ts the group crash (the crash
-// test's SIGKILL run, 100 times). BENCH_ONLY=<group> runs one group.
+// test's SIGKILL run, 100 times); bench/sheets.bench.ts the group sheets (50,000 activities
+// exported as .xlsx and imported back). BENCH_ONLY=<group> runs one group.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ const BENCHES = [
   },
   { entry: 'bench/inbox.bench.ts', outfile: 'dist/bench-inbox.mjs', groups: ['inbox'] },
   { entry: 'bench/crash.bench.ts', outfile: 'dist/bench-crash.mjs', groups: ['crash'] },
+  { entry: 'bench/sheets.bench.ts', outfile: 'dist/bench-sheets.mjs', groups: ['sheets'] },
 ];
 
 const only = process.env.BENCH_ONLY;
@@ -36,7 +38,7 @@ for (const { entry, outfile } of chosen) {
     format: 'esm',
     // esbuild too: the crash bench bundles its writer at run time, and esbuild's API
     // refuses to run from inside a bundle.
-    external: ['better-sqlite3', 'electron', 'esbuild'],
+    external: ['better-sqlite3', 'electron', 'esbuild', 'exceljs', '@fast-csv/parse'],
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },

@@ -82,7 +82,10 @@ export interface SheetImportResult {
 
 export interface SheetProgress {
   phase: 'reading' | 'checking' | 'writing' | 'done';
+  /** Rows read, or checked, so far. */
   rows: number;
+  /** Rows to check (0 while reading: the file's row count is not known before its end). */
+  total: number;
 }
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);

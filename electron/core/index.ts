@@ -214,7 +214,9 @@ export function createCore(options: CoreOptions): Core {
       return null;
     },
     'activities:importSheet': async ({ token, map }) => {
-      if (sheetImport.rowsOf(token, map) > IMPORT_BACKUP_THRESHOLD) await backups.make('import');
+      if ((await sheetImport.rowsOf(token, map)) > IMPORT_BACKUP_THRESHOLD) {
+        await backups.make('import');
+      }
       return sheetImport.import(token, map);
     },
     'activities:sheet': async (filter) => fileView(await sheetExport.activitiesBook(filter)),

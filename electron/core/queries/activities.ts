@@ -382,3 +382,18 @@ export function communeIdsOf(db: Database, activityId: string): number[] {
     ) as { id: number }[]
   ).map((r) => r.id);
 }
+
+/** Every activity's areas by id, for checking many records at once. */
+export function recordedAreas(db: Database): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  const rows = sql(
+    db,
+    'SELECT activity_id AS a, commune_id AS c FROM activity_communes ORDER BY activity_id, position',
+  ).all() as { a: string; c: number }[];
+  for (const r of rows) {
+    const list = map.get(r.a);
+    if (list) list.push(r.c);
+    else map.set(r.a, [r.c]);
+  }
+  return map;
+}

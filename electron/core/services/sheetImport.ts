@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/sheetImport';
 import { FIELD_HEADERS } from '../../../shared/sheetColumns';
 import type { Context } from '../context';
-import { communeIdsOf } from '../queries/activities';
+import { recordedAreas } from '../queries/activities';
 import { interpret, problemText, type Interpretation } from '../sheets/interpret';
 import { readSheets, type RawSheet, type SheetSource } from '../sheets/read';
 import type { ActivityService } from './activities';
@@ -53,25 +53,25 @@ export class SheetImportService {
     const staged: Staged = {
       fileName: source.fileName,
       sheets: null,
-      progress: { phase: 'reading', rows: 0 },
+      progress: { phase: 'reading', rows: 0, total: 0 },
     };
     this.staged.set(token, staged);
     while (this.staged.size > MAX_STAGED) this.staged.delete(this.staged.keys().next().value!);
     try {
       staged.sheets = await readSheets(source, (rows) => {
-        staged.progress = { phase: 'reading', rows };
+        staged.progress = { phase: 'reading', rows, total: 0 };
       });
     } catch (err) {
       this.staged.delete(token);
       throw err;
     }
     const rows = staged.sheets.reduce((n, s) => n + s.rows.length, 0);
-    staged.progress = { phase: 'checking', rows };
+    staged.progress = { phase: 'checking', rows: 0, total: rows };
     return { token };
   }
 
   progress(token: string): SheetProgress {
-    return this.staged.get(token)?.progress ?? { phase: 'done', rows: 0 };
+    return this.staged.get(token)?.progress ?? { phase: 'done', rows: 0, total: 0 };
   }
 
   private held(token: string): Staged & { sheets: RawSheet[] } {
@@ -85,46 +85,67 @@ export class SheetImportService {
     return staged as Staged & { sheets: RawSheet[] };
   }
 
-  private interpretation(staged: Staged & { sheets: RawSheet[] }, map: ColumnMap): Interpretation {
+  private async interpretation(
+    staged: Staged & { sheets: RawSheet[] },
+    map: ColumnMap,
+  ): Promise<Interpretation> {
     const mapKey = JSON.stringify(Object.entries(map).sort());
     if (staged.cached?.mapKey === mapKey) return staged.cached.result;
     const { db } = this.ctx;
     const communes = CommuneIndex.of(db);
-    const result = interpret(staged.sheets, {
-      map,
-      resolveCommunes: (names, channel, id) => {
-        try {
-          const keep = id === undefined ? undefined : new Set(communeIdsOf(db, id));
-          const refs = communes.resolve(names, { channel, ...(keep ? { keep } : {}) });
-          return { names: refs.map((r) => r.name) };
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          const strip = (t: string): string => t.replace(/^(Trường|Field) "[^"]*":? /, '');
-          return {
-            error: {
-              vi: strip(err.msg.vi).replace(/[.]$/, ''),
-              en: strip(err.msg.en).replace(/[.]$/, ''),
-            },
-          };
-        }
+    const lockedOn = new Map<string, Msg | null>();
+    // Each activity's areas as recorded, read at once: a per-row query costs seconds at 50,000.
+    let recorded: Map<string, number[]> | null = null;
+    const areasOf = (id: string): number[] => {
+      recorded ??= recordedAreas(db);
+      return recorded.get(id) ?? [];
+    };
+    const result = await interpret(
+      staged.sheets,
+      {
+        map,
+        resolveCommunes: (names, channel, id) => {
+          try {
+            const keep = id === undefined ? undefined : new Set(areasOf(id));
+            const refs = communes.resolve(names, { channel, ...(keep ? { keep } : {}) });
+            return { names: refs.map((r) => r.name) };
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            const strip = (t: string): string => t.replace(/^(Trường|Field) "[^"]*":? /, '');
+            return {
+              error: {
+                vi: strip(err.msg.vi).replace(/[.]$/, ''),
+                en: strip(err.msg.en).replace(/[.]$/, ''),
+              },
+            };
+          }
+        },
+        locked: (date) => {
+          if (!lockedOn.has(date)) lockedOn.set(date, this.lockedMessage(date));
+          return lockedOn.get(date)!;
+        },
       },
-      locked: (date) => {
-        try {
-          this.locks.assertOpen([date]);
-          return null;
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          return { vi: err.msg.vi.replace(/[.]$/, ''), en: err.msg.en.replace(/[.]$/, '') };
-        }
+      (rows, total) => {
+        staged.progress = { phase: 'checking', rows, total };
       },
-    });
+    );
     staged.cached = { mapKey, result };
     return result;
   }
 
-  preview(token: string, map: ColumnMap, window: PreviewWindow = {}): SheetPreview {
+  private lockedMessage(date: string): Msg | null {
+    try {
+      this.locks.assertOpen([date]);
+      return null;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return { vi: err.msg.vi.replace(/[.]$/, ''), en: err.msg.en.replace(/[.]$/, '') };
+    }
+  }
+
+  async preview(token: string, map: ColumnMap, window: PreviewWindow = {}): Promise<SheetPreview> {
     const staged = this.held(token);
-    const result = this.interpretation(staged, map);
+    const result = await this.interpretation(staged, map);
     const matching = window.problemsOnly
       ? result.rows.filter((r) => r.problems.length > 0)
       : result.rows;
@@ -140,7 +161,7 @@ export class SheetImportService {
       problems: result.rows.reduce((n, r) => n + r.problems.length, 0),
       skipped: result.skipped,
       notes: result.notes,
-      rows: matching.slice(offset, offset + limit).map(({ record: _record, ...row }) => row),
+      rows: matching.slice(offset, offset + limit).map((row) => result.show(row)),
       matching: matching.length,
     };
   }
@@ -185,13 +206,13 @@ export class SheetImportService {
   }
 
   /** The rows become activities in one transaction, or nothing does. */
-  import(token: string, map: ColumnMap): SheetImportResult {
+  async import(token: string, map: ColumnMap): Promise<SheetImportResult> {
     const staged = this.held(token);
-    // Read again: the logbook, the areas or the locks may have changed since the preview.
-    staged.cached = undefined;
-    const result = this.interpretation(staged, map);
+    // The rows as previewed; the write checks each again (schema, areas, locks) in its
+    // transaction, so a change made since the preview is caught there.
+    const result = await this.interpretation(staged, map);
     this.assertReady(staged.fileName, result);
-    staged.progress = { phase: 'writing', rows: result.rows.length };
+    staged.progress = { phase: 'writing', rows: 0, total: result.rows.length };
     const rows = result.rows;
     try {
       const counts = this.activities.importMany(
@@ -201,17 +222,17 @@ export class SheetImportService {
           en: `File ${staged.fileName}, sheet "${rows[index]!.sheet}", row ${rows[index]!.n}`,
         }),
       );
-      staged.progress = { phase: 'done', rows: rows.length };
+      staged.progress = { phase: 'done', rows: rows.length, total: rows.length };
       this.staged.delete(token);
       return { ...counts, activities: rows.length };
     } catch (err) {
-      staged.progress = { phase: 'checking', rows: rows.length };
+      staged.progress = { phase: 'checking', rows: rows.length, total: rows.length };
       throw err;
     }
   }
 
-  rowsOf(token: string, map: ColumnMap): number {
-    return this.interpretation(this.held(token), map).rows.length;
+  async rowsOf(token: string, map: ColumnMap): Promise<number> {
+    return (await this.interpretation(this.held(token), map)).rows.length;
   }
 
   close(token: string): void {

@@ -56,16 +56,25 @@ export interface InterpretContext {
     channel: Channel,
     id: string | undefined,
   ): { names: string[] } | { error: Msg };
+  /** The channel a typed name means (memoised over a file: a sheet repeats a few names). */
+  recogniseChannel?: (text: string) => Channel | null;
   /** Why a day cannot be written (its period is locked), or null. */
   locked(date: string): Msg | null;
   today?: Date;
 }
 
-export interface InterpretedRow extends PreviewRow {
+export interface InterpretedRow extends Omit<PreviewRow, 'shown'> {
   record: ActivityInput | null;
+  /** Where it came from, to show it again in words for the page of the preview asked for. */
+  raw: RawRow;
+  layout: number;
+  /** The record as parsed, in a fixed field order: a repeated id is compared by it. */
+  key?: string;
 }
 
 export interface Interpretation {
+  /** The row in words as it will be saved (only the rows of a page are shown). */
+  show(row: InterpretedRow): PreviewRow;
   sheets: SheetPlan[];
   columns: ColumnInfo[];
   rows: InterpretedRow[];
@@ -106,7 +115,11 @@ interface SheetLayout {
 /** A total line under the table: its first text "Tổng cộng" (or "Cộng"), and no date. */
 function isTotalRow(cells: readonly Cell[]): boolean {
   const first = cells.find((c) => c !== null);
-  return typeof first === 'string' && /^(tong cong|tong so|tong|cong)\b/.test(headerKey(first));
+  return (
+    typeof first === 'string' &&
+    first.length <= 40 &&
+    /^(tong cong|tong so|tong|cong)\b/.test(headerKey(first))
+  );
 }
 
 function layoutSheets(
@@ -178,7 +191,12 @@ function layoutSheets(
 type Builder = Record<string, unknown> & { measures: Record<string, unknown> };
 
 /** Reads one row; cell problems first, then the record's own checks. */
-function readRow(layout: SheetLayout, row: RawRow, ctx: InterpretContext): InterpretedRow {
+function readRow(
+  layout: SheetLayout,
+  row: RawRow,
+  ctx: InterpretContext,
+  index: number,
+): InterpretedRow & { shown: () => PreviewRow['shown'] } {
   const problems: CellProblem[] = [];
   const at: Partial<Record<SheetField, { header: string; letter: string }>> = {};
   const cells: Partial<Record<SheetField, { cell: Cell; scale: number }>> = {};
@@ -226,7 +244,7 @@ function readRow(layout: SheetLayout, row: RawRow, ctx: InterpretContext): Inter
   let channel: Channel | null = layout.plan.channel as Channel | null;
   const channelText = text('channel');
   if (channelText !== undefined) {
-    channel = recogniseChannel(channelText);
+    channel = (ctx.recogniseChannel ?? recogniseChannel)(channelText);
     if (!channel) {
       problem('channel', {
         vi: `không nhận ra hình thức "${channelText}"; ghi một trong: ${Object.values(CHANNEL_LABELS).join('; ')}`,
@@ -254,6 +272,7 @@ function readRow(layout: SheetLayout, row: RawRow, ctx: InterpretContext): Inter
   if (channel) readMeasures(channel, record, cells, take, text, problem);
 
   let parsed: ActivityInput | null = null;
+  let key: string | undefined;
   if (problems.length === 0) {
     const check = ActivityInputSchema.safeParse(record);
     if (!check.success) {
@@ -269,6 +288,7 @@ function readRow(layout: SheetLayout, row: RawRow, ctx: InterpretContext): Inter
       }
     } else {
       parsed = record as ActivityInput;
+      key = JSON.stringify(check.data);
       const areas = ctx.resolveCommunes(check.data.communes, check.data.channel, check.data.id);
       if ('error' in areas) problem('communes', areas.error);
       else record.communes = areas.names;
@@ -280,8 +300,11 @@ function readRow(layout: SheetLayout, row: RawRow, ctx: InterpretContext): Inter
     sheet: layout.sheet.name,
     n: row.n,
     record: problems.length === 0 ? parsed : null,
+    ...(key !== undefined ? { key } : {}),
     problems,
-    shown: shownOf(record, channel, cells),
+    raw: row,
+    layout: index,
+    shown: () => shownOf(record, channel, cells),
   };
 }
 
@@ -351,17 +374,35 @@ function shownOf(
   };
 }
 
-/** The record as compared for a repeated id: its fields in a fixed order. */
-const sameRecord = (a: ActivityInput, b: ActivityInput): boolean =>
-  JSON.stringify(ActivityInputSchema.parse(a)) === JSON.stringify(ActivityInputSchema.parse(b));
+/** Rows read between two yields to the event loop (a progress poll is answered meanwhile). */
+const YIELD_EVERY = 2000;
 
-export function interpret(sheets: readonly RawSheet[], ctx: InterpretContext): Interpretation {
+export async function interpret(
+  sheets: readonly RawSheet[],
+  ctx: InterpretContext,
+  onProgress?: (rows: number, total: number) => void,
+): Promise<Interpretation> {
+  const total = sheets.reduce((n, sheet) => n + sheet.rows.length, 0);
+  let done = 0;
   const { layouts, plans, columns } = layoutSheets(sheets, ctx.map);
+  const channelOf = new Map<string, Channel | null>();
+  const memoCtx: InterpretContext = {
+    ...ctx,
+    recogniseChannel: (text) => {
+      if (!channelOf.has(text)) channelOf.set(text, recogniseChannel(text));
+      return channelOf.get(text)!;
+    },
+  };
   const rows: InterpretedRow[] = [];
   const firstOfId = new Map<string, InterpretedRow>();
   let skipped = 0;
-  for (const layout of layouts) {
+  for (const [index, layout] of layouts.entries()) {
     for (const row of layout.sheet.rows.slice(layout.headerIndex + 1)) {
+      done += 1;
+      if (done % YIELD_EVERY === 0) {
+        onProgress?.(done, total);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       if (
         isTotalRow(row.cells) &&
         !layout.columns.some(
@@ -371,13 +412,13 @@ export function interpret(sheets: readonly RawSheet[], ctx: InterpretContext): I
         skipped += 1;
         continue;
       }
-      const read = readRow(layout, row, ctx);
+      const { shown: _shown, ...read } = readRow(layout, row, memoCtx, index);
       const id = read.record?.id;
       if (id !== undefined) {
         const first = firstOfId.get(id);
         if (first?.record) {
           const where = `trang "${first.sheet}", dòng ${first.n}`;
-          if (sameRecord(first.record, read.record!)) {
+          if (first.key === read.key) {
             // The export's sheet per channel repeats its overview: read once.
             skipped += 1;
             continue;
@@ -408,11 +449,26 @@ export function interpret(sheets: readonly RawSheet[], ctx: InterpretContext): I
       en: 'No "Chủ đề" column: the activities are recorded as against trafficking.',
     });
   }
-  return { sheets: plans, columns, rows, skipped, notes };
+  const show = (r: InterpretedRow): PreviewRow => {
+    const again = readRow(layouts[r.layout]!, r.raw, memoCtx, r.layout);
+    const shown = again.shown();
+    return {
+      sheet: r.sheet,
+      n: r.n,
+      problems: r.problems,
+      shown,
+      ...(r.repeatOf !== undefined ? { repeatOf: r.repeatOf } : {}),
+    };
+  };
+  return { show, sheets: plans, columns, rows, skipped, notes };
 }
 
 /** "Trang "2023", dòng 14, cột "Ngày" (B): …" */
-export function problemText(fileName: string, row: PreviewRow, p: CellProblem): Msg {
+export function problemText(
+  fileName: string,
+  row: Pick<PreviewRow, 'sheet' | 'n'>,
+  p: CellProblem,
+): Msg {
   const col = p.field === 'row' ? '' : `, cột "${p.header}"${p.letter ? ` (${p.letter})` : ''}`;
   const colEn =
     p.field === 'row' ? '' : `, column "${p.header}"${p.letter ? ` (${p.letter})` : ''}`;

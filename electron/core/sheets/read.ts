@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from '@fast-csv/parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
+import { WorkbookReader } from './workbookReader';
 
 export type RawCell = string | number | boolean | Date | null;
 
@@ -64,7 +65,7 @@ function countRow(total: { rows: number }, fileName: string, onProgress?: ReadPr
 async function readXlsx(source: SheetSource, onProgress?: ReadProgress): Promise<RawSheet[]> {
   const input = 'bytes' in source ? Readable.from([source.bytes]) : source.path;
   // Styles are kept so that a date cell comes back as a date, not its serial number.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

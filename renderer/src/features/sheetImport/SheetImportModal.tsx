@@ -25,7 +25,7 @@ function Working({ label, rows, total }: { label: string; rows: number; total?: 
       <Progress percent={percent ?? 100} status="active" showInfo={percent !== undefined} />
       <div>
         {label}
-        {rows > 0 ? ` ${formatNumber(rows)} dòng` : ''}
+        {rows > 0 ? ` ${formatNumber(rows)}${total ? ` / ${formatNumber(total)}` : ''} dòng` : ''}
       </div>
     </div>
   );
@@ -120,7 +120,15 @@ export function SheetImportModal() {
         />
       ) : null}
       {s.step === 'reading' && !s.error ? (
-        <Working label="Đang đọc tệp…" rows={s.progress?.rows ?? 0} />
+        s.progress?.phase === 'checking' ? (
+          <Working
+            label="Đang kiểm tra từng dòng…"
+            rows={s.progress.rows}
+            total={s.progress.total}
+          />
+        ) : (
+          <Working label="Đang đọc tệp…" rows={s.progress?.rows ?? 0} />
+        )
       ) : null}
       {s.step === 'columns' && preview ? <ColumnStep columns={preview.columns} /> : null}
       {s.step === 'preview' && preview ? <PreviewStep preview={preview} /> : null}
