@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, DB_FILE, type Core } from '../../electron/core';
 import { closeDatabase, openDatabase } from '../../electron/core/db/open';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
-import type { Input } from '../../shared/contract';
+import type { Input, Output } from '../../shared/contract';
 import profile from '../fixtures/profile.json';
 import { tempDir } from './helpers';
 
@@ -68,6 +68,40 @@ describe('the period lock', () => {
     expect(() =>
       core.activities.importMany(records, (i) => ({ vi: `bản ghi số ${i}`, en: `record ${i}` })),
     ).toThrow(/^bản ghi số 1: Ngày 01\/07\/2023 thuộc quý III năm 2023/);
+    expect(core.activities.list({})).toHaveLength(1);
+  });
+
+  it('refuses a spreadsheet touching a locked period, in the preview and at the import', async () => {
+    const csv = (date: string) =>
+      Buffer.from(
+        `Ngày;Hình thức;Xã;Nội dung;Số lượng\n01/10/2023;Xe lưu động;Xã Hợp Thành;Mới;1\n${date};Xe lưu động;Xã Hợp Thành;Trong kỳ đã khóa;1\n`,
+      ).toString('base64');
+    const open = async (token: string, date: string) => {
+      expect(
+        (await core.call('sheet:open', { token, fileName: 'so.csv', base64: csv(date) })).ok,
+      ).toBe(true);
+      const r = await core.call('sheet:preview', { token, map: {} });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as Output<'sheet:preview'>;
+    };
+    const preview = await open('locked-0001', '15/08/2023');
+    expect(preview.rowsWithProblems).toBe(1);
+    const [problem] = preview.rows[1]!.problems;
+    expect(problem).toMatchObject({ field: 'date', header: 'Ngày', letter: 'A' });
+    expect(problem!.msg.vi).toContain('Ngày 15/08/2023 thuộc quý III năm 2023');
+    const refused = await error('activities:importSheet', { token: 'locked-0001', map: {} });
+    expect(refused.message).toContain('trang "so", dòng 3, cột "Ngày" (A): Ngày 15/08/2023 thuộc');
+    expect(core.activities.list({})).toHaveLength(1);
+
+    // A lock taken after the preview is still kept: the write checks again.
+    const later = await open('locked-0002', '20/09/2023');
+    expect(later.problems).toBe(0);
+    core.locks.lock(core.report.period('2023-Q4'), 'cd'.repeat(32));
+    const e = await error('activities:importSheet', { token: 'locked-0002', map: {} });
+    expect(e.code).toBe('locked');
+    expect(e.message).toContain(
+      'Tệp so.csv, trang "so", dòng 2: Ngày 01/10/2023 thuộc quý IV năm 2023',
+    );
     expect(core.activities.list({})).toHaveLength(1);
   });
 
