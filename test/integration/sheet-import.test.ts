@@ -73,6 +73,9 @@ describe('activities export and import of .xlsx', () => {
     const all = book.getWorksheet('Tất cả hoạt động')!;
     // Title, subtitle, blank, then the header: frozen and filtered.
     expect(all.getRow(4).getCell(1).value).toBe('Mã hoạt động');
+    // The id is kept for reading back, hidden from view and print; the title shows beside it.
+    expect(all.getColumn(1).hidden).toBe(true);
+    expect(all.getRow(1).getCell(2).value).toBe('PHÒNG VĂN HÓA VÀ THÔNG TIN');
     expect(all.getRow(4).getCell(2).value).toBe('Ngày');
     expect(all.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(all.autoFilter).toBeTruthy();

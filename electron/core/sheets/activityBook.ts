@@ -31,19 +31,22 @@ export const OVERVIEW_SHEET = 'Tất cả hoạt động';
 
 const COMMON: { field: SheetField; kind: SheetColumn['kind']; width: number }[] = [
   { field: 'id', kind: 'text', width: 14 },
-  { field: 'date', kind: 'date', width: 12 },
-  { field: 'endDate', kind: 'date', width: 12 },
-  { field: 'channel', kind: 'text', width: 26 },
-  { field: 'communes', kind: 'text', width: 24 },
-  { field: 'village', kind: 'text', width: 16 },
-  { field: 'themes', kind: 'text', width: 22 },
-  { field: 'language', kind: 'text', width: 12 },
-  { field: 'title', kind: 'text', width: 48 },
-  { field: 'audience', kind: 'int', width: 14 },
-  { field: 'audienceEstimated', kind: 'text', width: 10 },
-  { field: 'costVnd', kind: 'int', width: 16 },
-  { field: 'notes', kind: 'text', width: 30 },
+  { field: 'date', kind: 'date', width: 11 },
+  { field: 'endDate', kind: 'date', width: 11 },
+  { field: 'channel', kind: 'text', width: 22 },
+  { field: 'communes', kind: 'text', width: 20 },
+  { field: 'village', kind: 'text', width: 14 },
+  { field: 'themes', kind: 'text', width: 18 },
+  { field: 'language', kind: 'text', width: 11 },
+  { field: 'title', kind: 'text', width: 40 },
+  { field: 'audience', kind: 'int', width: 12 },
+  { field: 'audienceEstimated', kind: 'text', width: 9 },
+  { field: 'costVnd', kind: 'int', width: 13 },
+  { field: 'notes', kind: 'text', width: 24 },
 ];
+
+/** Widths (characters) that still print legibly on one A4 landscape page across. */
+const FITS_ONE_PAGE = 260;
 
 const COUNT_SET = new Set<string>(COUNT_MEASURES);
 
@@ -104,14 +107,28 @@ function writeSheet(
   measures: readonly MeasureKey[],
 ): void {
   const columns: SheetColumn[] = [
-    ...COMMON.map((c) => ({ header: FIELD_HEADERS[c.field], kind: c.kind, width: c.width })),
+    // The id is the app's, kept for reading the file back: hidden, so it neither prints nor
+    // takes room (Excel's "Unhide" shows it).
+    ...COMMON.map((c) => ({
+      header: FIELD_HEADERS[c.field],
+      kind: c.kind,
+      width: c.width,
+      ...(c.field === 'id' ? { hidden: true } : {}),
+    })),
     ...measures.map((m) => ({
       header: FIELD_HEADERS[`measures.${m}`],
       kind: COUNT_SET.has(m) ? ('int' as const) : ('text' as const),
       width: 14,
     })),
   ];
-  const sheet = book.addWorksheet(name, sheetOptions(columns, titles));
+  const options = sheetOptions(columns, titles);
+  const widths = columns.reduce((n, c) => n + (c.hidden ? 0 : (c.width ?? 12)), 0);
+  if (widths > FITS_ONE_PAGE) {
+    // Too wide to read on one page: printed across pages at a size that stays legible, the
+    // header repeated on each.
+    options.pageSetup = { ...options.pageSetup, fitToPage: false, scale: 70 };
+  }
+  const sheet = book.addWorksheet(name, options);
   startSheet(sheet, columns, titles);
   for (const a of activities) {
     addRow(sheet, columns, [

@@ -15,6 +15,8 @@ export interface SheetColumn {
   kind: CellKind;
   /** Width in characters; the header's length (capped) when not given. */
   width?: number;
+  /** Kept in the file but not shown or printed (an id the app reads back). */
+  hidden?: boolean;
 }
 
 /** A cell's value: an ISO date for date columns, a number for numbers, else text. */
@@ -89,11 +91,20 @@ export function startSheet(
 ): number {
   sheet.columns = columns.map((c) => ({
     width: widthOf(c),
-    style: NUM_FMT[c.kind] && c.kind !== 'text' ? { numFmt: NUM_FMT[c.kind] } : {},
+    ...(c.hidden ? { hidden: true } : {}),
+    // Long text wraps within its column instead of running under the next one.
+    style: {
+      ...(NUM_FMT[c.kind] && c.kind !== 'text' ? { numFmt: NUM_FMT[c.kind] } : {}),
+      alignment: { vertical: 'top', ...(c.kind === 'text' ? { wrapText: true } : {}) },
+    },
   }));
+  // Titles go in the first column shown (a hidden first column would hide them).
+  const titleColumn = Math.max(1, columns.findIndex((c) => !c.hidden) + 1);
   titles.forEach((title, i) => {
     const row = sheet.getRow(i + 1);
-    row.getCell(1).value = title;
+    const cell = row.getCell(titleColumn);
+    cell.value = title;
+    cell.alignment = { vertical: 'top', wrapText: false };
     row.font = { bold: true, size: i === 0 ? 14 : 12 };
     row.commit?.();
   });
@@ -108,6 +119,10 @@ export function startSheet(
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
     cell.border = { bottom: { style: 'thin' } };
   });
+  // Room for wrapped headings: LibreOffice and older Excel do not grow a row for wrapped text
+  // they did not lay out themselves, and the heading would run into the first data row.
+  const lines = Math.max(1, ...columns.map((c) => Math.ceil(c.header.length / (widthOf(c) - 1))));
+  if (lines > 1) header.height = 15 * Math.min(lines, 4);
   header.commit?.();
   // The streaming writer takes these when the sheet is added (sheetOptions); the in-memory
   // workbook takes them now.
@@ -133,6 +148,17 @@ export function addRow(
       return v;
     }),
   );
+  // Wrapped text needs its row's height set: neither LibreOffice nor Excel grows a row for
+  // text a program wrote, and the lines would run into the next row.
+  const lines = Math.max(
+    1,
+    ...values.map((v, i) => {
+      const c = columns[i];
+      if (!c || c.hidden || c.kind !== 'text' || typeof v !== 'string') return 1;
+      return Math.ceil((v.length * 1.1) / Math.max(widthOf(c) - 1, 1));
+    }),
+  );
+  if (lines > 1) row.height = 15 * Math.min(lines, 8);
   row.commit?.();
 }
 
