@@ -144,6 +144,15 @@ describe('a spreadsheet dropped on the logbook', () => {
     expect(listed.map((a) => [a.channel, a.communes, a.audience, a.notes])).toEqual([
       ['van', ['Xã Hợp Thành'], 1500, 'Đồn Biên phòng'],
     ]);
+    // The drop target wraps the page without taking its height: the table still fills the
+    // window down to its bottom edge.
+    const card = page.getByTestId('logbook').locator('.fill').first();
+    await expect
+      .poll(async () => {
+        const box = await card.boundingBox();
+        return box ? box.y + box.height : 0;
+      })
+      .toBeGreaterThan(700);
     await shot(page, 'sheet-04-imported');
   });
 
