@@ -38,6 +38,18 @@ function readActivities(file: string): { records: unknown[]; lines: number[] | n
   return { records: value, lines: null };
 }
 
+/** What an import did, the same words for a JSON file and a spreadsheet. */
+function importedLine(
+  lang: Lang,
+  file: string,
+  count: number,
+  r: { created: number; updated: number; unchanged: number },
+): string {
+  return lang === 'en'
+    ? `Imported ${count} activities from ${file}: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged.`
+    : `Đã nhập ${count} hoạt động từ ${file}: ${r.created} mới, ${r.updated} cập nhật, ${r.unchanged} không đổi.`;
+}
+
 /** `--map FILE.json`: `{ "Header": "field" | null }`, each field one of the import's. */
 function readMap(file: string | undefined): ColumnMap {
   if (file === undefined) return {};
@@ -86,11 +98,7 @@ async function sheetImport(
     const result = unwrap<Output<'activities:importSheet'>>(
       await core.call('activities:importSheet', { token, map }, lang),
     );
-    io.out(
-      lang === 'en'
-        ? `Imported ${result.activities} activities from ${file}: ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged.`
-        : `Đã nhập ${result.activities} hoạt động từ ${file}: ${result.created} mới, ${result.updated} cập nhật, ${result.unchanged} không đổi.`,
-    );
+    io.out(importedLine(lang, file, result.activities, result));
     return EXIT_OK;
   } finally {
     core.close();
@@ -116,11 +124,7 @@ async function activitiesImport(args: string[], io: Io, lang: Lang): Promise<num
         lang,
       ),
     );
-    io.out(
-      lang === 'en'
-        ? `Imported ${records.length} activities from ${file}: ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged.`
-        : `Đã nhập ${records.length} hoạt động từ ${file}: ${result.created} mới, ${result.updated} cập nhật, ${result.unchanged} không đổi.`,
-    );
+    io.out(importedLine(lang, file, records.length, result));
     return EXIT_OK;
   } finally {
     core.close();
