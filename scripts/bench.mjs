@@ -38,7 +38,7 @@ for (const { entry, outfile } of chosen) {
     format: 'esm',
     // esbuild too: the crash bench bundles its writer at run time, and esbuild's API
     // refuses to run from inside a bundle.
-    external: ['better-sqlite3', 'electron', 'esbuild', 'exceljs', '@fast-csv/parse'],
+    external: ['better-sqlite3', 'electron', 'esbuild', 'exceljs', '@fast-csv/parse', 'sharp'],
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },

@@ -13,7 +13,7 @@ const common = {
   // Native or provided at run time: never bundled. exceljs and its CSV parser stay in
   // node_modules too, where Node knows them as dependencies (bundled, its old Buffer() calls
   // would print deprecation warnings on every spreadsheet).
-  external: ['electron', 'better-sqlite3', 'exceljs', '@fast-csv/parse'],
+  external: ['electron', 'better-sqlite3', 'exceljs', '@fast-csv/parse', 'sharp'],
 };
 
 const only = process.argv.includes('--node-only');

@@ -23,6 +23,7 @@ import { DeskSettingsSchema, DrillSchema, OFFICE_CODE_RE } from './inbox';
 import type { ExportPreview, ExportResult, KeyInfo, PackageCheck, PackageRow } from './package';
 import type { ReportData, ReportFileView, ReportTexts, SeriesPoint } from './report';
 import type { ChannelLargest } from './plausibility';
+import { photoMethods, type PhotoOutputs } from './photos';
 import { sheetMethods, type SheetOutputs } from './sheetImport';
 import {
   ActivityFilterSchema,
@@ -278,6 +279,7 @@ export const methods = {
   'inbox:sheet': { input: ReportKeySchema, writes: false },
   ...backupMethods,
   ...sheetMethods,
+  ...photoMethods,
 } as const;
 
 export type Method = keyof typeof methods;
@@ -319,6 +321,8 @@ export interface ProfileView {
 
 export type ActivityRow = Activity & {
   communeCodes: string[];
+  /** Photos attached (activities:photos lists them). */
+  photoCount: number;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -437,7 +441,7 @@ export interface DeliverySettings {
   uploadUrl: string;
 }
 
-interface Outputs extends BackupOutputs, SheetOutputs {
+interface Outputs extends BackupOutputs, SheetOutputs, PhotoOutputs {
   'app:info': AppInfo;
   'profile:get': ProfileView | null;
   'profile:save': ProfileView;

@@ -21,6 +21,11 @@ export type ErrorCode =
   | 'locked'
   | 'empty_period'
   | 'in_use'
+  /** A photo file of the store is missing or no longer matches its name. */
+  | 'photo_missing'
+  | 'photo_damaged'
+  /** The package would be larger than the office's limit (photos to leave out are named). */
+  | 'package_too_large'
   /** The office key is sealed with a passphrase and this process holds none (ask, then 'key:unlock'). */
   | 'passphrase_required'
   | 'internal';

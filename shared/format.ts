@@ -86,3 +86,15 @@ export function formatCitationDate(iso: string): string {
 export function vietnamDay(iso: string): string {
   return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** 1536 → "1,5 KB"; sizes in the decimal-comma style of the rest of the app. */
+export function formatSize(bytes: number): string {
+  const units = ['byte', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${formatNumber(value, unit === 0 ? 0 : 1)} ${units[unit]!}`;
+}

@@ -32,12 +32,15 @@ export const DeskSettingsSchema = z.strictObject({
   province: z.boolean(),
   /** A period's packages are due this many days after its last day (0: on the last day). */
   deadlineDays: z.number().int().min(0).max(366),
+  /** The largest package the office sends, in MB (email limits); kept when not given. */
+  packageLimitMb: z.number().int().min(1).max(1000).optional(),
 });
 export type DeskSettings = z.infer<typeof DeskSettingsSchema>;
 export const DEFAULT_DESK_SETTINGS: DeskSettings = {
   office: true,
   province: false,
   deadlineDays: 10,
+  packageLimitMb: 20,
 };
 
 // ---------- the register of trusted offices ----------

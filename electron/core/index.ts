@@ -22,6 +22,8 @@ import { PackageRecovery } from './services/packageRecovery';
 import { TransferService } from './services/transfer';
 import { BACKUP_DIR } from './backup/store';
 import { ActivityService } from './services/activities';
+import { inboxPhotosOf } from './photos/queries';
+import { PhotoService } from './services/photos';
 import { SheetExportService } from './services/sheetExport';
 import { SheetImportService } from './services/sheetImport';
 import { DirectiveService } from './services/directives';
@@ -131,6 +133,7 @@ export function createCore(options: CoreOptions): Core {
   const activities = new ActivityService(ctx);
   const sheetImport = new SheetImportService(ctx, activities);
   const sheetExport = new SheetExportService(ctx, options.dataDir, activities);
+  const photos = new PhotoService(ctx, options.dataDir);
   const profile = new ProfileService(ctx);
   const directives = new DirectiveService(ctx);
   const report = new ReportService(ctx, options.dataDir);
@@ -220,6 +223,11 @@ export function createCore(options: CoreOptions): Core {
       return sheetImport.import(token, map);
     },
     'activities:sheet': async (filter) => fileView(await sheetExport.activitiesBook(filter)),
+    'photos:add': ({ fileName, base64 }) => photos.add(fileName, Buffer.from(base64, 'base64')),
+    'photos:image': ({ sha256, variant }) => photos.image(sha256, variant),
+    'activities:photos': ({ id }) => photos.ofActivity(id),
+    'activities:setPhotos': ({ id, photos: list }) => photos.setForActivity(id, list),
+    'inbox:photos': ({ package: sha, activityId }) => inboxPhotosOf(ctx.db, sha, activityId),
     'directives:list': ({ deleted, search }) => directives.list(deleted ?? false, search ?? ''),
     'directives:save': (input) => directives.save(input),
     'directives:delete': ({ id }) => directives.setDeleted(id, true),

@@ -55,6 +55,11 @@ const samples: { [M in Method]: Input<M> } = {
   'sheet:close': { token: 'tok-12345678' },
   'activities:importSheet': { token: 'tok-12345678', map: {} },
   'activities:sheet': { period: '2023-Q3', channels: ['van'] },
+  'photos:add': { fileName: 'IMG_0001.jpg', base64: '/9j/4AAQ' },
+  'photos:image': { sha256: 'a'.repeat(64), variant: 'thumb' },
+  'activities:photos': { id: 'a1' },
+  'activities:setPhotos': { id: 'a1', photos: [{ sha256: 'b'.repeat(64), inReport: true }] },
+  'inbox:photos': { package: 'c'.repeat(64), activityId: 'a1' },
   'directives:list': { search: '4502' },
   'directives:save': {
     number: '4502/BCĐ-CAT',

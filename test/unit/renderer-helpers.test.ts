@@ -613,6 +613,7 @@ function vanRow(): ActivityRow {
     costVnd: 1500000,
     notes: 'Phối hợp với Công an xã',
     measures: { sessions: 3, km: 45, minutes: 240 },
+    photoCount: 0,
     communeCodes: ['CL-HT', 'CL-CU'],
     createdAt: '2023-07-31T02:00:00Z',
     updatedAt: '2023-07-31T02:00:00Z',

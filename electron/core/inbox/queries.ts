@@ -20,24 +20,27 @@ import type { PackageContents } from './data';
 export function getDeskSettings(db: Database): DeskSettings {
   const row = sql(
     db,
-    'SELECT office, province, deadline_days FROM desk_settings WHERE id = 1',
+    'SELECT office, province, deadline_days, package_limit_mb FROM desk_settings WHERE id = 1',
   ).get() as {
     office: number;
     province: number;
     deadline_days: number;
+    package_limit_mb: number;
   };
   return {
     office: row.office === 1,
     province: row.province === 1,
     deadlineDays: row.deadline_days,
+    packageLimitMb: row.package_limit_mb,
   };
 }
 
 export function saveDeskSettings(db: Database, s: DeskSettings, now: string): void {
   sql(
     db,
-    'UPDATE desk_settings SET office = ?, province = ?, deadline_days = ?, updated_at = ? WHERE id = 1',
-  ).run(s.office ? 1 : 0, s.province ? 1 : 0, s.deadlineDays, now);
+    `UPDATE desk_settings SET office = ?, province = ?, deadline_days = ?,
+       package_limit_mb = coalesce(?, package_limit_mb), updated_at = ? WHERE id = 1`,
+  ).run(s.office ? 1 : 0, s.province ? 1 : 0, s.deadlineDays, s.packageLimitMb ?? null, now);
 }
 
 // ---------- the register ----------

@@ -50,6 +50,7 @@ export interface ActivityDbRow {
   updated_at: string;
   deleted_at: string | null;
   commune_ids: string | null;
+  photo_count: number;
 }
 
 /** Measure key → column. Fixed here; never built from input. */
@@ -120,6 +121,7 @@ export function rowToActivity(
   return {
     ...activity,
     communeCodes: communes.map((c) => c.code),
+    photoCount: row.photo_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
@@ -128,7 +130,14 @@ export function rowToActivity(
 
 /** Strips the row's bookkeeping: the import format of INTERCHANGE.md, with its id. */
 export function toInterchange(row: ActivityRow): Activity {
-  const { communeCodes: _c, createdAt: _a, updatedAt: _u, deletedAt: _d, ...activity } = row;
+  const {
+    communeCodes: _c,
+    photoCount: _p,
+    createdAt: _a,
+    updatedAt: _u,
+    deletedAt: _d,
+    ...activity
+  } = row;
   return activity;
 }
 
@@ -140,7 +149,8 @@ const SELECT_ACTIVITY = `
     a.film, a.relayed, a.permit_no, a.url, a.outlet, a.programme, a.audience_estimated,
     a.created_at, a.updated_at, a.deleted_at,
     (SELECT group_concat(commune_id, ',') FROM
-      (SELECT commune_id FROM activity_communes WHERE activity_id = a.id ORDER BY position)) AS commune_ids
+      (SELECT commune_id FROM activity_communes WHERE activity_id = a.id ORDER BY position)) AS commune_ids,
+    (SELECT count(*) FROM activity_photos WHERE activity_id = a.id) AS photo_count
   FROM activities a`;
 
 export interface ResolvedFilter {

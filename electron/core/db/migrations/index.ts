@@ -9,6 +9,7 @@ import * as m0060 from './0060-report-subjects';
 import * as m0070 from './0070-inbox-subjects';
 import * as m0080 from './0080-areas';
 import * as m0090 from './0090-copies';
+import * as m0100 from './0100-photos';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0070,
   m0080,
   m0090,
+  m0100,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

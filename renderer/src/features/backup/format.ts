@@ -12,19 +12,9 @@ export const LOCATION_LABELS: Record<BackupEntry['location'], string> = {
 };
 
 /** "—" rather than an empty cell when a backup holds no activity yet. */
-export const dateOrDash = (iso: string | null) => (iso ? formatDate(iso) : '—');
+export { formatSize } from '../../../../shared/format';
 
-/** 1536 → "1,5 KB"; sizes in the decimal-comma style of the rest of the app. */
-export function formatSize(bytes: number): string {
-  const units = ['byte', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${formatNumber(value, unit === 0 ? 0 : 1)} ${units[unit]!}`;
-}
+export const dateOrDash = (iso: string | null) => (iso ? formatDate(iso) : '—');
 
 /** A folder under the data folder, written with the data folder's own separator. */
 export function underDataDir(dataDir: string, name: string): string {
