@@ -65,8 +65,8 @@ export async function inspect(bytes: Buffer, name: string): Promise<Inspected> {
   const turned = (meta.orientation ?? 1) >= 5;
   return {
     mime,
-    width: turned ? meta.height! : meta.width!,
-    height: turned ? meta.width! : meta.height!,
+    width: turned ? meta.height : meta.width,
+    height: turned ? meta.width : meta.height,
     takenAt: meta.exif ? exifDate(meta.exif) : null,
   };
 }
