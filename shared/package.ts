@@ -11,13 +11,18 @@ import type { PeriodRef } from './report';
 /** "Tuyên truyền package": a ZIP; its own extension so the OS does not offer to unpack it. */
 export const PACKAGE_EXTENSION = '.ttpkg';
 /**
+ * 5: photos: data.json's `photos` lists each activity's reduced copies, which travel as
+ * `photo-<sha256>.jpg` entries listed in the manifest; `counts.photos`.
  * 4: an activity may mark its audience as an estimate (`audienceEstimated`) and a press item
  * name its `outlet` and `programme`; the report texts carry the request letter, section 2's
  * own paragraphs and "Nơi nhận". 3: areas carry their `kind` and the codes they `absorbed`, and an activity may name no
  * area. 2: one signed Word report per subject of the office (`reports` in the manifest and
  * in data.json). 1: one report.docx, the trafficking report. All four are read.
  */
-export const PACKAGE_SCHEMA_VERSION = 4;
+export const PACKAGE_SCHEMA_VERSION = 5;
+
+/** Photos one package may carry (a busy quarter of a province department). */
+export const MAX_PACKAGE_PHOTOS = 2000;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.json.p7s';
@@ -55,7 +60,7 @@ const ReportRefSchema = z.strictObject({
 
 export const ManifestSchema = z
   .strictObject({
-    schemaVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    schemaVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
     office: z.strictObject({
       code: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
       name: z.string().min(1).max(200),
@@ -72,11 +77,17 @@ export const ManifestSchema = z
     /** SHA-256 (hex) of the package file this one corrects; null for a first export. */
     supersedes: sha256Hex.nullable(),
     createdAt: z.iso.datetime(),
-    counts: z.strictObject({ activities: count, communes: count, directives: count }),
+    counts: z.strictObject({
+      activities: count,
+      communes: count,
+      directives: count,
+      /** Version 5. */
+      photos: count.optional(),
+    }),
     files: z
       .array(PackageFileSchema)
       .min(1)
-      .max(14)
+      .max(14 + MAX_PACKAGE_PHOTOS)
       .superRefine((files, ctx) => {
         const seen = new Set<string>();
         files.forEach((f, i) => {
@@ -100,6 +111,8 @@ export const ManifestSchema = z
       ctx.addIssue({ code: 'custom', path, params: { rule }, message: rule });
     if (m.schemaVersion === 1 && m.reports !== undefined) issue(['reports'], 'unexpected');
     if (m.schemaVersion >= 2 && m.reports === undefined) issue(['reports'], 'required');
+    if (m.schemaVersion >= 5 !== (m.counts.photos !== undefined))
+      issue(['counts', 'photos'], m.schemaVersion >= 5 ? 'required' : 'unexpected');
     const subjects = new Set<string>();
     (m.reports ?? []).forEach((r, i) => {
       if (subjects.has(r.subject)) issue(['reports', i, 'subject'], 'duplicate');
@@ -171,6 +184,8 @@ export interface ExportPreview {
   replaces: { sequence: number; fileName: string; createdAt: string } | null;
   /** The period is locked by its last package: exporting gives that package again. */
   reuses: { sequence: number; fileName: string } | null;
+  /** The photos marked to send: how many, their reduced copies' bytes, and the office's limit. */
+  photos: { count: number; bytes: number; limitBytes: number };
 }
 
 /** The outcome of checking one package file: one sentence (both languages) when it fails. */

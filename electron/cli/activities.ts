@@ -1,4 +1,4 @@
-// `tuyentruyen activities import|list|export`: the logbook from and to files. A spreadsheet
+// `tuyentruyen activities import|list|export|attach`: the logbook from and to files. A spreadsheet
 // import goes through the same steps as the screen (open, preview, import), so a column the
 // app does not recognise is answered with --map instead of a click.
 import { randomBytes } from 'node:crypto';
@@ -13,6 +13,7 @@ import type { ColumnMap } from '../../shared/sheetImport';
 import { toInterchange } from '../core/queries/activities';
 import { sheetKind } from '../core/sheets/read';
 import { EXIT_OK, openCore, parse, refused, unwrap, UsageError, type Io } from './args';
+import { activitiesAttach } from './attach';
 import { parseJson, readText } from './files';
 import { formatActivityTable, formatTotals } from './print';
 
@@ -220,9 +221,10 @@ export async function activities(
   if (sub === 'import') return activitiesImport(args, io, lang);
   if (sub === 'list') return activitiesList(args, io);
   if (sub === 'export') return activitiesExport(args, io, lang);
+  if (sub === 'attach') return activitiesAttach(args, io, lang);
   throw new UsageError(
     sub === undefined
-      ? 'thiếu "import", "list" hoặc "export" sau "activities"'
+      ? 'thiếu "import", "list", "export" hoặc "attach" sau "activities"'
       : `không có lệnh "activities ${sub}"`,
   );
 }

@@ -41,6 +41,7 @@ Cách dùng:
   tuyentruyen activities import TỆP.json|TỆP.jsonl|TỆP.xlsx|TỆP.csv [--map CỘT.json]
   tuyentruyen activities list [--period P] [--channel C] [--commune TÊN] [--search CHỮ] [--json]
   tuyentruyen activities export --out TỆP.xlsx [bộ lọc như activities list]
+  tuyentruyen activities attach MÃ_HOẠT_ĐỘNG TỆP_ẢNH… [--report]
   tuyentruyen report --period P [--theme T] [--out TỆP.docx] [--json] [--texts TỆP.json]
   tuyentruyen report texts --period P [--theme T]
   tuyentruyen export --period P --out THƯ_MỤC [--allow-empty]
@@ -71,6 +72,8 @@ các hoạt động chưa có); không có --yes thì chỉ cho xem trước.
 Nhập bảng Excel/CSV: cột nhận theo tên tiếng Việt (Ngày, Hình thức, Địa bàn, Nội dung, Số người,
 Kinh phí, Số lượng…); cột lạ thì chỉ rõ bằng --map, ví dụ {"Đơn vị phối hợp": "notes"} hoặc
 {"STT cũ": null} để bỏ qua. Có lỗi ở bất kỳ dòng nào thì không nhập gì.
+Gắn ảnh: JPEG, PNG hoặc WebP; ảnh được xoay đúng chiều và thu nhỏ (cạnh dài 1600 điểm) để gửi
+kèm gói; --report đưa ảnh vào phụ lục "Hình ảnh hoạt động" của báo cáo.
 Kỳ P: 2023-Q3, 2023-H1, 2023-Y hoặc 2023-07-01..2023-09-30.
 Kênh C: ${CHANNELS.join(', ')}.
 Chủ đề báo cáo T: ${REPORT_SUBJECTS.join(', ')} (mặc định ${DEFAULT_SUBJECT}).

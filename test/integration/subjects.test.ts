@@ -151,7 +151,7 @@ describe('the package of a period with several subjects', () => {
     ]);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Manifest;
     const pkg = JSON.parse(await zip.file('data.json')!.async('string')) as PackageData;
-    expect(manifest.schemaVersion).toBe(4);
+    expect(manifest.schemaVersion).toBe(5);
     expect(manifest.reports?.map((r) => r.subject)).toEqual(['trafficking', 'drugs', 'all']);
     expect(pkg.activities).toHaveLength(9);
     expect(pkg.reports.map((r) => r.figures.activities)).toEqual([8, 3, 9]);

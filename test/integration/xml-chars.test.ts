@@ -168,6 +168,7 @@ describe('the province desk', () => {
       const pkg = await buildPackage({
         data,
         reportDocx: [report.docx],
+        photoFiles: new Map(),
         sequence: 1,
         supersedes: null,
         createdAt: new Date().toISOString(),

@@ -9,6 +9,7 @@ import { DATA_FILE, type Manifest } from '../../../shared/package';
 import { ActivityInputSchema, CommuneSchema, type ActivityData } from '../../../shared/schemas';
 import { mergeTargets } from '../../../shared/areas';
 import { nameKey } from '../../../shared/text';
+import type { InboxPhotoRow } from './photos';
 
 export class DataRefused extends Error {
   constructor(readonly msg: Msg) {
@@ -45,13 +46,19 @@ export interface PackageContents {
    * of the period: each counts under trafficking, as the office signed it.
    */
   allTrafficking: boolean;
+  /** The photos carried, each already decoded (inbox/photos.ts). */
+  photos: InboxPhotoRow[];
 }
 
 const refuse = (vi: string, en: string): DataRefused =>
   new DataRefused({ vi: `Tệp ${DATA_FILE}: ${vi}`, en: `The file ${DATA_FILE}: ${en}` });
 
 /** Reads data.json, already parsed by verify (which checked it agrees with the manifest). */
-export function readPackageData(manifest: Manifest, json: unknown): PackageContents {
+export function readPackageData(
+  manifest: Manifest,
+  json: unknown,
+  photos: InboxPhotoRow[] = [],
+): PackageContents {
   const head = DataSchema.safeParse(json);
   if (!head.success) {
     throw refuse(
@@ -141,5 +148,5 @@ export function readPackageData(manifest: Manifest, json: unknown): PackageConte
     });
     return { ...a, id: a.id, communeCodes: [...new Set(communeCodes)] };
   });
-  return { communes, activities, allTrafficking: manifest.schemaVersion === 1 };
+  return { communes, activities, allTrafficking: manifest.schemaVersion === 1, photos };
 }

@@ -1,6 +1,6 @@
-// Building a package's bytes from the period's contents and the office key: data.json and
-// each subject's Word report are hashed into the manifest, the manifest is signed as exact
-// bytes, and the entries are zipped in a fixed order.
+// Building a package's bytes from the period's contents and the office key: data.json, each
+// subject's Word report and each photo's reduced copy are hashed into the manifest, the
+// manifest is signed as exact bytes, and the entries are zipped in a fixed order.
 import { createHash } from 'node:crypto';
 import type { Activity, Directive, Office } from '../../../shared/schemas';
 import type { CommuneInput } from '../../../shared/schemas';
@@ -12,6 +12,7 @@ import {
   SIGNATURE_FILE,
   type Manifest,
 } from '../../../shared/package';
+import type { PackagePhoto } from '../../../shared/photos';
 import type { PeriodRef, ReportFigures, ReportTexts } from '../../../shared/report';
 import { signDetached, type SigningKey } from '../signing';
 import { writeZip } from './zip';
@@ -30,12 +31,16 @@ export interface PackageData {
   reports: { subject: ReportSubject; file: string; figures: ReportFigures; texts: ReportTexts }[];
   /** The directives register's entries dated in the period. */
   directives: Directive[];
+  /** The photos sent with the period's activities; each `file` is an entry of the package. */
+  photos: PackagePhoto[];
 }
 
 export interface PackageInput {
   data: PackageData;
   /** The Word report of each subject of `data.reports`, in the same order. */
   reportDocx: Buffer[];
+  /** The bytes of each distinct `file` of `data.photos` (a photo of two activities is one). */
+  photoFiles: ReadonlyMap<string, Buffer>;
   sequence: number;
   supersedes: string | null;
   createdAt: string;
@@ -59,6 +64,8 @@ export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
     { name: DATA_FILE, bytes: dataBytes, compress: true },
     // A .docx is itself a deflated ZIP: storing it saves the time of compressing it again.
     ...data.reports.map((r, i) => ({ name: r.file, bytes: input.reportDocx[i]!, compress: false })),
+    // JPEG is compressed already, like the Word files.
+    ...[...input.photoFiles].map(([name, bytes]) => ({ name, bytes, compress: false })),
   ];
   const manifest: Manifest = {
     schemaVersion: PACKAGE_SCHEMA_VERSION,
@@ -72,6 +79,7 @@ export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
       activities: data.activities.length,
       communes: data.profile.communes.length,
       directives: data.directives.length,
+      photos: data.photos.length,
     },
     files: files.map((f) => ({ name: f.name, sha256: sha256Of(f.bytes), size: f.bytes.length })),
     reports: data.reports.map((r) => ({ subject: r.subject, file: r.file })),

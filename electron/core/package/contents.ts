@@ -4,6 +4,8 @@ import { PACKAGE_SCHEMA_VERSION, reportEntry } from '../../../shared/package';
 import type { Period } from '../../../shared/period';
 import type { Commune } from '../../../shared/contract';
 import type { CommuneInput } from '../../../shared/schemas';
+import { photoEntry, type PackagePhoto } from '../../../shared/photos';
+import { photosBetween } from '../photos/queries';
 import { sql } from '../db/statements';
 import { listActivities, toInterchange } from '../queries/activities';
 import { directivesBetween } from '../queries/directives';
@@ -58,7 +60,25 @@ export function packageData(
       subject: d.subject,
       direction: d.direction,
     })),
+    photos: packagePhotos(db, period),
   };
+}
+
+/** The reduced copies of the photos marked to send, of the period's live activities. */
+export function packagePhotos(db: Database, period: Period): PackagePhoto[] {
+  return photosBetween(db, period.from, period.to)
+    .filter((p) => p.send)
+    .map((p) => ({
+      activity: p.activityId,
+      file: photoEntry(p.reduced.sha256),
+      sha256: p.reduced.sha256,
+      size: p.reduced.size,
+      width: p.reduced.width,
+      height: p.reduced.height,
+      takenAt: p.takenAt,
+      original: p.sha256,
+      inReport: p.inReport,
+    }));
 }
 
 /**

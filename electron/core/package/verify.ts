@@ -15,6 +15,7 @@ import {
   type Manifest,
   type PackageCheck,
 } from '../../../shared/package';
+import { PHOTO_ENTRY_RE, photoEntry, type PackagePhoto } from '../../../shared/photos';
 import { verifyDetached } from '../signing';
 import {
   readZip,
@@ -41,6 +42,7 @@ interface DataHead {
   activities?: unknown;
   directives?: unknown;
   reports?: unknown;
+  photos?: unknown;
 }
 
 function checkSignature(entries: Map<string, ZipEntry>): PackageCheckSigner {
@@ -146,7 +148,7 @@ function checkFiles(manifest: Manifest, entries: Map<string, ZipEntry>): void {
 }
 
 /** Checks data.json against the manifest; gives it parsed (the inbox reads it next). */
-function checkData(manifest: Manifest, bytes: Buffer): DataHead {
+function checkData(manifest: Manifest, bytes: Buffer, entries: Map<string, ZipEntry>): DataHead {
   let data: DataHead;
   try {
     data = JSON.parse(bytes.toString('utf8')) as DataHead;
@@ -192,7 +194,75 @@ function checkData(manifest: Manifest, bytes: Buffer): DataHead {
       });
     if (!same) throw disagree('danh sách báo cáo theo chủ đề khác nhau', 'the reports differ');
   }
+  checkPhotos(manifest, data, entries, disagree);
   return data;
+}
+
+/**
+ * data.json's photos and the manifest's photo entries name each other exactly, each photo
+ * belongs to an activity of the package, and each entry is a JPEG at least by its markers
+ * (the province decodes every one before taking the package in).
+ */
+function checkPhotos(
+  manifest: Manifest,
+  data: DataHead,
+  entries: Map<string, ZipEntry>,
+  disagree: (vi: string, en: string) => Refused,
+): void {
+  const listed = manifest.files.filter((f) => PHOTO_ENTRY_RE.test(f.name));
+  if (manifest.schemaVersion < 5) {
+    if (listed.length > 0 || data.photos !== undefined)
+      throw disagree('gói phiên bản cũ không thể có ảnh', 'an older package cannot hold photos');
+    return;
+  }
+  if (!Array.isArray(data.photos) || data.photos.length !== manifest.counts.photos)
+    throw disagree('số ảnh khác nhau', 'the photo counts differ');
+  const ids = new Set(
+    (Array.isArray(data.activities) ? (data.activities as { id?: unknown }[]) : []).map(
+      (a) => a?.id,
+    ),
+  );
+  const byName = new Map(listed.map((f) => [f.name, f]));
+  const used = new Set<string>();
+  (data.photos as unknown[]).forEach((raw, i) => {
+    const p = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<PackagePhoto>;
+    const file = typeof p.file === 'string' ? byName.get(p.file) : undefined;
+    const n = i + 1;
+    if (!file || p.file !== photoEntry(String(p.sha256)))
+      throw disagree(
+        `ảnh thứ ${n} không có trong danh sách tệp`,
+        `photo ${n} is not a listed file`,
+      );
+    if (file.sha256 !== p.sha256 || file.size !== p.size)
+      throw disagree(
+        `mã SHA-256 hoặc kích thước của ảnh thứ ${n} khác nhau`,
+        `photo ${n}'s SHA-256 or size differs`,
+      );
+    if (!ids.has(p.activity))
+      throw disagree(
+        `ảnh thứ ${n} thuộc hoạt động không có trong gói`,
+        `photo ${n} belongs to no activity of the package`,
+      );
+    used.add(file.name);
+  });
+  for (const f of listed) {
+    if (!used.has(f.name))
+      throw disagree(`tệp ${f.name} không thuộc ảnh nào`, `the file ${f.name} belongs to no photo`);
+    const bytes = entries.get(f.name)!.bytes;
+    const jpeg =
+      bytes.length > 4 &&
+      bytes[0] === 0xff &&
+      bytes[1] === 0xd8 &&
+      bytes[2] === 0xff &&
+      bytes[bytes.length - 2] === 0xff &&
+      bytes[bytes.length - 1] === 0xd9;
+    if (!jpeg) {
+      throw refuse(
+        `Tệp ${f.name} trong gói không phải ảnh JPEG.`,
+        `The file ${f.name} in the package is not a JPEG image.`,
+      );
+    }
+  }
 }
 
 /** Why `file` is not a ZIP at all, in one sentence naming it. */
@@ -241,7 +311,7 @@ export async function verifyPackageBytes(file: string, bytes: Buffer): Promise<P
 export async function verifyPackageData(
   file: string,
   bytes: Buffer,
-): Promise<{ check: PackageCheck; data: unknown }> {
+): Promise<{ check: PackageCheck; data: unknown; entries: Map<string, ZipEntry> }> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     let list: ZipEntry[];
@@ -263,10 +333,11 @@ export async function verifyPackageData(
       );
     }
     checkFiles(manifest, entries);
-    const data = checkData(manifest, entries.get(DATA_FILE)!.bytes);
-    return { check: { ok: true, file, sha256, manifest, signer }, data };
+    const data = checkData(manifest, entries.get(DATA_FILE)!.bytes, entries);
+    return { check: { ok: true, file, sha256, manifest, signer }, data, entries };
   } catch (err) {
-    if (err instanceof Refused) return { check: { ok: false, file, reason: err.msg }, data: null };
+    if (err instanceof Refused)
+      return { check: { ok: false, file, reason: err.msg }, data: null, entries: new Map() };
     throw err;
   }
 }

@@ -8,7 +8,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { Msg } from '../../../shared/errors';
 import { formatNumber } from '../../../shared/format';
-import { DATA_FILE } from '../../../shared/package';
+import { DATA_FILE, MAX_PACKAGE_PHOTOS } from '../../../shared/package';
 
 /** 1980-01-01 would be the DOS epoch; any constant will do. Local time, as DOS stores it. */
 const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
@@ -39,9 +39,10 @@ export function writeZip(entries: readonly ZipInput[]): Promise<Buffer> {
   });
 }
 
-/** Caps on what a package may hold (ours hold four entries). */
+/** Caps on what a package may hold (ours hold up to six entries and the photos). */
 export const ZIP_LIMITS = {
-  entries: 16,
+  /** The fixed entries and the photos (MAX_PACKAGE_PHOTOS). */
+  entries: 16 + MAX_PACKAGE_PHOTOS,
   /**
    * The whole package file. A quarter of 50,000 activities is about 25 MB; the province desk
    * keeps each file in SQLite, whose largest value is 1,000,000,000 bytes.

@@ -147,7 +147,3 @@ export function inboxPhotosOf(db: Database, packageSha: string, activityId: stri
     takenAt: r.taken_at,
   }));
 }
-
-export function isInboxPhoto(db: Database, sha256: string): boolean {
-  return sql(db, 'SELECT 1 FROM inbox_photos WHERE sha256 = ? LIMIT 1').get(sha256) !== undefined;
-}

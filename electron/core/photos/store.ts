@@ -1,7 +1,7 @@
 // The photo store: `<data>/photos/<first two hex digits>/<sha256>.<ext>`, every file named by
 // the SHA-256 of its bytes, written once (durably) and never changed. The same photo added
-// twice is one file; the province's reduced copies live here too. Nothing is extracted
-// anywhere else on disk.
+// twice is one file. (The province reads other offices' photos from their packages, kept in
+// the database: nothing of theirs is extracted to disk.)
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

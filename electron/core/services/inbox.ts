@@ -27,6 +27,7 @@ import type { ReportTexts } from '../../../shared/report';
 import type { ReportTextsInput } from '../../../shared/schemas';
 import type { Context } from '../context';
 import { readPackageData, DataRefused } from '../inbox/data';
+import { insertInboxPhotos, readPackagePhotos } from '../inbox/photos';
 import { MergedReports, type MergedFile } from '../inbox/merged';
 import * as q from '../inbox/queries';
 import { officeNameOf, readCertificateFile, trustOf } from '../inbox/trust';
@@ -407,13 +408,13 @@ export class InboxService {
     const sha256 = sha256Of(bytes);
     const held = q.inboxPackage(this.ctx.db, sha256);
     if (held) return this.duplicate(file, held);
-    const { check, data } = await verifyPackageData(file, bytes);
+    const { check, data, entries } = await verifyPackageData(file, bytes);
     if (!check.ok) return result(file, 'refused', check.reason, null, { sha256 });
     const mismatch = this.periodMismatch(check.manifest);
     if (mismatch) return result(file, 'refused', mismatch, check.manifest, { sha256 });
     let contents;
     try {
-      contents = readPackageData(check.manifest, data);
+      contents = readPackageData(check.manifest, data, await readPackagePhotos(data, entries));
     } catch (err) {
       if (err instanceof DataRefused)
         return result(file, 'refused', err.msg, check.manifest, { sha256 });
@@ -560,6 +561,7 @@ export class InboxService {
       if (current) q.markReplaced(db, current.sha256, p.sha256);
       q.insertInboxPackage(db, row);
       q.insertContents(db, p.sha256, p.contents);
+      insertInboxPhotos(db, p.sha256, p.contents.photos);
       const n = formatNumber(p.contents.activities.length);
       if (current) {
         audit('replace', { replaces: current.sha256 });
@@ -624,9 +626,10 @@ export class InboxService {
     for (const held of q.quarantinedOf(this.ctx.db, officeCode)) {
       if (!trustOf(this.ctx.db, held.fingerprint, officeCode).trusted) continue;
       const bytes = q.packageBytes(this.ctx.db, held.sha256)!;
-      const { check, data } = await verifyPackageData(held.fileName, bytes);
+      const { check, data, entries } = await verifyPackageData(held.fileName, bytes);
       if (!check.ok) continue; // it verified when taken in; the stored bytes never change
-      const contents = readPackageData(check.manifest, data);
+      const photos = await readPackagePhotos(data, entries);
+      const contents = readPackageData(check.manifest, data, photos);
       out.push(
         this.admit({
           file: held.fileName,

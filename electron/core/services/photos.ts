@@ -11,11 +11,11 @@ import {
 } from '../../../shared/photos';
 import { formatSize } from '../../../shared/format';
 import type { Context } from '../context';
-import { inspect, NotAnImage, reduce, thumbnail } from '../photos/image';
+import { InboxPhotoReader } from '../inbox/photos';
+import { checkReduced, inspect, NotAnImage, reduce, thumbnail } from '../photos/image';
 import {
   getPhoto,
   insertPhoto,
-  isInboxPhoto,
   photoByReduced,
   photosOfActivity,
   setActivityPhotos,
@@ -33,6 +33,7 @@ export class PhotoService {
   readonly store: PhotoStore;
   private readonly locks: LockService;
   private readonly thumbs = new Map<string, PhotoImage>();
+  private readonly inbox = new InboxPhotoReader();
 
   constructor(
     private readonly ctx: Context,
@@ -103,28 +104,24 @@ export class PhotoService {
       };
     }
     // A thumbnail or reduced copy: of an own photo (named by its original), or one the
-    // province took in (named by the reduced copy itself).
-    const reducedSha = own
-      ? own.reduced.sha256
-      : photoByReduced(db, sha256) || isInboxPhoto(db, sha256)
-        ? sha256
-        : null;
-    if (reducedSha === null || variant === 'original') {
+    // province took in (named by the reduced copy itself, read from its package).
+    const mine = own ?? photoByReduced(db, sha256);
+    const reducedSha = mine ? mine.reduced.sha256 : sha256;
+    const bytes =
+      variant === 'original'
+        ? null
+        : mine
+          ? this.store.read(reducedSha, 'image/jpeg')
+          : await this.inbox.read(db, sha256);
+    if (bytes === null) {
       throw new AppError('not_found', {
         vi: `Không có ảnh ${sha256.slice(0, 12)}… trong kho ảnh.`,
         en: `There is no photo ${sha256.slice(0, 12)}… in the store.`,
       });
     }
-    const bytes = this.store.read(reducedSha, 'image/jpeg');
     if (variant === 'reduced') {
-      const size = own?.reduced;
-      const thumbSize = size ?? (await thumbnail(bytes)); // only for its width and height
-      return {
-        mime: 'image/jpeg',
-        base64: bytes.toString('base64'),
-        width: size?.width ?? thumbSize.width,
-        height: size?.height ?? thumbSize.height,
-      };
+      const { width, height } = mine ? mine.reduced : await checkReduced(bytes);
+      return { mime: 'image/jpeg', base64: bytes.toString('base64'), width, height };
     }
     const cached = this.thumbs.get(reducedSha);
     if (cached) return cached;

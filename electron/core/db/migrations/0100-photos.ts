@@ -4,7 +4,7 @@
 //   database and its hourly backups stay small. `reduced_*` is the copy made for sending.
 // - activity_photos: which photos an activity shows, in order; `send` (travels in the
 //   package) and `in_report` (printed in the report's photo appendix).
-// - inbox_photos: the reduced copies a province took in with a package (same store).
+// - inbox_photos: the photos of a package a province took in (read from the package itself).
 // - desk_settings.package_limit_mb: the largest package the office sends (email limits).
 // Never edit once landed.
 import type { Database } from 'better-sqlite3';
