@@ -306,7 +306,7 @@ describe('photos at the province', () => {
         const file = `photo-${sha}.jpg`;
         data.photos = [
           {
-            activity: data.activities[0]!.id!,
+            activity: data.activities[0]!.id,
             file,
             sha256: sha,
             size: bytes.length,
