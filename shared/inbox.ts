@@ -294,6 +294,12 @@ export interface DrillActivity {
   audience: number;
   costVnd: number;
   measures: Record<string, unknown>;
+  /**
+   * The package that carried it, whose photos of it `inbox:photos` lists; null for the
+   * department's own activity, whose photos `activities:photos` lists.
+   */
+  packageSha256: string | null;
+  photoCount: number;
 }
 
 export interface Drill {

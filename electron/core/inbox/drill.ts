@@ -57,6 +57,8 @@ interface DrillRow {
   cost_vnd: number;
   measures: string;
   communes: string | null;
+  package_sha256: string;
+  photo_count: number;
 }
 
 /** The offices and activities behind a total; `names` gives the register's office names. */
@@ -84,7 +86,10 @@ export function drill(db: Database, f: DrillFilter, names: ReadonlyMap<string, s
        a.audience, a.cost_vnd, a.measures,
        (SELECT json_group_array(c.name) FROM inbox_activity_communes ac
           JOIN inbox_communes c ON c.package_sha256 = ac.package_sha256 AND c.code = ac.commune_code
-          WHERE ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id) AS communes
+          WHERE ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id) AS communes,
+       a.package_sha256,
+       (SELECT count(*) FROM inbox_photos ph
+          WHERE ph.package_sha256 = a.package_sha256 AND ph.activity_id = a.id) AS photo_count
      FROM ${COUNTED} ${w.sql}
      ORDER BY p.office_code, a.date, a.id LIMIT @limit OFFSET @offset`,
   ).all({ ...w.params, limit: f.limit, offset: f.offset }) as DrillRow[];
@@ -101,6 +106,8 @@ export function drill(db: Database, f: DrillFilter, names: ReadonlyMap<string, s
     audience: r.audience,
     costVnd: r.cost_vnd,
     measures: JSON.parse(r.measures) as Record<string, unknown>,
+    packageSha256: r.package_sha256,
+    photoCount: r.photo_count,
   }));
   const withNames = offices.map((o) => ({ ...o, name: names.get(o.code) ?? o.name }));
   const total = withNames.reduce<Drill['total']>(

@@ -208,6 +208,8 @@ export function ownDrill(
       audience: a.audience,
       costVnd: a.costVnd,
       measures: a.measures,
+      packageSha256: null,
+      photoCount: a.photoCount,
     })),
   };
 }
