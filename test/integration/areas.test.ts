@@ -237,7 +237,14 @@ describe('communes merged in 2025', () => {
 
     // Editing an old activity keeps the commune it names.
     const before = rows.find((r) => r.id === 'q2-tl')!;
-    const { createdAt: _c, updatedAt: _u, deletedAt: _d, communeCodes: _k, ...rest } = before;
+    const {
+      createdAt: _c,
+      updatedAt: _u,
+      deletedAt: _d,
+      communeCodes: _k,
+      photoCount: _p,
+      ...rest
+    } = before;
     const edited = await ok<ActivityRow>(core, 'activities:update', {
       id: 'q2-tl',
       activity: { ...rest, title: 'Sửa tiêu đề' },

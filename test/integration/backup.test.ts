@@ -268,8 +268,8 @@ describe('a data file lost or damaged at start', () => {
     clock.now = '2026-12-02T05:00:00.000Z';
     const later = await withActivities(core, 12, 2);
     const row = await call<Output<'activities:get'>>(core, 'activities:get', { id: early[0] });
-    const { id, communeCodes, createdAt, updatedAt, deletedAt, ...input } = row;
-    void [id, communeCodes, createdAt, updatedAt, deletedAt];
+    const { id, communeCodes, photoCount, createdAt, updatedAt, deletedAt, ...input } = row;
+    void [id, communeCodes, photoCount, createdAt, updatedAt, deletedAt];
     await call(core, 'activities:update', {
       id: early[0],
       activity: { ...input, communes: communeCodes, title: `${input.title} (đã sửa)` },

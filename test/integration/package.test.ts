@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { createCore, DB_FILE } from '../../electron/core';
-import { readZip, writeZip, ZipRefused, type PackageData } from '../../electron/core/package';
+import { readZip, writeZip, ZIP_LIMITS, ZipRefused, type PackageData } from '../../electron/core/package';
 import { fingerprintOf, generateOfficeKey, signDetached } from '../../electron/core/signing';
 import type { Input } from '../../shared/contract';
 import {
@@ -108,6 +108,7 @@ describe('an exported package', () => {
       activities: data.activities.length,
       communes: 5,
       directives: 0,
+      photos: 0,
     });
     expect(data.activities.length).toBeGreaterThan(0);
     // The trafficking report counts the activities tagged with it; the data holds them all.
@@ -395,13 +396,13 @@ describe('reading a package ZIP, nothing extracted', () => {
       'liên kết tượng trưng',
     );
     const many = await writeZip(
-      Array.from({ length: 17 }, (_, i) => ({
+      Array.from({ length: ZIP_LIMITS.entries + 1 }, (_, i) => ({
         name: `f${i}`,
         bytes: Buffer.from('x'),
         compress: false,
       })),
     );
-    expect(await refusal(many)).toContain('nhiều hơn mức cho phép (16)');
+    expect(await refusal(many)).toContain('tệp, nhiều hơn mức cho phép (2.016).');
     const bomb = await writeZip([
       { name: 'data.json', bytes: Buffer.alloc(64 * 1024 * 1024), compress: true },
     ]);

@@ -181,3 +181,92 @@ describe("an activity's photos", () => {
     expect([meta.width, meta.height]).toEqual([320, 160]);
   });
 });
+
+describe('photos in backups and transfers', () => {
+  const storeFiles = (root: string) =>
+    fs.existsSync(root)
+      ? fs
+          .readdirSync(root, { recursive: true, encoding: 'utf8' })
+          .filter((n) => /\.(jpg|png|webp)$/.test(n))
+          .sort()
+      : [];
+
+  it('keeps the photo files beside every backup and brings them back with a restore', async () => {
+    const a = await add('IMG_1.jpg', await cameraJpeg({ colour: '#345' }));
+    await ok('activities:setPhotos', { id: 'v1', photos: [{ sha256: a.sha256 }] });
+    const backup = await ok<{ path: string }>('backup:make', {});
+    const store = path.join(dir, 'photos');
+    expect(storeFiles(path.join(dir, 'backups', 'photos'))).toEqual(storeFiles(store));
+    expect(storeFiles(store)).toHaveLength(2); // the original and its reduced copy
+
+    // The laptop's photo folder is lost; the backup brings the photos back with the data.
+    fs.rmSync(store, { recursive: true });
+    const e = await refused('photos:image', { sha256: a.sha256, variant: 'original' });
+    expect(e.message).toContain('Hãy khôi phục thư mục ảnh từ bản sao lưu');
+    await ok('backup:restore', { path: backup.path });
+    expect(storeFiles(store)).toHaveLength(2);
+    const original = await ok<{ base64: string }>('photos:image', {
+      sha256: a.sha256,
+      variant: 'original',
+    });
+    expect(Buffer.from(original.base64, 'base64').length).toBe(a.size);
+  });
+
+  it('moves the photos to another computer in the transfer file', async () => {
+    const a = await add('IMG_1.jpg', await cameraJpeg({ colour: '#543' }));
+    await ok('activities:setPhotos', { id: 'v1', photos: [{ sha256: a.sha256, inReport: true }] });
+    const out = path.join(tempDir('tt-move-'), 'chuyen.ttmove');
+    await ok('backup:transfer', { outFile: out, passphrase: 'mật khẩu chuyển máy 1' });
+    const newDir = tempDir('tt-new-');
+    const fresh = createCore({ dataDir: newDir, mode: 'cli' });
+    try {
+      const r = await fresh.call('backup:restore', {
+        path: out,
+        passphrase: 'mật khẩu chuyển máy 1',
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(storeFiles(path.join(newDir, 'photos'))).toEqual(storeFiles(path.join(dir, 'photos')));
+      const listed = await fresh.call('activities:photos', { id: 'v1' });
+      expect(listed.ok && listed.value).toMatchObject([{ sha256: a.sha256, inReport: true }]);
+      const image = await fresh.call('photos:image', { sha256: a.sha256, variant: 'original' });
+      expect(image.ok).toBe(true);
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it('refuses a transfer file whose photo changed, leaving the data in use as it was', async () => {
+    const a = await add('IMG_1.jpg', await cameraJpeg({ colour: '#654' }));
+    await ok('activities:setPhotos', { id: 'v1', photos: [{ sha256: a.sha256 }] });
+    const out = path.join(tempDir('tt-move-'), 'chuyen.ttmove');
+    await ok('backup:transfer', { outFile: out, passphrase: 'mật khẩu chuyển máy 1' });
+    const bytes = fs.readFileSync(out);
+    // The photos are stored uncompressed: flip a byte inside the original's JPEG data.
+    const at = bytes.indexOf(
+      fs
+        .readFileSync(path.join(dir, 'photos', a.sha256.slice(0, 2), `${a.sha256}.jpg`))
+        .subarray(400, 432),
+    );
+    expect(at).toBeGreaterThan(0);
+    bytes[at]! ^= 0x01;
+    fs.writeFileSync(out, bytes);
+    const newDir = tempDir('tt-new-');
+    const fresh = createCore({ dataDir: newDir, mode: 'cli' });
+    try {
+      const r = await fresh.call('backup:restore', {
+        path: out,
+        passphrase: 'mật khẩu chuyển máy 1',
+      });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toContain('bị hỏng hoặc không đúng định dạng');
+      expect(fresh.info().hasProfile).toBe(false);
+      // The changed photo never reached the store (a file that matches its name may have:
+      // named by its content, it changes nothing until a database names it).
+      expect(storeFiles(path.join(newDir, 'photos'))).not.toContain(
+        path.join(a.sha256.slice(0, 2), `${a.sha256}.jpg`),
+      );
+    } finally {
+      fresh.close();
+    }
+  });
+});

@@ -706,7 +706,14 @@ describe('drafts', () => {
 // ---------- audit entries in words ----------
 
 function interchange(row: ActivityRow) {
-  const { communeCodes: _c, createdAt: _a, updatedAt: _u, deletedAt: _d, ...activity } = row;
+  const {
+    communeCodes: _c,
+    photoCount: _p,
+    createdAt: _a,
+    updatedAt: _u,
+    deletedAt: _d,
+    ...activity
+  } = row;
   return activity;
 }
 

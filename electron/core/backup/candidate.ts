@@ -2,11 +2,13 @@
 // SHA-256 of its description when it has one, a transfer file (ZIP) every entry of its
 // manifest; either way the database is copied into the data folder and checked in full.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { RestoreSource } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import { LATEST_VERSION } from '../db/open';
 import { inspectFile } from './inspect';
 import { entryOf, sha256File, temporaryIn } from './store';
+import { PHOTO_DIR } from '../photos/store';
 import { openTransfer, type OpenedTransfer } from './transfer';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -70,7 +72,7 @@ export async function prepareCandidate(file: string, dataDir: string): Promise<C
       createdAt = described?.createdAt ?? null;
       fs.copyFileSync(file, tmp);
     } else {
-      transfer = await openTransfer(file, tmp);
+      transfer = await openTransfer(file, tmp, path.join(dataDir, PHOTO_DIR));
       createdAt = transfer.createdAt;
     }
     let facts;

@@ -1,8 +1,10 @@
 // The one file that moves an office to another computer (`.ttmove`, FORMATS.md): a ZIP of
 // transfer.json (what is inside, with each entry's SHA-256), tuyentruyen.sqlite (a verified
 // backup), signing-key.ttkey (the key sealed with the passphrase given, as a key backup) and
-// packages/<name>.ttpkg (the packages exported so far). Read back entry by entry with caps;
-// the database entry streams to disk, nothing else is extracted.
+// packages/<name>.ttpkg (the packages exported so far) and photos/<aa>/<sha256>.<ext> (the
+// photo store). Read back entry by entry with caps; the database entry streams to disk, and
+// each photo into the photo store once its bytes match its name (a file named by its content
+// changes nothing until a database names it); nothing else is extracted.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,16 +13,22 @@ import yazl from 'yazl';
 import type { BackupCounts } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import { writeDurably } from '../durable';
+import { MAX_ORIGINAL_BYTES } from '../../../shared/photos';
+import { PhotoStore } from '../photos/store';
 import { sha256File, temporaryIn } from './store';
+
+const PHOTO_MIME = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
 
 export const TRANSFER_FORMAT = 'tuyentruyen-transfer';
 export const MANIFEST_ENTRY = 'transfer.json';
 export const DATABASE_ENTRY = 'tuyentruyen.sqlite';
 export const KEY_ENTRY = 'signing-key.ttkey';
 const PACKAGE_ENTRY = /^packages\/[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.ttpkg$/;
+const PHOTO_ENTRY = /^photos\/([0-9a-f]{2})\/(\1[0-9a-f]{62})\.(jpg|png|webp)$/;
 
 const LIMITS = {
-  entries: 10_000,
+  entries: 200_000,
+  photoBytes: MAX_ORIGINAL_BYTES,
   keyBytes: 1 << 20,
   packageBytes: 256 << 20,
   manifestBytes: 8 << 20,
@@ -44,6 +52,8 @@ export interface TransferContent {
   databaseFile: string;
   key: { fingerprint: string; bytes: Buffer } | null;
   packages: { name: string; file: string }[];
+  /** The photo store's root: every file in it travels. */
+  photoDir: string;
 }
 
 /** Writes the transfer file durably (temporary name, flush, rename). */
@@ -69,6 +79,18 @@ export async function writeTransfer(target: string, content: TransferContent): P
       size: fs.statSync(p.file).size,
     });
   }
+  // Named by their SHA-256, so their names are their checksums: no hashing again here.
+  const photos = new PhotoStore(content.photoDir).list().map((rel) => ({
+    name: `photos/${rel.split(path.sep).join('/')}`,
+    file: path.join(content.photoDir, rel),
+  }));
+  for (const p of photos) {
+    entries.push({
+      name: p.name,
+      sha256: path.basename(p.name).split('.')[0]!,
+      size: fs.statSync(p.file).size,
+    });
+  }
   const manifest: TransferManifest = {
     format: TRANSFER_FORMAT,
     version: 1,
@@ -83,6 +105,7 @@ export async function writeTransfer(target: string, content: TransferContent): P
   zip.addFile(content.databaseFile, DATABASE_ENTRY);
   if (content.key) zip.addBuffer(content.key.bytes, KEY_ENTRY);
   for (const p of content.packages) zip.addFile(p.file, `packages/${p.name}`, { compress: false });
+  for (const p of photos) zip.addFile(p.file, p.name, { compress: false });
   zip.end();
 
   const dir = path.dirname(target);
@@ -155,8 +178,16 @@ async function toFile(stream: NodeJS.ReadableStream, target: string): Promise<vo
   });
 }
 
-/** Reads a transfer file, streaming its database into `databaseOut`; checks every entry. */
-export async function openTransfer(file: string, databaseOut: string): Promise<OpenedTransfer> {
+/**
+ * Reads a transfer file, streaming its database into `databaseOut` and its photos into the
+ * store at `photoDir`; checks every entry.
+ */
+export async function openTransfer(
+  file: string,
+  databaseOut: string,
+  photoDir: string,
+): Promise<OpenedTransfer> {
+  const store = new PhotoStore(photoDir);
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(file);
@@ -180,6 +211,13 @@ export async function openTransfer(file: string, databaseOut: string): Promise<O
               sha256: sha256File(databaseOut),
               size: fs.statSync(databaseOut).size,
             });
+          } else if (PHOTO_ENTRY.test(name)) {
+            const bytes = await toBuffer(stream, LIMITS.photoBytes);
+            const sha256 = createHash('sha256').update(bytes).digest('hex');
+            const [, , named, ext] = PHOTO_ENTRY.exec(name)!;
+            if (sha256 !== named) throw new Error(`${name} changed`);
+            store.put(bytes, PHOTO_MIME[ext as keyof typeof PHOTO_MIME]);
+            read.set(name, { sha256, size: bytes.length });
           } else {
             const cap =
               name === MANIFEST_ENTRY

@@ -364,7 +364,7 @@ export async function readZip(buffer: Buffer): Promise<ZipEntry[]> {
     // From the end record alone, before any entry is read: 100,000 entries cost nothing.
     if (zip.entryCount > ZIP_LIMITS.entries) {
       throw refused(
-        `Gói có ${formatNumber(zip.entryCount)} tệp, nhiều hơn mức cho phép (${ZIP_LIMITS.entries}).`,
+        `Gói có ${formatNumber(zip.entryCount)} tệp, nhiều hơn mức cho phép (${formatNumber(ZIP_LIMITS.entries)}).`,
         `The package holds ${zip.entryCount} entries, more than allowed (${ZIP_LIMITS.entries}).`,
       );
     }

@@ -88,3 +88,28 @@ export class PhotoStore {
     return out;
   }
 }
+
+/**
+ * Copies into `to` every file of the store at `from` that `to` lacks, each checked against
+ * its name after the copy. Files are never changed once written, so a copy is only ever
+ * added to: backups keep every photo any of their databases may name. Gives the number
+ * copied; a file that does not match its name is left behind (and said on stderr).
+ */
+export function copyMissing(from: string, to: string): number {
+  const source = new PhotoStore(from);
+  let copied = 0;
+  for (const rel of source.list()) {
+    const target = path.join(to, rel);
+    if (fs.existsSync(target)) continue;
+    const bytes = fs.readFileSync(path.join(from, rel));
+    if (sha256Hex(bytes) !== path.basename(rel).split('.')[0]) {
+      console.error(`[photos] ${path.join(from, rel)} does not match its name; not copied`);
+      continue;
+    }
+    const dir = path.dirname(target);
+    fs.mkdirSync(dir, { recursive: true });
+    writeDurably(target, bytes);
+    copied += 1;
+  }
+  return copied;
+}

@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/backup';
 import { AppError } from '../../../shared/errors';
 import { prepareCandidate } from '../backup/candidate';
+import { copyMissing, PHOTO_DIR } from '../photos/store';
 import {
   activityIds,
   changedSince,
@@ -138,6 +139,9 @@ export class BackupService {
       });
     }
     const entry = await snapshot(db, this.folder, kind, this.host.now());
+    // The photos live beside the database, not in it: each backup folder keeps a copy of
+    // the photo store, only ever added to, so any backup kept finds the photos it names.
+    copyMissing(this.photoStore(), path.join(this.folder, PHOTO_DIR));
     this.rotate(this.folder, 'local');
     const settings = readSettings(this.folder);
     if (settings.mirrorDir) writeSettings(this.folder, { ...settings, mirrorPending: true });
@@ -164,6 +168,7 @@ export class BackupService {
     try {
       const there = new Set(listFolder(dir, 'mirror').map((e) => e.sha256));
       if (!there.has(newest.sha256)) copyBackup(newest, dir);
+      copyMissing(this.photoStore(), path.join(dir, PHOTO_DIR));
       this.rotate(dir, 'mirror');
       writeSettings(this.folder, {
         ...settings,
@@ -238,6 +243,7 @@ export class BackupService {
       }
       const { safetyBackup, keptDamaged } = await this.keepCurrent();
       this.host.replace(candidate.file);
+      this.restorePhotos(file);
       let keyFingerprint: string | null = null;
       if (key && passphrase) keyFingerprint = this.transferTarget.restoreKey(key, passphrase);
       if (candidate.transfer) {
@@ -258,6 +264,27 @@ export class BackupService {
       };
     } finally {
       fs.rmSync(candidate.file, { force: true });
+    }
+  }
+
+  private photoStore(): string {
+    return path.join(this.host.dataDir, PHOTO_DIR);
+  }
+
+  /**
+   * The photos the restored data names: the photo copy kept beside the backup restored (a
+   * USB stick's backup folder), this computer's backups and the second place (a transfer
+   * file's photos went into the store as it was read). Photos already in the store stay;
+   * none is ever removed.
+   */
+  private restorePhotos(file: string): void {
+    const mirror = this.mirrorFolder();
+    for (const dir of [
+      path.join(path.dirname(path.resolve(file)), PHOTO_DIR),
+      path.join(this.folder, PHOTO_DIR),
+      ...(mirror ? [path.join(mirror, PHOTO_DIR)] : []),
+    ]) {
+      if (path.resolve(dir) !== path.resolve(this.photoStore())) copyMissing(dir, this.photoStore());
     }
   }
 

@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/errors';
 import { snapshot } from '../backup/snapshot';
 import { fileStamp, sha256File } from '../backup/store';
 import { writeTransfer } from '../backup/transfer';
+import { PHOTO_DIR } from '../photos/store';
 import { allPackages } from '../package/queries';
 import { createKeyStore, createPassphraseSealer } from '../signing';
 import type { DatabaseHost, TransferTarget } from './backups';
@@ -61,6 +62,7 @@ export class TransferService implements TransferTarget {
         databaseFile: backup.path,
         key: keyBytes && key.fingerprint ? { fingerprint: key.fingerprint, bytes: keyBytes } : null,
         packages,
+        photoDir: path.join(this.host.dataDir, PHOTO_DIR),
       });
       return {
         path: target,
