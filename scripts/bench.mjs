@@ -2,7 +2,8 @@
 // bench/run.ts holds the groups saves, queries, reports and packages; bench/inbox.bench.ts the
 // group inbox (the province desk's take-in); bench/crash.bench.ts the group crash (the crash
 // test's SIGKILL run, 100 times); bench/sheets.bench.ts the group sheets (50,000 activities
-// exported as .xlsx and imported back). BENCH_ONLY=<group> runs one group.
+// exported as .xlsx and imported back); bench/photos.bench.ts the group photos (20 photos of
+// 12 megapixels added and reduced). BENCH_ONLY=<group> runs one group.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ const BENCHES = [
   { entry: 'bench/inbox.bench.ts', outfile: 'dist/bench-inbox.mjs', groups: ['inbox'] },
   { entry: 'bench/crash.bench.ts', outfile: 'dist/bench-crash.mjs', groups: ['crash'] },
   { entry: 'bench/sheets.bench.ts', outfile: 'dist/bench-sheets.mjs', groups: ['sheets'] },
+  { entry: 'bench/photos.bench.ts', outfile: 'dist/bench-photos.mjs', groups: ['photos'] },
 ];
 
 const only = process.env.BENCH_ONLY;

@@ -5,10 +5,9 @@ import sharp, { type Metadata } from 'sharp';
 import type { Msg } from '../../../shared/errors';
 import { REDUCED_LONG_SIDE, THUMB_LONG_SIDE, type PhotoMime } from '../../../shared/photos';
 
-// libvips' own thread pool would take both cores from the app while a photo is reduced;
-// one thread per operation keeps the window responsive and 20 photos still take seconds.
-sharp.concurrency(1);
-// The reduced copies are made once and kept; libvips' cache only holds memory.
+// The work runs on libuv's threads, off the JavaScript thread, so the app stays responsive
+// while photos are reduced. The reduced copies are made once and kept: libvips' operation
+// cache would only hold memory.
 sharp.cache(false);
 
 const FORMATS: Record<string, PhotoMime> = {
