@@ -232,7 +232,7 @@ describe('photos in the package', () => {
       if (r.ok) throw new Error('the export should have been refused');
       expect(r.error.code).toBe('package_too_large');
       expect(r.error.message).toMatch(
-        /^Gói sẽ nặng khoảng [\d,]+ MB, quá giới hạn 1 MB để gửi qua thư điện tử\. Hãy bỏ chọn "Gửi kèm gói" cho \d ảnh sau rồi xuất lại: /,
+        /^Gói sẽ nặng khoảng [\d,]+ MB, quá giới hạn 1 MB để gửi qua thư điện tử\. Hãy bỏ chọn “Gửi kèm gói” cho \d ảnh sau rồi xuất lại: /,
       );
       const named = heavy.filter((p) => r.error.message.includes(p.fileName));
       expect(named.length).toBeGreaterThan(0);

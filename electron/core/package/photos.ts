@@ -67,7 +67,7 @@ export function assertWithinLimit(
   for (const p of out) {
     const l = label(p);
     const entry = byActivity.get(p.activity) ?? {
-      head: `"${l.title.slice(0, 60)}" (${formatDate(l.date)})`,
+      head: `“${l.title.slice(0, 60)}” (${formatDate(l.date)})`,
       names: [],
     };
     entry.names.push(l.fileName);
@@ -81,11 +81,11 @@ export function assertWithinLimit(
     {
       vi:
         `Gói sẽ nặng khoảng ${formatSize(total)}, quá giới hạn ${formatSize(limitBytes)} để gửi qua thư điện tử. ` +
-        `Hãy bỏ chọn "Gửi kèm gói" cho ${out.length} ảnh sau rồi xuất lại: ${list}` +
+        `Hãy bỏ chọn “Gửi kèm gói” cho ${out.length} ảnh sau rồi xuất lại: ${list}` +
         `${more > 0 ? ` và ${more} ảnh khác` : ''}. Hoặc tăng giới hạn trong Cài đặt nếu hộp thư nhận được tệp lớn hơn.`,
       en:
         `The package would be about ${formatSize(total)}, over the ${formatSize(limitBytes)} limit for email. ` +
-        `Untick "send with the package" for these ${out.length} photos and export again: ${list}` +
+        `Untick “send with the package” for these ${out.length} photos and export again: ${list}` +
         `${more > 0 ? ` and ${more} more` : ''}. Or raise the limit in Settings if the mailbox takes larger files.`,
     },
     'photos',

@@ -1,5 +1,7 @@
 // The drill-down of a merged figure: the total, the offices behind it (each can be opened
-// on its own) and the activities, in a virtual table that loads 500 at a time.
+// on its own) and the activities, in a virtual table that loads 500 at a time. An activity
+// the office sent photos with opens under its row to show them (DrillPhotos).
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { areaHeading, type AreaKinds } from '../../../../shared/areas';
@@ -13,13 +15,23 @@ import type { Drill, DrillActivity } from '../../../../shared/inbox';
 import type { Activity } from '../../../../shared/schemas';
 import { measuresText } from '../../lib/measures';
 import { NumberLink } from '../../components/NumberLink';
+import { PhotoViewer, type ViewerPhoto } from '../../components/PhotoViewer';
 import { drillTitle, type DrillQuery, type OnDrill } from '../../lib/drill';
+import { PhotoCountButton, PhotoStrip } from './DrillPhotos';
 import { useDrill } from './useDrill';
 
 type OfficeRow = Drill['offices'][number];
 
-/** The activities' columns; `areas` heads the column of the areas each one names. */
-const activityColumns = (areas: string): ColumnsType<DrillActivity> => [
+const rowKey = (a: DrillActivity) => `${a.officeCode}/${a.id}`;
+
+/**
+ * The activities' columns; `areas` heads the column of the areas each one names, `photos`
+ * draws the cell of the photos the office sent with it.
+ */
+const activityColumns = (
+  areas: string,
+  photos: (a: DrillActivity) => ReactNode,
+): ColumnsType<DrillActivity> => [
   {
     title: 'Đơn vị',
     dataIndex: 'officeCode',
@@ -55,6 +67,13 @@ const activityColumns = (areas: string): ColumnsType<DrillActivity> => [
       c.length > 0 ? c.join(', ') : <Typography.Text type="secondary">Toàn đơn vị</Typography.Text>,
   },
   { title: 'Nội dung', dataIndex: 'title', ellipsis: true },
+  {
+    title: 'Ảnh',
+    key: 'photos',
+    width: 64,
+    align: 'center',
+    render: (_, a) => photos(a),
+  },
   {
     title: 'Số người',
     dataIndex: 'audience',
@@ -94,6 +113,12 @@ export function DrillDrawer({
   onClose,
 }: Props) {
   const view = useDrill(period, subject, query);
+  // Rows opened to show their photos, and the photos on show in the viewer.
+  const [openRows, setOpenRows] = useState<readonly string[]>([]);
+  const [viewer, setViewer] = useState<{ photos: ViewerPhoto[]; start: number } | null>(null);
+  useEffect(() => setOpenRows([]), [query]);
+  const toggle = (key: string) =>
+    setOpenRows((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]));
   const value = query?.commune ? null : (view.drill?.total.value ?? null);
   const officeColumns: ColumnsType<OfficeRow> = [
     { title: 'Đơn vị', dataIndex: 'name' },
@@ -186,8 +211,22 @@ export function DrillDrawer({
         <Table<DrillActivity>
           virtual
           size="small"
-          rowKey={(a) => `${a.officeCode}/${a.id}`}
-          columns={activityColumns(areaHeading(areaKinds.all))}
+          rowKey={rowKey}
+          columns={activityColumns(areaHeading(areaKinds.all), (a) => (
+            <PhotoCountButton
+              activity={a}
+              open={openRows.includes(rowKey(a))}
+              onToggle={() => toggle(rowKey(a))}
+            />
+          ))}
+          expandable={{
+            showExpandColumn: false,
+            expandedRowKeys: openRows,
+            rowExpandable: (a) => a.photoCount > 0,
+            expandedRowRender: (a) => (
+              <PhotoStrip activity={a} onOpen={(photos, start) => setViewer({ photos, start })} />
+            ),
+          }}
           dataSource={view.activities}
           loading={view.loading && view.activities.length === 0}
           pagination={false}
@@ -206,6 +245,12 @@ export function DrillDrawer({
           ) : null}
         </div>
       </div>
+      <PhotoViewer
+        photos={viewer?.photos ?? []}
+        start={viewer?.start ?? null}
+        onClose={() => setViewer(null)}
+        title="Ảnh minh chứng"
+      />
     </Drawer>
   );
 }

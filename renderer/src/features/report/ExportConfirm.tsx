@@ -1,12 +1,14 @@
 // "Xuất gói dữ liệu" asks first: exporting signs the period's figures and locks them, so
 // the clerk sees what goes into the package (the period and its days, the activities per
 // report), what it replaces, and in words what is unusual: a period not over yet, or one
-// without any activity (then a nil report must be chosen explicitly).
+// without any activity (then a nil report must be chosen explicitly), and the photos it
+// carries against the size the office's email takes. An export the engine refuses keeps the
+// modal open with the reason in full: "too large" names the photos to untick.
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Descriptions, Modal, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { SUBJECT_LABELS } from '../../../../shared/domain';
-import { formatDate, formatNumber } from '../../../../shared/format';
+import { formatDate, formatNumber, formatSize } from '../../../../shared/format';
 import type { ExportPreview } from '../../../../shared/package';
 import { periodName } from '../../components/PeriodTitle';
 import { formatInstant } from '../../lib/dates';
@@ -14,14 +16,44 @@ import { formatInstant } from '../../lib/dates';
 interface Props {
   preview: ExportPreview;
   exporting: boolean;
+  /** Why the last export from this modal failed (the engine's own sentence). */
+  error: string | null;
   onCancel: () => void;
   onConfirm: (allowEmpty: boolean) => void;
 }
 
 const activitiesText = (n: number) => `${formatNumber(n)} hoạt động`;
 
+const MB = 1024 * 1024;
+/** Past this share of the limit the line turns amber: the reports and data add their part. */
+const NEAR_LIMIT = 0.85;
+/** In MB as the limit is; a few small photos in KB rather than "0 MB". */
+const mbText = (bytes: number) =>
+  bytes < MB / 10 ? formatSize(bytes) : `${formatNumber(bytes / MB, bytes < 10 * MB ? 1 : 0)} MB`;
+
+/** How many photos travel, what they weigh, and the limit the office set for email. */
+function PhotosLine({ photos }: { photos: ExportPreview['photos'] }) {
+  const over = photos.bytes > photos.limitBytes;
+  const near = !over && photos.bytes >= photos.limitBytes * NEAR_LIMIT;
+  const limit = `${formatNumber(Math.round(photos.limitBytes / MB))} MB`;
+  return (
+    <span data-testid="export-confirm-photos" data-level={over ? 'over' : near ? 'near' : 'ok'}>
+      <Typography.Text type={over ? 'danger' : near ? 'warning' : undefined} strong={over || near}>
+        Kèm {formatNumber(photos.count)} ảnh ({mbText(photos.bytes)}); giới hạn gói {limit}
+      </Typography.Text>
+      {over || near ? (
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 13 }}>
+          {over
+            ? 'Ảnh đã vượt giới hạn gửi qua thư điện tử: hãy bỏ chọn “Gửi kèm gói” cho bớt ảnh, hoặc tăng giới hạn trong Cài đặt.'
+            : 'Gói gần tới giới hạn gửi qua thư điện tử.'}
+        </Typography.Paragraph>
+      ) : null}
+    </span>
+  );
+}
+
 /** The modal; mount it anew for each preview so the nil-report box starts unticked. */
-export function ExportConfirm({ preview, exporting, onCancel, onConfirm }: Props) {
+export function ExportConfirm({ preview, exporting, error, onCancel, onConfirm }: Props) {
   const [nilReport, setNilReport] = useState(false);
   const { period, reuses, replaces } = preview;
   // A reused package is handed back as it is: the engine neither counts nor locks anew.
@@ -62,7 +94,8 @@ export function ExportConfirm({ preview, exporting, onCancel, onConfirm }: Props
       ]}
     >
       <div className="export-confirm" data-testid="export-confirm">
-        <Descriptions size="small" column={1} bordered>
+        {/* A fixed label width: a two-line photo warning would otherwise squeeze the labels. */}
+        <Descriptions size="small" column={1} bordered styles={{ label: { width: 170 } }}>
           <Descriptions.Item label="Kỳ báo cáo">
             <span data-testid="export-confirm-period">
               <strong>{periodName(period)}</strong> ({days})
@@ -82,6 +115,11 @@ export function ExportConfirm({ preview, exporting, onCancel, onConfirm }: Props
               ))}
             </ul>
           </Descriptions.Item>
+          {preview.photos.count > 0 ? (
+            <Descriptions.Item label="Ảnh minh chứng">
+              <PhotosLine photos={preview.photos} />
+            </Descriptions.Item>
+          ) : null}
           {replaces ? (
             <Descriptions.Item label="Bản đính chính">
               <span data-testid="export-confirm-replaces">
@@ -142,6 +180,15 @@ export function ExportConfirm({ preview, exporting, onCancel, onConfirm }: Props
                 </Checkbox>
               </>
             }
+          />
+        ) : null}
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="export-confirm-error"
+            title="Chưa xuất được gói dữ liệu"
+            description={error}
           />
         ) : null}
       </div>

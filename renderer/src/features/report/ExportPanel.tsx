@@ -48,9 +48,10 @@ export function ExportPanel({ period }: { period: string }) {
     setPreview(await previewExport());
   };
 
+  // A refused export leaves the confirmation open with the reason in it: a package too large
+  // for email names the photos to untick, which a line under the card would hide.
   const confirm = async (allowEmpty: boolean) => {
-    await exportPackage({ allowEmpty });
-    setPreview(null);
+    if (await exportPackage({ allowEmpty })) setPreview(null);
   };
 
   return (
@@ -74,7 +75,7 @@ export function ExportPanel({ period }: { period: string }) {
     >
       <div className="export-body">
         {lock ? <LockNotice lock={lock} sequence={signedSequence} /> : null}
-        {error ? (
+        {error && !preview ? (
           <Alert
             type="error"
             showIcon
@@ -146,6 +147,7 @@ export function ExportPanel({ period }: { period: string }) {
         <ExportConfirm
           preview={preview}
           exporting={exporting}
+          error={error}
           onCancel={() => setPreview(null)}
           onConfirm={(allowEmpty) => void confirm(allowEmpty)}
         />
