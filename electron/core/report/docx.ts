@@ -1,6 +1,7 @@
 // The office's report as a Word file (.docx): the period's figures and the texts staff
 // wrote, laid out as Decree 30/2020/NĐ-CP asks (see docxBlocks.ts and docxStyle.ts), with
-// the list of activities as an appendix in a section of its own.
+// the list of activities as an appendix in a section of its own, and the photos marked for
+// the report as a second one (docxPhotos.ts) when there are any.
 
 import type { FileChild, ISectionOptions } from 'docx';
 import { Document, Header, Packer, PageOrientation, SectionType } from 'docx';
@@ -35,6 +36,7 @@ import {
   titleBlock,
 } from './docxBlocks';
 import { DOCUMENT_STYLES, MARGIN, PAGE, bodyParagraph } from './docxStyle';
+import { photoParagraphs, type ReportPhoto } from './docxPhotos';
 import { appendixTable, figuresTable } from './docxTables';
 
 export interface ReportDocumentInput {
@@ -43,6 +45,11 @@ export interface ReportDocumentInput {
   data: ReportData;
   /** The period's activities, oldest first; at most APPENDIX_LIMIT of them. */
   appendix: AppendixRow[];
+  /**
+   * The photos marked for the report, in order; none (or absent): no photo appendix, and
+   * the file is the one made before photos existed.
+   */
+  photos?: readonly ReportPhoto[];
   createdAt: Date;
 }
 
@@ -177,21 +184,29 @@ export function reportMain(input: ReportDocumentInput): FileChild[] {
   );
 }
 
+/** What an appendix's title says of its report: number, date and office. */
+const reportRef = ({ office, texts }: ReportDocumentInput) => ({
+  number: texts.number,
+  docSymbol: office.docSymbol,
+  isoDate: texts.date,
+  officeName: officeDisplayName(office.name, office.parent),
+});
+
+/** Whether the report has its second appendix, the photos. */
+const hasPhotos = (input: ReportDocumentInput) => (input.photos?.length ?? 0) > 0;
+
 /** The appendix: title and the table of activities. */
 export function reportAppendix(input: ReportDocumentInput): FileChild[] {
-  const { office, texts, data } = input;
+  const { data } = input;
   return [
     // The subject and the office's place are named: an appendix may travel on its own, and
     // the drugs and trafficking appendices of one quarter must not look alike.
     ...appendixTitleBlock(
       `Danh sách hoạt động tuyên truyền công tác ${SUBJECT_PHRASES[data.subject]} ` +
         data.figures.period.label,
-      {
-        number: texts.number,
-        docSymbol: office.docSymbol,
-        isoDate: texts.date,
-        officeName: officeDisplayName(office.name, office.parent),
-      },
+      reportRef(input),
+      // Decree 30 numbers appendices in Roman numerals when there are several.
+      hasPhotos(input) ? 'Phụ lục I' : 'Phụ lục',
     ),
     appendixTable(input.appendix, areaHeading((data.areaKinds ?? LEGACY_KINDS).all)),
     ...(data.figures.activities > input.appendix.length
@@ -204,6 +219,20 @@ export function reportAppendix(input: ReportDocumentInput): FileChild[] {
           ),
         ]
       : []),
+  ];
+}
+
+/** The second appendix: the photos marked for the report, two to a page. */
+export function photoAppendix(input: ReportDocumentInput): FileChild[] {
+  const { data } = input;
+  return [
+    ...appendixTitleBlock(
+      `Hình ảnh hoạt động tuyên truyền công tác ${SUBJECT_PHRASES[data.subject]} ` +
+        data.figures.period.label,
+      reportRef(input),
+      'Phụ lục II',
+    ),
+    ...photoParagraphs(input.photos ?? []),
   ];
 }
 
@@ -251,7 +280,11 @@ export async function packReport(
 export async function buildReportDocx(input: ReportDocumentInput): Promise<Buffer> {
   const subject = reportSubject(input.data.figures.period.label, input.data.subject);
   return packReport(
-    [mainSection(reportMain(input)), appendixSection(reportAppendix(input))],
+    [
+      mainSection(reportMain(input)),
+      appendixSection(reportAppendix(input)),
+      ...(hasPhotos(input) ? [appendixSection(photoAppendix(input))] : []),
+    ],
     subject,
     input.createdAt,
   );

@@ -211,12 +211,14 @@ export function pageNumberParagraph(): Paragraph {
 }
 
 /**
- * As Decree 30's Appendix I lays out an appendix: "Phụ lục", then what it lists in capitals,
- * then "(Kèm theo Báo cáo số … ngày … của …)".
+ * As Decree 30's Appendix I lays out an appendix: "Phụ lục" ("Phụ lục I", "Phụ lục II" when
+ * there are several), then what it lists in capitals, then "(Kèm theo Báo cáo số … ngày …
+ * của …)".
  */
 export function appendixTitleBlock(
   heading: string,
   report: { number: string; docSymbol: string; isoDate: string; officeName: string },
+  label = 'Phụ lục',
 ): Paragraph[] {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(report.isoDate)
     ? ` ngày ${documentDate(report.isoDate)}`
@@ -228,7 +230,7 @@ export function appendixTitleBlock(
     `(Kèm theo Báo cáo số ${documentNumber(report.number, report.docSymbol)}${date}` +
     ` của ${name})`;
   return [
-    centred('Phụ lục', { bold: true }),
+    centred(label, { bold: true }),
     centred(heading.toLocaleUpperCase('vi'), { bold: true, before: 60 }),
     centred(ref, { italics: true, before: 60 }),
     shortRule(TEXT_WIDTH, 2400, 240),

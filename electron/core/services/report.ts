@@ -43,6 +43,7 @@ import {
   type SignedReport,
 } from '../queries/reports';
 import { APPENDIX_LIMIT, buildReportDocx } from '../report/docx';
+import { reportPhotos } from '../report/reportPhotos';
 import { mergeTexts, startTexts } from '../report/texts';
 import { buildReportBook } from '../sheets/reportBook';
 import { CommuneIndex } from './communes';
@@ -317,7 +318,8 @@ export class ReportService {
     const office = this.office();
     const appendix = this.appendix(key, subject);
     assertPrintable({ office, texts, appendix });
-    const docx = await buildReportDocx({ office, texts, data, appendix, createdAt });
+    const photos = reportPhotos(this.ctx.db, this.dataDir, this.period(key), subject);
+    const docx = await buildReportDocx({ office, texts, data, appendix, photos, createdAt });
     return { subject, fileName: this.fileName(key, subject), docx, data, texts };
   }
 
