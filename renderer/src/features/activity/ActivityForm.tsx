@@ -1,7 +1,9 @@
 // The form of one activity of one channel. Whatever is typed is kept: rules say what is
 // wrong next to the field, the engine's refusals land on the field they name, and every
 // change is mirrored into a draft until the activity is saved. "Lưu và thêm tiếp"
-// (Ctrl+Shift+Enter) saves and hands the date and communes on to the next form.
+// (Ctrl+Shift+Enter) saves and hands the date and communes on to the next form. Photos are
+// attached after the activity itself is saved; when that fails, the form stays open on the
+// saved activity with its photos, to try again.
 import { useMemo, useRef, useState } from 'react';
 import { useFocusFirstField } from '../../lib/focusFirstField';
 import { Alert, App, Button, Form, Space, Tooltip } from 'antd';
@@ -14,6 +16,9 @@ import { fromIso, toIso } from '../../lib/dates';
 import { clearDraft, loadDraft, saveDraft } from '../../lib/drafts';
 import { showOnField } from '../../lib/serverErrors';
 import { activeCommunes, useAppStore, useWritable } from '../../stores/app';
+import { useLogbookStore } from '../../stores/logbook';
+import { usePackagesStore } from '../../stores/packages';
+import { lockedReason, lockOn } from '../report/locks';
 import type { CarryOver } from '../../stores/activityForm';
 import {
   defaultValues,
@@ -30,6 +35,9 @@ import { DateFields, PlaceFields, ReachFields, TopicFields } from './CommonField
 import { MeasureFields } from './MeasureFields';
 import { confirmUnusual, figureField, loadYardstick } from './unusualFigures';
 import { FormError } from '../../components/FormError';
+import { PhotoDrop } from './PhotoDrop';
+import { PhotoSection } from './PhotoSection';
+import { usePhotos } from './usePhotos';
 
 interface Props {
   channel: Channel;
@@ -61,11 +69,21 @@ export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel
     [active, profile, editing],
   );
   const editableCodes = useMemo(() => new Set(communes.map((c) => c.code)), [communes]);
-  const key = draftKey(channel, editing?.id ?? null);
+  // The activity as saved by an earlier try whose photos were not attached: Save now updates it.
+  const [saved, setSaved] = useState<ActivityRow | null>(null);
+  const target = editing ?? saved;
+  const key = draftKey(channel, target?.id ?? null);
   const [saving, setSaving] = useState(false);
   const [copying, setCopying] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [draft, setDraft] = useState(() => loadDraft<ActivityDraft>(key));
+  const photos = usePhotos(key, editing?.id ?? null);
+  const lock = usePackagesStore((s) => (editing ? lockOn(s.locks, editing.date) : null));
+  const photosReadOnly = lock
+    ? `${lockedReason(lock)}; ảnh chỉ xem được.`
+    : writable
+      ? null
+      : 'Dữ liệu đang ở chế độ chỉ đọc; ảnh chỉ xem được.';
   const [initialValues] = useState<ActivityFormValues>(() => {
     if (draft) return fromDraft(draft);
     if (editing) return fromRow(editing, editableCodes);
@@ -89,6 +107,7 @@ export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel
   const discardDraft = () => {
     clearDraft(key);
     setDraft(null);
+    photos.discard();
     form.resetFields();
     form.setFieldsValue(editing ? fromRow(editing, editableCodes) : defaultValues());
   };
@@ -130,20 +149,45 @@ export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel
         }
       : null;
     addAnother.current = false;
+    // Saving now would attach the list without the files still being read.
+    if (photos.progress !== null) {
+      setFormError('Ảnh đang được xử lý: hãy chờ xong rồi bấm Lưu.');
+      return;
+    }
     setSaving(true);
     setFormError(null);
     try {
       const input = toInput(channel, values);
-      const fix = await confirmUnusual(modal, channel, input, yardstick);
+      // Only the photos changed: the engine would write an update that changes nothing.
+      const unchanged =
+        target !== null &&
+        JSON.stringify(input) === JSON.stringify(toInput(channel, fromRow(target, editableCodes)));
+      const fix = unchanged ? null : await confirmUnusual(modal, channel, input, yardstick);
       if (fix !== null) {
         form.focusField(figureField(fix));
         return;
       }
-      const saved = editing
-        ? await api['activities:update']({ id: editing.id, activity: input })
-        : await api['activities:create'](input);
+      const row = unchanged
+        ? target
+        : target
+          ? await api['activities:update']({ id: target.id, activity: input })
+          : await api['activities:create'](input);
       clearDraft(key);
-      onSaved(saved, next);
+      try {
+        await photos.attach(row.id);
+      } catch (err) {
+        // The activity is saved; its photos stay in the form (and in the saved activity's
+        // draft) for another try.
+        if (!target) photos.moveDraft(draftKey(channel, row.id));
+        setSaved(row);
+        setDraft(null);
+        void useLogbookStore.getState().load();
+        setFormError(
+          `Đã lưu hoạt động nhưng chưa gắn được ảnh: ${errorMessage(err)} Bấm “Lưu” để thử lại.`,
+        );
+        return;
+      }
+      onSaved(row, next);
     } catch (err) {
       if (!showOnField(form, err, formFieldOf)) setFormError(errorMessage(err));
     } finally {
@@ -152,89 +196,92 @@ export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel
   };
 
   return (
-    <div
-      ref={formRef}
-      onKeyDownCapture={(e) => {
-        // Captured before the notes field's own Ctrl+Enter (save only) sees it.
-        if (!editing && e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.shiftKey) {
-          e.preventDefault();
-          e.stopPropagation();
-          saveAndAddAnother();
-        }
-      }}
-    >
-      <Form<ActivityFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={() => void onFinish()}
-        onFinishFailed={() => {
-          addAnother.current = false;
+    <PhotoDrop onFiles={photosReadOnly === null ? (files) => void photos.add(files) : null}>
+      <div
+        ref={formRef}
+        onKeyDownCapture={(e) => {
+          // Captured before the notes field's own Ctrl+Enter (save only) sees it.
+          if (!editing && e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.shiftKey) {
+            e.preventDefault();
+            e.stopPropagation();
+            saveAndAddAnother();
+          }
         }}
-        onValuesChange={keepDraft}
-        scrollToFirstError={{ block: 'center' }}
-        requiredMark={false}
-        className="compact-form"
-        data-testid="activity-form"
       >
-        {draft ? (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title="Đã khôi phục nội dung đang nhập dở lần trước (chưa lưu)."
-            action={
-              <Button size="small" onClick={discardDraft} data-testid="activity-discard-draft">
-                Bỏ bản nháp
-              </Button>
-            }
-          />
-        ) : null}
-        <DateFields />
-        <PlaceFields communes={communes} channel={channel} />
-        <TopicFields />
-        <MeasureFields channel={channel} />
-        <ReachFields onCtrlEnter={() => form.submit()} />
-        <FormError error={formError} testId="activity-error" style={{ marginBottom: 12 }} />
-        <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
-          <Button
-            icon={<CopyOutlined />}
-            loading={copying}
-            onClick={() => void copyLatest()}
-            data-testid="activity-copy-latest"
-          >
-            Sao chép lần trước
-          </Button>
-          <Space>
-            <Button onClick={onCancel} data-testid="activity-cancel">
-              Hủy
-            </Button>
-            {editing ? null : (
-              <Tooltip title="Lưu rồi mở ngay biểu mẫu mới, giữ hình thức, ngày và địa bàn (Ctrl+Shift+Enter)">
-                <Button
-                  icon={<PlusOutlined />}
-                  loading={saving}
-                  disabled={!writable}
-                  onClick={saveAndAddAnother}
-                  data-testid="activity-save-next"
-                >
-                  Lưu và thêm tiếp
+        <Form<ActivityFormValues>
+          form={form}
+          layout="vertical"
+          initialValues={initialValues}
+          onFinish={() => void onFinish()}
+          onFinishFailed={() => {
+            addAnother.current = false;
+          }}
+          onValuesChange={keepDraft}
+          scrollToFirstError={{ block: 'center' }}
+          requiredMark={false}
+          className="compact-form"
+          data-testid="activity-form"
+        >
+          {draft || photos.fromDraft ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="Đã khôi phục nội dung đang nhập dở lần trước (chưa lưu)."
+              action={
+                <Button size="small" onClick={discardDraft} data-testid="activity-discard-draft">
+                  Bỏ bản nháp
                 </Button>
-              </Tooltip>
-            )}
+              }
+            />
+          ) : null}
+          <DateFields />
+          <PlaceFields communes={communes} channel={channel} />
+          <TopicFields />
+          <MeasureFields channel={channel} />
+          <ReachFields onCtrlEnter={() => form.submit()} />
+          <PhotoSection state={photos} readOnlyReason={photosReadOnly} />
+          <FormError error={formError} testId="activity-error" style={{ marginBottom: 12 }} />
+          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
             <Button
-              type="primary"
-              htmlType="submit"
-              icon={<SaveOutlined />}
-              loading={saving}
-              disabled={!writable}
-              data-testid="activity-save"
+              icon={<CopyOutlined />}
+              loading={copying}
+              onClick={() => void copyLatest()}
+              data-testid="activity-copy-latest"
             >
-              Lưu
+              Sao chép lần trước
             </Button>
-          </Space>
-        </div>
-      </Form>
-    </div>
+            <Space>
+              <Button onClick={onCancel} data-testid="activity-cancel">
+                Hủy
+              </Button>
+              {editing ? null : (
+                <Tooltip title="Lưu rồi mở ngay biểu mẫu mới, giữ hình thức, ngày và địa bàn (Ctrl+Shift+Enter)">
+                  <Button
+                    icon={<PlusOutlined />}
+                    loading={saving}
+                    disabled={!writable || photos.progress !== null}
+                    onClick={saveAndAddAnother}
+                    data-testid="activity-save-next"
+                  >
+                    Lưu và thêm tiếp
+                  </Button>
+                </Tooltip>
+              )}
+              <Button
+                type="primary"
+                htmlType="submit"
+                icon={<SaveOutlined />}
+                loading={saving}
+                disabled={!writable || photos.progress !== null}
+                data-testid="activity-save"
+              >
+                Lưu
+              </Button>
+            </Space>
+          </div>
+        </Form>
+      </div>
+    </PhotoDrop>
   );
 }

@@ -26,7 +26,9 @@ function EntryBody({ entry }: { entry: AuditEntry }) {
           {changes.map((c) => (
             <li key={c.key} className="audit-change">
               <strong>{c.label}</strong>:{' '}
-              {entry.action === 'create' ? (
+              {c.summary !== undefined ? (
+                <span data-testid="audit-photos">{c.summary}</span>
+              ) : entry.action === 'create' ? (
                 <ins>{c.after}</ins>
               ) : (
                 <>

@@ -1,11 +1,11 @@
 // The logbook rows in a virtual table: only the rows on screen are drawn, so 100,000
 // rows scroll as smoothly as 100. A row dated in a locked period shows a lock and cannot
 // be edited, deleted or restored until the period is unlocked on the report screen.
-import { useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { DeleteButton } from '../../components/DeleteButton';
 import type { ColumnsType } from 'antd/es/table';
-import { EditOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
+import { CameraOutlined, EditOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
 import { CHANNEL_LABELS, CHANNEL_SHORT_LABELS, type Channel } from '../../../../shared/domain';
 import { formatDate, formatNumber } from '../../../../shared/format';
@@ -18,6 +18,7 @@ import { useLogbookStore } from '../../stores/logbook';
 import { usePackagesStore } from '../../stores/packages';
 import { lockOn } from '../report/locks';
 import { LockedActions } from './LockedActions';
+import { PhotoCount, RowPhotoViewer } from './RowPhotos';
 import { useRowActions } from './useRowActions';
 
 const CHANNEL_COLORS: Record<Channel, string> = {
@@ -48,6 +49,8 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
   const { remove, restore } = useRowActions();
   const box = useRef<HTMLDivElement>(null);
   const height = useElementHeight(box);
+  const [photoRow, setPhotoRow] = useState<ActivityRow | null>(null);
+  const closePhotos = useCallback(() => setPhotoRow(null), []);
 
   const filtered =
     filter.period !== '' ||
@@ -105,6 +108,13 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
       dataIndex: 'title',
       ellipsis: true,
       render: (title: string) => <span title={title}>{title}</span>,
+    },
+    {
+      title: <CameraOutlined aria-label="Hình ảnh" title="Hình ảnh" />,
+      key: 'photos',
+      width: 56,
+      align: 'center',
+      render: (_, r) => <PhotoCount row={r} onOpen={() => setPhotoRow(r)} />,
     },
     {
       title: 'Số người',
@@ -221,6 +231,7 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
         }}
         data-testid="logbook-table"
       />
+      <RowPhotoViewer row={photoRow} onClose={closePhotos} />
     </div>
   );
 }

@@ -79,6 +79,7 @@ const FIELD_LABELS: Record<string, string> = {
   audienceEstimated: 'Số người là ước tính',
   costVnd: 'Kinh phí (đồng)',
   notes: 'Ghi chú',
+  photos: 'Ảnh',
 };
 
 const ORDER = Object.keys(FIELD_LABELS);
@@ -138,6 +139,49 @@ export interface Change {
   label: string;
   before: string;
   after: string;
+  /** Said in words instead of before → after (the photos: what was added, removed, set). */
+  summary?: string;
+}
+
+interface AuditPhoto {
+  sha256: string;
+  fileName: string;
+  send: boolean;
+  inReport: boolean;
+}
+
+function auditPhotos(value: unknown): AuditPhoto[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (p): p is AuditPhoto =>
+      typeof p === 'object' && p !== null && typeof (p as AuditPhoto).sha256 === 'string',
+  );
+}
+
+/** "thêm IMG_2041.JPG; bỏ a.jpg; b.jpg: không gửi kèm gói; đổi thứ tự ảnh". */
+export function photoChanges(before: unknown, after: unknown): string {
+  const b = auditPhotos(before);
+  const a = auditPhotos(after);
+  const inBefore = new Map(b.map((p) => [p.sha256, p]));
+  const inAfter = new Set(a.map((p) => p.sha256));
+  const added = a.filter((p) => !inBefore.has(p.sha256)).map((p) => p.fileName);
+  const removed = b.filter((p) => !inAfter.has(p.sha256)).map((p) => p.fileName);
+  const parts: string[] = [];
+  if (added.length > 0) parts.push(`thêm ${added.join(', ')}`);
+  if (removed.length > 0) parts.push(`bỏ ${removed.join(', ')}`);
+  for (const p of a) {
+    const was = inBefore.get(p.sha256);
+    if (!was) continue;
+    const flags: string[] = [];
+    if (was.send !== p.send) flags.push(p.send ? 'gửi kèm gói' : 'không gửi kèm gói');
+    if (was.inReport !== p.inReport)
+      flags.push(p.inReport ? 'in trong báo cáo' : 'không in trong báo cáo');
+    if (flags.length > 0) parts.push(`${p.fileName}: ${flags.join(', ')}`);
+  }
+  const kept = a.filter((p) => inBefore.has(p.sha256)).map((p) => p.sha256);
+  const keptBefore = b.filter((p) => inAfter.has(p.sha256)).map((p) => p.sha256);
+  if (kept.join() !== keptBefore.join()) parts.push('đổi thứ tự ảnh');
+  return parts.join('; ');
 }
 
 /** Fields whose value differs between `before` and `after` (created: all that are set). */
@@ -162,5 +206,6 @@ export function changesOf(
       label: fieldLabel(k, words),
       before: valueText(k, b[k]),
       after: valueText(k, a[k]),
+      ...(k === 'photos' ? { summary: photoChanges(b[k], a[k]) } : {}),
     }));
 }
