@@ -8,7 +8,13 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { createCore, DB_FILE } from '../../electron/core';
-import { readZip, writeZip, ZIP_LIMITS, ZipRefused, type PackageData } from '../../electron/core/package';
+import {
+  readZip,
+  writeZip,
+  ZIP_LIMITS,
+  ZipRefused,
+  type PackageData,
+} from '../../electron/core/package';
 import { fingerprintOf, generateOfficeKey, signDetached } from '../../electron/core/signing';
 import type { Input } from '../../shared/contract';
 import {

@@ -24,7 +24,7 @@ export async function readPackagePhotos(
   data: unknown,
   entries: ReadonlyMap<string, ZipEntry>,
 ): Promise<InboxPhotoRow[]> {
-  const photos = ((data as { photos?: PackagePhoto[] }).photos ?? []);
+  const photos = (data as { photos?: PackagePhoto[] }).photos ?? [];
   const out: InboxPhotoRow[] = [];
   const seen = new Set<string>();
   for (const p of photos) {

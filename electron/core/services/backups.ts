@@ -284,7 +284,8 @@ export class BackupService {
       path.join(this.folder, PHOTO_DIR),
       ...(mirror ? [path.join(mirror, PHOTO_DIR)] : []),
     ]) {
-      if (path.resolve(dir) !== path.resolve(this.photoStore())) copyMissing(dir, this.photoStore());
+      if (path.resolve(dir) !== path.resolve(this.photoStore()))
+        copyMissing(dir, this.photoStore());
     }
   }
 
