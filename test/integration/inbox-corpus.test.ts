@@ -57,8 +57,8 @@ const EXPECTED: Record<string, { vi: string; en: string[] }> = {
     en: ['report-trafficking.docx', '3072 MB', '512 MB allowed'],
   },
   'many-entries': {
-    vi: 'Gói có 100.000 tệp, nhiều hơn mức cho phép (16).',
-    en: ['100000 entries', 'more than allowed (16)'],
+    vi: 'Gói có 100.000 tệp, nhiều hơn mức cho phép (2.016).',
+    en: ['100000 entries', 'more than allowed (2016)'],
   },
   duplicate: {
     vi: 'Gói có hai tệp cùng tên manifest.json.',

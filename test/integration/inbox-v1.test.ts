@@ -30,7 +30,8 @@ async function asVersion1(bytes: Buffer, key: ReturnType<typeof generateOfficeKe
   const entries = new Map((await readZip(bytes)).map((e) => [e.name, e.bytes]));
   const data = JSON.parse(entries.get('data.json')!.toString('utf8')) as Record<string, unknown>;
   const [report] = data.reports as { figures: unknown; texts: unknown }[];
-  const { reports: _reports, ...rest } = data;
+  // A version 1 package knew nothing of photos either.
+  const { reports: _reports, photos: _photos, ...rest } = data;
   const v1Data = Buffer.from(
     `${JSON.stringify({ ...rest, schemaVersion: 1, figures: report!.figures, texts: report!.texts })}\n`,
   );
@@ -39,12 +40,14 @@ async function asVersion1(bytes: Buffer, key: ReturnType<typeof generateOfficeKe
     string,
     unknown
   >;
-  const { reports: _refs, ...head } = manifest;
+  const { reports: _refs, counts, ...head } = manifest;
+  const { photos: _count, ...v1Counts } = counts as Record<string, number>;
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
   const v1Manifest = Buffer.from(
     `${JSON.stringify(
       {
         ...head,
+        counts: v1Counts,
         schemaVersion: 1,
         certificate: { sha256: fingerprintOf(key.certificateDer) },
         files: [

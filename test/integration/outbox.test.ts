@@ -487,9 +487,11 @@ describe('the signed Word reports beside an emailed package', () => {
     const report = entries.get(reportEntry('trafficking'))!;
     const data = entries.get(DATA_FILE)!;
     const newer = JSON.parse(entries.get(MANIFEST_FILE)!.bytes.toString('utf8')) as Manifest;
-    const { reports: _dropped, ...rest } = newer;
+    const { reports: _dropped, counts, ...rest } = newer;
+    const { photos: _photos, ...v1Counts } = counts;
     const manifest: Manifest = {
       ...rest,
+      counts: v1Counts,
       schemaVersion: 1,
       files: [
         { name: DATA_FILE, sha256: data.sha256, size: data.bytes.length },

@@ -3,10 +3,58 @@
 // email must stay under the office's limit, and when the photos push it over, the office
 // is told which photos to leave out.
 import { deflateRawSync } from 'node:zlib';
+import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { formatDate, formatSize } from '../../../shared/format';
-import type { PackagePhoto } from '../../../shared/photos';
-import type { PhotoStore } from '../photos/store';
+import type { ExportPreview } from '../../../shared/package';
+import type { Period } from '../../../shared/period';
+import { DEFAULT_PACKAGE_LIMIT_MB, type PackagePhoto } from '../../../shared/photos';
+import { getDeskSettings } from '../inbox/queries';
+import { photosBetween } from '../photos/queries';
+import { PhotoStore } from '../photos/store';
+import type { PackageData } from './build';
+import { packagePhotos } from './contents';
+
+/** The office's limit for a package meant for email, in bytes. */
+export function limitBytes(db: Database): number {
+  return (getDeskSettings(db).packageLimitMb ?? DEFAULT_PACKAGE_LIMIT_MB) * 1024 * 1024;
+}
+
+/** What the export confirmation says of the photos: how many travel, their bytes, the limit. */
+export function photoSummary(db: Database, period: Period): ExportPreview['photos'] {
+  const sizes = new Map(packagePhotos(db, period).map((p) => [p.file, p.size]));
+  return {
+    count: sizes.size,
+    bytes: [...sizes.values()].reduce((n, s) => n + s, 0),
+    limitBytes: limitBytes(db),
+  };
+}
+
+/** The reduced copies the export signs, once the size rule allows them. */
+export function exportPhotos(
+  db: Database,
+  dataDir: string,
+  period: Period,
+  data: PackageData,
+  reportDocx: readonly Buffer[],
+): Map<string, Buffer> {
+  const files = photoFiles(PhotoStore.of(dataDir), data.photos);
+  if (files.size === 0) return files;
+  const activities = new Map(data.activities.map((a) => [a.id, a]));
+  const originals = new Map(photosBetween(db, period.from, period.to).map((p) => [p.sha256, p]));
+  assertWithinLimit(
+    sizeWithoutPhotos(Buffer.from(JSON.stringify(data)), reportDocx),
+    data.photos,
+    files,
+    limitBytes(db),
+    (p) => ({
+      title: activities.get(p.activity)?.title ?? p.activity,
+      date: activities.get(p.activity)?.date ?? period.from,
+      fileName: originals.get(p.original)?.fileName ?? p.file,
+    }),
+  );
+  return files;
+}
 
 /** The distinct reduced copies of `photos`, by entry name, in order. */
 export function photoFiles(

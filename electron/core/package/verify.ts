@@ -211,7 +211,12 @@ function checkPhotos(
 ): void {
   const listed = manifest.files.filter((f) => PHOTO_ENTRY_RE.test(f.name));
   if (manifest.schemaVersion < 5) {
-    if (listed.length > 0 || data.photos !== undefined)
+    const carried = Array.isArray(data.photos)
+      ? data.photos.length
+      : data.photos === undefined
+        ? 0
+        : 1;
+    if (listed.length > 0 || carried > 0)
       throw disagree('gói phiên bản cũ không thể có ảnh', 'an older package cannot hold photos');
     return;
   }

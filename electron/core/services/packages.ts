@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SUBJECT_PHRASES, subjectThemes, type Theme } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { DEFAULT_PACKAGE_LIMIT_MB } from '../../../shared/photos';
 import { formatDate, localToday } from '../../../shared/format';
 import { codePointName, findXmlInvalid } from '../../../shared/text';
 import {
@@ -22,10 +21,8 @@ import type { PeriodRef } from '../../../shared/report';
 import type { Office } from '../../../shared/schemas';
 import type { Context } from '../context';
 import { failpoint, processAlive, removeTemporaries } from '../durable';
-import { inputsStamp, packageData, packagePhotos } from '../package/contents';
-import { assertWithinLimit, photoFiles, sizeWithoutPhotos } from '../package/photos';
-import { getDeskSettings } from '../inbox/queries';
-import { PhotoStore } from '../photos/store';
+import { inputsStamp, packageData } from '../package/contents';
+import { exportPhotos, photoSummary } from '../package/photos';
 import {
   allPackages,
   buildPackage,
@@ -45,7 +42,6 @@ import type { NewPackage } from '../package/queries';
 import { totalsOf } from '../queries/activities';
 import { writeAudit } from '../queries/audit';
 import { getLock } from '../queries/locks';
-import { photosBetween } from '../photos/queries';
 import { getProfile } from '../queries/profile';
 import { insertSignedReport } from '../queries/reports';
 import {
@@ -257,21 +253,8 @@ export class PackageService {
           ? { sequence: latest.sequence, fileName: latest.fileName, createdAt: latest.createdAt }
           : null,
       reuses: locked ? { sequence: latest.sequence, fileName: latest.fileName } : null,
-      photos: this.photoSummary(period),
+      photos: photoSummary(db, period),
     };
-  }
-
-  private photoSummary(period: Period): ExportPreview['photos'] {
-    const sizes = new Map(packagePhotos(this.ctx.db, period).map((p) => [p.file, p.size]));
-    return {
-      count: sizes.size,
-      bytes: [...sizes.values()].reduce((n, s) => n + s, 0),
-      limitBytes: this.limitBytes(),
-    };
-  }
-
-  private limitBytes(): number {
-    return (getDeskSettings(this.ctx.db).packageLimitMb ?? DEFAULT_PACKAGE_LIMIT_MB) * 1024 * 1024;
   }
 
   /**
@@ -387,25 +370,14 @@ export class PackageService {
         'activities',
       );
     }
-    const photos = photoFiles(PhotoStore.of(this.dataDir), data.photos);
-    if (photos.size > 0) {
-      const titles = new Map(data.activities.map((a) => [a.id, a]));
-      const names = new Map(photosBetween(db, period.from, period.to).map((p) => [p.sha256, p]));
-      assertWithinLimit(
-        sizeWithoutPhotos(
-          Buffer.from(JSON.stringify(data)),
-          reports.map((r) => r.docx),
-        ),
-        data.photos,
-        photos,
-        this.limitBytes(),
-        (p) => ({
-          title: titles.get(p.activity)?.title ?? p.activity,
-          date: titles.get(p.activity)?.date ?? period.from,
-          fileName: names.get(p.original)?.fileName ?? p.file,
-        }),
-      );
-    }
+    // Read (and checked) before a number is reserved: a photo over the limit refuses here.
+    const photos = exportPhotos(
+      db,
+      this.dataDir,
+      period,
+      data,
+      reports.map((r) => r.docx),
+    );
     fs.mkdirSync(dir, { recursive: true });
     const { sequence, path: file } = reserveSequence(
       db,

@@ -27,7 +27,8 @@ export async function buildWriter(root: string): Promise<string> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['better-sqlite3'],
+    // As the app's own build: native and run-time packages stay in node_modules.
+    external: ['better-sqlite3', 'sharp', 'exceljs', '@fast-csv/parse'],
     logLevel: 'warning',
   });
   return outfile;
