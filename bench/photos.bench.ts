@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       await sharp(bytes)
         .autoOrient()
         .resize(1600, 1600, { fit: 'inside' })
-        .jpeg({ quality: 82, mozjpeg: true })
+        .jpeg({ quality: 82 })
         .toBuffer();
     }
     floorMs.push(performance.now() - f0);
