@@ -194,6 +194,7 @@ describe('photos of an activity', () => {
     await page.screenshot({ path: `${SHOTS}/viewer.png` });
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => viewer.innerText()).toBe('Ảnh 1/3');
+    await page.screenshot({ path: `${SHOTS}/viewer-first.png` });
     await page.getByTestId('photo-viewer-next').click();
     await page.getByTestId('photo-viewer-next').click();
     await expect.poll(() => viewer.innerText()).toBe('Ảnh 3/3');

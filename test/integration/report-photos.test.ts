@@ -56,9 +56,9 @@ const DRUGS: Input<'activities:create'> = {
 };
 
 const CAPTIONS = [
-  'Ảnh 1. Tuyên truyền lưu động hưởng ứng Ngày toàn dân phòng, chống mua bán người - 30/7 — 28/07/2023 - 30/07/2023 — Xã Hợp Thành, Xã Thụy Hùng',
-  'Ảnh 2. Tuyên truyền lưu động hưởng ứng Ngày toàn dân phòng, chống mua bán người - 30/7 — 28/07/2023 - 30/07/2023 — Xã Hợp Thành, Xã Thụy Hùng',
-  'Ảnh 3. Tin, bài, ảnh trên trang thông tin điện tử huyện — 10/08/2023',
+  'Ảnh 1. Tuyên truyền lưu động hưởng ứng Ngày toàn dân phòng, chống mua bán người - 30/7 — 28/7/2023 - 30/7/2023 — Xã Hợp Thành, Xã Thụy Hùng',
+  'Ảnh 2. Tuyên truyền lưu động hưởng ứng Ngày toàn dân phòng, chống mua bán người - 30/7 — 28/7/2023 - 30/7/2023 — Xã Hợp Thành, Xã Thụy Hùng',
+  'Ảnh 3. Tin, bài, ảnh trên trang thông tin điện tử huyện — 10/8/2023',
 ];
 
 let core: Core;
@@ -186,7 +186,7 @@ describe('the photo appendix of the report', () => {
     expect(flat[0]).toContain('Ảnh 2.');
     expect(flat[0]).toContain('Xã Hợp Thành, Xã Thụy Hùng');
     expect(flat[1]).toContain(
-      'Ảnh 3. Tin, bài, ảnh trên trang thông tin điện tử huyện — 10/08/2023',
+      'Ảnh 3. Tin, bài, ảnh trên trang thông tin điện tử huyện — 10/8/2023',
     );
     // A look at the first page of the appendix.
     const pdf = file.replace(/\.docx$/, '.pdf');

@@ -4,7 +4,7 @@
 
 import type { Database } from 'better-sqlite3';
 import { subjectThemes, type ReportSubject } from '../../../shared/domain';
-import { formatDate } from '../../../shared/format';
+import { documentDate } from '../../../shared/format';
 import { photosBetween } from '../photos/queries';
 import { PhotoStore } from '../photos/store';
 import {
@@ -16,9 +16,11 @@ import {
 import { allCommunes } from '../queries/profile';
 import type { ReportPhoto } from './docxPhotos';
 
-/** "28/07/2023", or "26/06/2023 - 28/06/2023" for an activity over several days. */
+/** As the report writes dates (Decree 30): "28/7/2023", or "26/6/2023 - 28/6/2023". */
 const datesOf = (date: string, endDate: string | undefined) =>
-  endDate && endDate !== date ? `${formatDate(date)} - ${formatDate(endDate)}` : formatDate(date);
+  endDate && endDate !== date
+    ? `${documentDate(date)} - ${documentDate(endDate)}`
+    : documentDate(date);
 
 /**
  * The period's photos for the report on `subject`, in the order of the activities (oldest
