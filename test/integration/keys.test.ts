@@ -60,6 +60,36 @@ describe('the signing key through the contract', () => {
     expect(check).toMatchObject({ ok: true });
   });
 
+  it('keeps the key it opened for the session, until another key replaces its file', async () => {
+    const quarter = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '../fixtures/quarter-2023-q3.json'), 'utf8'),
+    ) as unknown[];
+    const other = await office('mật khẩu máy khác');
+    const otherCert = await other.packages.certificate();
+    const backup = await value<{ base64: string }>(other, 'key:backup', {
+      passphrase: 'sao lưu khác',
+    });
+
+    const core = await office('mật khẩu máy');
+    core.activities.importMany(quarter, (i) => ({ vi: `#${i}`, en: `#${i}` }));
+    const first = await core.packages.export('2023-Q3', { outDir: tempDir() });
+    const own = await core.packages.certificate();
+    const signer = async (file: string) => {
+      const check = await core.packages.verify(file);
+      if (!check.ok) throw new Error(check.reason.en);
+      return check.signer.fingerprint;
+    };
+    expect(await signer(first.path)).toBe(own.fingerprint);
+
+    // Another key restored over this one in the same session: the next export is signed
+    // with it, not with the key opened before.
+    await value(core, 'key:restore', { base64: backup.base64, passphrase: 'sao lưu khác' });
+    core.locks.unlock(core.report.period('2023-Q3').key, 'Sửa số liệu');
+    const second = await core.packages.export('2023-Q3', { outDir: tempDir() });
+    expect(await signer(second.path)).toBe(otherCert.fingerprint);
+    expect(otherCert.fingerprint).not.toBe(own.fingerprint);
+  });
+
   it('imports a PKCS#12 file issued elsewhere; a wrong passphrase changes nothing', async () => {
     const dir = tempDir();
     const key = path.join(dir, 'k.pem');

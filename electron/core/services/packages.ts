@@ -47,6 +47,7 @@ import { insertSignedReport } from '../queries/reports';
 import {
   createKeyStore,
   createPassphraseSealer,
+  KEY_FILE,
   type KeyCertificate,
   type KeySealer,
   type OfficeKey,
@@ -58,6 +59,11 @@ import type { BuiltReport, ReportService } from './report';
 export const KEYS_DIR = 'keys';
 export const PACKAGES_DIR = 'packages';
 
+/** The SHA-256 of the sealed key file as it is now. */
+function keyFileStamp(keysDir: string): string {
+  return sha256Of(fs.readFileSync(path.join(keysDir, KEY_FILE)));
+}
+
 const ref = (p: Period): PeriodRef => ({ key: p.key, from: p.from, to: p.to, label: p.label });
 
 export type { KeyAccess, PassphraseSource } from './keyAccess';
@@ -66,6 +72,8 @@ export class PackageService {
   private readonly keysDir: string;
   /** Exports run one at a time: two at once would take the same sequence number. */
   private running: Promise<unknown> = Promise.resolve();
+  /** The key unsealed this session, with the SHA-256 of the file it came from. */
+  private unsealed: { stamp: string; key: OfficeKey } | null = null;
 
   constructor(
     private readonly ctx: Context,
@@ -119,7 +127,14 @@ export class PackageService {
       }
       // A key sealed another way cannot be opened here: say so before asking for anything.
       if (certOnly.certificate().sealedWith !== this.kind()) return certOnly.load();
-      return createKeyStore(this.keysDir, await this.sealer('open')).load();
+      // Unsealing costs a scrypt (a quarter of a second) on every export: the key opened once
+      // is kept for the session, as long as its file is byte for byte the one opened (a
+      // restore, an import or a new key changes the file and so opens it again).
+      const stamp = keyFileStamp(this.keysDir);
+      if (this.unsealed?.stamp === stamp) return this.unsealed.key;
+      const key = createKeyStore(this.keysDir, await this.sealer('open')).load();
+      this.unsealed = { stamp, key };
+      return key;
     }
     const office = this.office();
     return createKeyStore(this.keysDir, await this.sealer('create')).create(office);
