@@ -367,7 +367,8 @@ export function setDeleted(db: Database, id: string, deletedAt: string | null, n
   );
 }
 
-export function restoreUpdatedAt(db: Database, id: string, updatedAt: string): void {
+/** Sets when the activity last changed (a restore puts back the old time; photos set now). */
+export function setUpdatedAt(db: Database, id: string, updatedAt: string): void {
   sql(db, 'UPDATE activities SET updated_at = ? WHERE id = ?').run(updatedAt, id);
 }
 

@@ -18,7 +18,7 @@ import {
   insertActivity,
   latestOfChannel,
   listActivities,
-  restoreUpdatedAt,
+  setUpdatedAt,
   rowToActivity,
   setDeleted,
   toInterchange,
@@ -35,7 +35,7 @@ import { resolvePeriod } from './period';
 
 export const MAX_PAGE = 100_000;
 
-function notFound(id: string): AppError {
+export function notFound(id: string): AppError {
   return new AppError('not_found', {
     vi: `Không tìm thấy hoạt động có mã "${id}".`,
     en: `There is no activity with id "${id}".`,
@@ -341,7 +341,7 @@ export class ActivityService {
         const after = toInterchange(rowToActivity(getActivityRow(db, id)!, communes.byId));
         if (JSON.stringify(before) === JSON.stringify(after)) {
           // Identical record: undo the touch of updated_at.
-          restoreUpdatedAt(db, id, existing.updated_at);
+          setUpdatedAt(db, id, existing.updated_at);
           result.unchanged++;
           continue;
         }

@@ -22,7 +22,8 @@ import {
 } from '../photos/queries';
 import { PhotoStore, sha256Hex } from '../photos/store';
 import { writeAudit } from '../queries/audit';
-import { getActivityRow, rowToActivity, toInterchange } from '../queries/activities';
+import { getActivityRow, rowToActivity, setUpdatedAt, toInterchange } from '../queries/activities';
+import { notFound } from './activities';
 import { CommuneIndex } from './communes';
 import { LockService } from './locks';
 
@@ -205,7 +206,7 @@ export class PhotoService {
             inReport: p.inReport,
           })),
         });
-        db.prepare('UPDATE activities SET updated_at = ? WHERE id = ?').run(now, id);
+        setUpdatedAt(db, id, now);
         writeAudit(db, {
           at: now,
           entity: 'activity',
@@ -222,12 +223,7 @@ export class PhotoService {
 
   private activity(id: string) {
     const row = getActivityRow(this.ctx.db, id);
-    if (!row) {
-      throw new AppError('not_found', {
-        vi: `Không tìm thấy hoạt động có mã "${id}".`,
-        en: `There is no activity with id "${id}".`,
-      });
-    }
+    if (!row) throw notFound(id);
     return rowToActivity(row, CommuneIndex.of(this.ctx.db).byId);
   }
 }
