@@ -42,7 +42,7 @@ for (const { entry, outfile } of chosen) {
     // refuses to run from inside a bundle.
     external: ['better-sqlite3', 'electron', 'esbuild', 'exceljs', '@fast-csv/parse', 'sharp'],
     banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      js: "import { createRequire as benchRequire } from 'node:module'; const require = benchRequire(import.meta.url);",
     },
     logLevel: 'warning',
   });

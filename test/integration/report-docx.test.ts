@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildReportDocx } from '../../electron/core/report/docx';
 import { REPORT_INPUT } from '../fixtures/reportInput';
 import { convertToPdf, pdfInfo, plainText, zipPart } from './docxRender';
@@ -26,6 +26,10 @@ beforeAll(async () => {
   zip = await JSZip.loadAsync(buffer);
   documentXml = await part('word/document.xml');
   text = plainText(documentXml);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe('report .docx', () => {
@@ -173,6 +177,41 @@ describe('report .docx', () => {
     const again = await JSZip.loadAsync(await buildReportDocx(REPORT_INPUT));
     for (const name of ['word/document.xml', 'docProps/core.xml', 'word/styles.xml']) {
       expect(await again.file(name)!.async('string')).toBe(await part(name));
+    }
+  });
+
+  it('gives the same bytes for the same input at another time of day', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-01T08:00:00Z'));
+    const morning = await buildReportDocx(REPORT_INPUT);
+    vi.setSystemTime(new Date('2026-03-02T17:45:31Z'));
+    const nextDay = await buildReportDocx(REPORT_INPUT);
+    expect(nextDay.equals(morning)).toBe(true);
+  });
+
+  it('sets table text in 11 and 12 pt single-spaced through styles, the padding on the table', async () => {
+    const styles = await part('word/styles.xml');
+    for (const size of [11, 12]) {
+      const style = new RegExp(
+        `<w:style [^>]*w:styleId="TableText${size}"[\\s\\S]*?</w:style>`,
+      ).exec(styles)![0];
+      expect(style).toContain(
+        '<w:spacing w:after="0" w:before="0" w:line="240" w:lineRule="auto"/>',
+      );
+      expect(style).toContain(`<w:sz w:val="${size * 2}"/>`);
+      expect(style).toContain('w:ascii="Times New Roman"');
+    }
+    const tables = documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!;
+    const appendix = tables.at(-1)!;
+    const figures = tables.find((t) => t.includes('Tổng cộng'))!;
+    // Every paragraph of a cell names its style; no run repeats a font or a size.
+    expect(appendix.match(/<w:p>/g)!.length).toBe(
+      appendix.match(/<w:pStyle w:val="TableText11"\/>/g)!.length,
+    );
+    expect(figures).toContain('<w:pStyle w:val="TableText12"/>');
+    for (const table of [appendix, figures]) {
+      expect(table).not.toMatch(/<w:rFonts|<w:sz |<w:tcMar>/);
+      expect(table).toContain('<w:tblCellMar><w:top w:w="40" w:type="dxa"/>');
     }
   });
 

@@ -37,6 +37,7 @@ import {
 } from './docxBlocks';
 import { DOCUMENT_STYLES, MARGIN, PAGE, bodyParagraph } from './docxStyle';
 import { photoParagraphs, type ReportPhoto } from './docxPhotos';
+import { escapeXml, packRaw, rawBlocks } from './docxRawXml';
 import { appendixTable, figuresTable } from './docxTables';
 
 export interface ReportDocumentInput {
@@ -236,12 +237,9 @@ export function photoAppendix(input: ReportDocumentInput): FileChild[] {
   ];
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
  * docProps/core.xml with the given creation time. docx stamps `new Date()` and has no option
- * for it, so the part is replaced: two builds of the same input at the same time are equal.
+ * for it, so the part is replaced: two builds of the same input are equal.
  */
 export function corePropertiesXml(title: string, createdAt: Date): string {
   const when = `${createdAt.toISOString().slice(0, 19)}Z`;
@@ -272,9 +270,10 @@ export async function packReport(
     styles: DOCUMENT_STYLES,
     sections,
   });
-  return Packer.toBuffer(doc, false, [
+  const packed = await Packer.toBuffer(doc, false, [
     { path: 'docProps/core.xml', data: corePropertiesXml(title, createdAt) },
   ]);
+  return packRaw(packed, rawBlocks(sections.flatMap((s) => s.children)));
 }
 
 export async function buildReportDocx(input: ReportDocumentInput): Promise<Buffer> {

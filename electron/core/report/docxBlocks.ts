@@ -3,7 +3,7 @@
 // headings, the closing, "Nơi nhận" with the signature, the page-number headers and the
 // appendix title. The office report and the province's merged report share them.
 
-import type { Paragraph, Table } from 'docx';
+import type { Paragraph } from 'docx';
 import { AlignmentType, Header, PageNumber, TextRun } from 'docx';
 import type { Office } from '../../../shared/schemas';
 import { placeDateLine } from '../../../shared/reportText';
@@ -152,7 +152,7 @@ export function bodyParagraphs(texts: readonly string[]): Paragraph[] {
  * line after it: a heading or a second table straight under a table's last rule looks
  * glued to it (and two adjacent tables would merge into one in Word).
  */
-export function captionedTable(caption: string, table: Table): (Paragraph | Table)[] {
+export function captionedTable(caption: string, table: Paragraph): Paragraph[] {
   return [
     bodyParagraph(caption, { italics: true, keepNext: true }),
     table,

@@ -6,14 +6,12 @@
 
 import type { Paragraph } from 'docx';
 import {
-  AlignmentType,
   BorderStyle,
   Table,
   TableBorders,
   TableCell,
   TableLayoutType,
   TableRow,
-  VerticalAlignTable,
   WidthType,
 } from 'docx';
 import { CHANNEL_SHORT_LABELS } from '../../../shared/domain';
@@ -21,22 +19,14 @@ import { formatNumber } from '../../../shared/format';
 import type { AppendixRow } from '../../../shared/report';
 import type { SummaryTable } from '../../../shared/reportText';
 import { SUMMARY_HEADERS, appendixDate } from '../../../shared/reportText';
-import type { ParagraphStyle } from './docxStyle';
-import { PT, TEXT_WIDTH, paragraph } from './docxStyle';
+import { escapeXml, RawXmlBlock } from './docxRawXml';
+import type { TableTextSize } from './docxStyle';
+import { PT, TEXT_WIDTH, tableTextStyle } from './docxStyle';
 
 const dxa = (size: number) => ({ size, type: WidthType.DXA });
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const NO_CELL_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const GRID = {
-  top: LINE,
-  bottom: LINE,
-  left: LINE,
-  right: LINE,
-  insideHorizontal: LINE,
-  insideVertical: LINE,
-};
 
 /** Checks at build time that a table's columns fill the text width exactly. */
 function checkWidths(widths: readonly number[], total = TEXT_WIDTH): void {
@@ -68,24 +58,7 @@ export function layoutTable(widths: readonly number[], cells: Paragraph[][]): Ta
   });
 }
 
-/** A cell of a data table: its text in one or more single-spaced paragraphs. */
-function cell(text: string, width: number, style: ParagraphStyle, columnSpan?: number): TableCell {
-  const lines = text.split('\n');
-  return new TableCell({
-    width: dxa(width),
-    columnSpan,
-    verticalAlign: VerticalAlignTable.CENTER,
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
-    children: lines.map((line) => paragraph(line, { tight: true, ...style })),
-  });
-}
-
 export type ColumnAlign = 'left' | 'center' | 'right';
-const ALIGN = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-} as const;
 
 export interface DataColumn {
   header: string;
@@ -105,69 +78,103 @@ export interface SpanCell {
 /** A body cell: a string in its column's alignment, or a note across several columns. */
 export type DataCell = string | SpanCell;
 
+/** Cell padding, set once on the table: 4 pt left and right, 2 pt above and below. */
+const CELL_MARGINS =
+  '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/>' +
+  '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar>';
+
+const RULE = 'w:val="single" w:sz="4" w:color="000000"';
+const GRID_BORDERS =
+  `<w:tblBorders><w:top ${RULE}/><w:left ${RULE}/><w:bottom ${RULE}/><w:right ${RULE}/>` +
+  `<w:insideH ${RULE}/><w:insideV ${RULE}/></w:tblBorders>`;
+
+interface TextLook {
+  style: string;
+  align: ColumnAlign;
+  bold?: boolean;
+  italics?: boolean;
+}
+
+/** The paragraphs of a cell, one per line of its text. */
+function cellParagraphs(text: string, look: TextLook): string {
+  const pPr = `<w:pPr><w:pStyle w:val="${look.style}"/><w:jc w:val="${look.align}"/></w:pPr>`;
+  const rPr =
+    look.bold || look.italics
+      ? `<w:rPr>${look.bold ? '<w:b/><w:bCs/>' : ''}${look.italics ? '<w:i/><w:iCs/>' : ''}</w:rPr>`
+      : '';
+  let xml = '';
+  for (const line of text.normalize('NFC').split('\n')) {
+    xml +=
+      line === ''
+        ? `<w:p>${pPr}</w:p>`
+        : `<w:p>${pPr}<w:r>${rPr}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r></w:p>`;
+  }
+  return xml;
+}
+
+/** A cell `width` twips wide, its text centred vertically. */
+function cellXml(text: string, width: number, look: TextLook, span = 1): string {
+  const gridSpan = span > 1 ? `<w:gridSpan w:val="${span}"/>` : '';
+  return (
+    `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${gridSpan}<w:vAlign w:val="center"/>` +
+    `</w:tcPr>${cellParagraphs(text, look)}</w:tc>`
+  );
+}
+
 /**
  * A ruled table with a bold header row that repeats on every page (w:tblHeader) and rows
- * that do not split; `footer` is an optional bold last row (totals).
+ * that do not split; `footer` is an optional bold last row (totals). Written as XML
+ * (docxRawXml.ts): the appendix's thousands of cells are most of the report.
  */
 export function dataTable(
   columns: readonly DataColumn[],
   rows: readonly (readonly DataCell[])[],
   options: {
-    size: number;
+    size: TableTextSize;
     /** The header row's size when it must be smaller than the body's to fit narrow columns. */
-    headerSize?: number;
+    headerSize?: TableTextSize;
     footer?: string[];
     empty?: string;
   },
-): Table {
+): RawXmlBlock {
   const widths = columns.map((c) => c.width);
   checkWidths(widths);
-  const size = options.size;
-  const headerStyle = { size: options.headerSize ?? size, bold: true, align: ALIGN.center };
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: columns.map((c) => cell(c.header, c.width, headerStyle)),
-  });
+  const style = tableTextStyle(options.size);
+  const headerLook = { style: tableTextStyle(options.headerSize ?? options.size), bold: true };
+  const parts: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/>${GRID_BORDERS}` +
+      `<w:tblLayout w:type="fixed"/>${CELL_MARGINS}</w:tblPr><w:tblGrid>` +
+      widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('') +
+      '</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' +
+      columns.map((c) => cellXml(c.header, c.width, { ...headerLook, align: 'center' })).join('') +
+      '</w:tr>',
+  ];
   // Columns are walked rather than values, so a short row still gets every cell (empty).
-  const bodyCells = (values: readonly DataCell[], bold: boolean) => {
-    const cells: TableCell[] = [];
+  const bodyRow = (values: readonly DataCell[], bold: boolean) => {
+    let xml = '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
     for (let col = 0, k = 0; col < columns.length; k++) {
       const value = values[k] ?? '';
       const c = columns[col]!;
       if (typeof value === 'string') {
-        cells.push(cell(value, c.width, { size, bold, align: ALIGN[c.align] }));
+        xml += cellXml(value, c.width, { style, bold, align: c.align });
         col += 1;
         continue;
       }
       const span = Math.max(1, Math.min(value.span, columns.length - col));
       const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-      const style = { size, bold, italics: true, align: ALIGN.center };
-      cells.push(cell(value.text, width, style, span > 1 ? span : undefined));
+      xml += cellXml(value.text, width, { style, bold, italics: true, align: 'center' }, span);
       col += span;
     }
-    return cells;
+    return `${xml}</w:tr>`;
   };
-  const bodyRow = (values: readonly DataCell[], bold = false) =>
-    new TableRow({ cantSplit: true, children: bodyCells(values, bold) });
-  const body = rows.map((r) => bodyRow(r));
+  for (const r of rows) parts.push(bodyRow(r, false));
   if (rows.length === 0 && options.empty) {
-    body.push(
-      new TableRow({
-        children: [
-          cell(options.empty, TEXT_WIDTH, { size, italics: true, align: 'center' }, columns.length),
-        ],
-      }),
-    );
+    const look = { style, italics: true, align: 'center' as const };
+    parts.push(`<w:tr>${cellXml(options.empty, TEXT_WIDTH, look, columns.length)}</w:tr>`);
   }
-  if (options.footer) body.push(bodyRow(options.footer, true));
-  return new Table({
-    width: dxa(TEXT_WIDTH),
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: GRID,
-    rows: [header, ...body],
-  });
+  if (options.footer) parts.push(bodyRow(options.footer, true));
+  parts.push('</w:tbl>');
+  return new RawXmlBlock(parts.join(''));
 }
 
 const SUMMARY_COLUMNS: DataColumn[] = [
@@ -184,7 +191,7 @@ const SUMMARY_COLUMNS: DataColumn[] = [
 export const dashIfZero = (n: number) => (n > 0 ? formatNumber(n) : '-');
 
 /** The summary of section 2: one row per channel with activity, and the totals. */
-export function figuresTable(summary: SummaryTable): Table {
+export function figuresTable(summary: SummaryTable): RawXmlBlock {
   const rows = summary.rows.map((r, i) => [
     String(i + 1),
     r.label,
@@ -223,7 +230,7 @@ const appendixColumns = (areas: string): DataColumn[] => [
  * The appendix: every activity of the period, 11 pt, header row repeated on each page. An
  * activity of the whole office (no area) shows a dash where its places would be.
  */
-export function appendixTable(rows: readonly AppendixRow[], areasHeading: string): Table {
+export function appendixTable(rows: readonly AppendixRow[], areasHeading: string): RawXmlBlock {
   const values = rows.map((r, i) => [
     String(i + 1),
     // A range on two lines ("26/06/2023 -", "28/06/2023"): the column stays narrow.

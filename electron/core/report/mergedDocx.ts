@@ -4,7 +4,7 @@
 // year or year, which quarters make each office's figures (shared/mergedText.ts); section 2
 // ends with a table by office. No appendix: each office's activities are in its own report.
 
-import type { Paragraph, Table } from 'docx';
+import type { Paragraph } from 'docx';
 import type { Channel } from '../../../shared/domain';
 import type { MergedData } from '../../../shared/inbox';
 import { formatNumber } from '../../../shared/format';
@@ -20,6 +20,7 @@ import { closingParagraph, reportSubject, summaryTable } from '../../../shared/r
 import type { Office } from '../../../shared/schemas';
 import { FIGURES_CAPTION, mainSection, packReport, reportFrame, reportSections } from './docx';
 import { bodyParagraphs, captionedTable, sectionHeading } from './docxBlocks';
+import type { RawXmlBlock } from './docxRawXml';
 import { PT, TEXT_WIDTH } from './docxStyle';
 import type { DataCell, DataColumn } from './docxTables';
 import { dashIfZero, dataTable, figuresTable } from './docxTables';
@@ -139,7 +140,7 @@ function officeTableParts(table: OfficeTable): FigureColumn[][] {
  * across the figures of an office that has not reported (so a blank is never read as
  * zero), and the totals of the counted rows.
  */
-function officesTable(table: OfficeTable, figures: readonly FigureColumn[]): Table {
+function officesTable(table: OfficeTable, figures: readonly FigureColumn[]): RawXmlBlock {
   const w = OFFICE_COLUMN_WIDTHS;
   const h = OFFICE_TABLE_HEADERS;
   const used = figures.reduce((n, c) => n + c.width, 0);
@@ -165,7 +166,7 @@ function officesTable(table: OfficeTable, figures: readonly FigureColumn[]): Tab
 }
 
 /** The table by office under its caption, and its continuation when there is one. */
-export function officesTables(table: OfficeTable): (Paragraph | Table)[] {
+export function officesTables(table: OfficeTable): Paragraph[] {
   return officeTableParts(table).flatMap((figures, i) =>
     captionedTable(i === 0 ? OFFICES_CAPTION : OFFICES_NEXT_CAPTION, officesTable(table, figures)),
   );
