@@ -262,9 +262,7 @@ async function packages(count: number): Promise<void> {
   );
   // Floor: the same bytes zipped with yazl, their SHA-256 and one signature, nothing else.
   const report = await core.report.build('2023-Q3', 'trafficking', new Date(0));
-  const data = Buffer.from(
-    JSON.stringify(core.packages.data(core.report.period('2023-Q3'), [report])),
-  );
+  const data = Buffer.from(core.packages.data(core.report.period('2023-Q3'), [report]).bytes);
   const docx = report.docx;
   const key = createKeyStore(
     path.join(dir, 'keys'),

@@ -81,6 +81,19 @@ function isXmlChar(cp: number): boolean {
   return (cp & 0xfffe) !== 0xfffe;
 }
 
+/**
+ * Characters that may be ones XML cannot hold: the controls but tab, LF and CR, every
+ * surrogate (a valid pair too: firstXmlInvalid tells), U+FDD0 to U+FDEF, U+FFFE and U+FFFF.
+ */
+const XML_SUSPECT =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+
+/** False when every character of `text` is one XML holds; a quick test of long texts. */
+export function mayHoldXmlInvalid(text: string): boolean {
+  return XML_SUSPECT.test(text);
+}
+
 /** The first character of `text` that XML cannot hold, or null when every one can. */
 export function firstXmlInvalid(text: string): XmlInvalidChar | null {
   for (let i = 0; i < text.length;) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
-import { buildPackage } from '../../electron/core/package';
+import { buildPackage, encodePackageData, type PackageData } from '../../electron/core/package';
 import { fingerprintOf, generateOfficeKey } from '../../electron/core/signing';
 import type { ImportResult } from '../../shared/inbox';
 import type { Manifest } from '../../shared/package';
@@ -300,7 +300,8 @@ describe('photos at the province', () => {
         fingerprint,
       });
       const report = await third.core.report.build('2023-Q3', 'trafficking', new Date());
-      const data = third.core.packages.data(third.core.report.period('2023-Q3'), [report]);
+      const signed = third.core.packages.data(third.core.report.period('2023-Q3'), [report]);
+      const data = JSON.parse(signed.bytes.toString('utf8')) as PackageData;
       const forge = async (bytes: Buffer) => {
         const sha = (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
         const file = `photo-${sha}.jpg`;
@@ -318,7 +319,7 @@ describe('photos at the province', () => {
           },
         ];
         const built = await buildPackage({
-          data,
+          data: encodePackageData(data),
           reportDocx: [report.docx],
           photoFiles: new Map([[file, bytes]]),
           sequence: 1,

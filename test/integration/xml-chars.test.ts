@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
-import { buildPackage } from '../../electron/core/package';
+import { buildPackage, encodePackageData, type PackageData } from '../../electron/core/package';
 import { fingerprintOf, generateOfficeKey } from '../../electron/core/signing';
 import type { Input, Method, Output } from '../../shared/contract';
 import type { ErrorInfo } from '../../shared/errors';
@@ -161,12 +161,13 @@ describe('the province desk', () => {
       const key = generateOfficeKey({ code: OFFICES[0]!.code, name: 'Phòng Văn hóa và Thông tin' });
       const fingerprint = fingerprintOf(key.certificateDer);
       const report = await office.core.report.build('2023-Q3', 'trafficking', new Date());
-      const data = office.core.packages.data(office.core.report.period('2023-Q3'), [report]);
+      const signed = office.core.packages.data(office.core.report.period('2023-Q3'), [report]);
+      const data = JSON.parse(signed.bytes.toString('utf8')) as PackageData;
       data.activities = data.activities.map((a) =>
         a.id === '2023-Q3-11-1' ? { ...a, title: 'Chiếu phim\uFFFE lưu động' } : a,
       );
       const pkg = await buildPackage({
-        data,
+        data: encodePackageData(data),
         reportDocx: [report.docx],
         photoFiles: new Map(),
         sequence: 1,

@@ -35,8 +35,59 @@ export interface PackageData {
   photos: PackagePhoto[];
 }
 
+/**
+ * data.json as the bytes that are signed, with what the manifest says of it. The export
+ * writes it from the database without making the activities objects (packageDataJson);
+ * encodePackageData makes it from a PackageData.
+ */
+export interface EncodedPackageData {
+  bytes: Buffer;
+  office: { code: string; name: string };
+  period: PeriodRef;
+  counts: Manifest['counts'];
+  reports: { subject: ReportSubject; file: string }[];
+  photos: PackagePhoto[];
+}
+
+/** data.json's text, its activities given as the JSON text of their array. */
+export function dataJsonText(
+  head: Omit<PackageData, 'activities'>,
+  activitiesJson: string,
+): string {
+  const mark = '\uE000activities\uE001';
+  // PackageData's key order, as JSON.stringify of the whole object gives it.
+  const text = JSON.stringify({
+    schemaVersion: head.schemaVersion,
+    profile: head.profile,
+    formerCommunes: head.formerCommunes,
+    period: head.period,
+    activities: mark,
+    reports: head.reports,
+    directives: head.directives,
+    photos: head.photos,
+  });
+  const at = text.indexOf(`"${mark}"`);
+  return `${text.slice(0, at)}${activitiesJson}${text.slice(at + mark.length + 2)}\n`;
+}
+
+export function encodePackageData(data: PackageData): EncodedPackageData {
+  return {
+    bytes: Buffer.from(`${JSON.stringify(data)}\n`),
+    office: { code: data.profile.office.code, name: data.profile.office.name },
+    period: data.period,
+    counts: {
+      activities: data.activities.length,
+      communes: data.profile.communes.length,
+      directives: data.directives.length,
+      photos: data.photos.length,
+    },
+    reports: data.reports.map((r) => ({ subject: r.subject, file: r.file })),
+    photos: data.photos,
+  };
+}
+
 export interface PackageInput {
-  data: PackageData;
+  data: EncodedPackageData;
   /** The Word report of each subject of `data.reports`, in the same order. */
   reportDocx: Buffer[];
   /** The bytes of each distinct `file` of `data.photos` (a photo of two activities is one). */
@@ -59,9 +110,8 @@ export const sha256Of = (bytes: Uint8Array): string =>
 
 export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
   const { data } = input;
-  const dataBytes = Buffer.from(`${JSON.stringify(data)}\n`);
   const files = [
-    { name: DATA_FILE, bytes: dataBytes, compress: true },
+    { name: DATA_FILE, bytes: data.bytes, compress: true },
     // A .docx is itself a deflated ZIP: storing it saves the time of compressing it again.
     ...data.reports.map((r, i) => ({ name: r.file, bytes: input.reportDocx[i]!, compress: false })),
     // JPEG is compressed already, like the Word files.
@@ -69,20 +119,15 @@ export async function buildPackage(input: PackageInput): Promise<BuiltPackage> {
   ];
   const manifest: Manifest = {
     schemaVersion: PACKAGE_SCHEMA_VERSION,
-    office: { code: data.profile.office.code, name: data.profile.office.name },
+    office: data.office,
     certificate: { sha256: input.key.fingerprint },
     period: data.period,
     sequence: input.sequence,
     supersedes: input.supersedes,
     createdAt: input.createdAt,
-    counts: {
-      activities: data.activities.length,
-      communes: data.profile.communes.length,
-      directives: data.directives.length,
-      photos: data.photos.length,
-    },
+    counts: data.counts,
     files: files.map((f) => ({ name: f.name, sha256: sha256Of(f.bytes), size: f.bytes.length })),
-    reports: data.reports.map((r) => ({ subject: r.subject, file: r.file })),
+    reports: data.reports,
   };
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   const signature = signDetached(manifestBytes, input.key, new Date(input.createdAt));

@@ -7,26 +7,25 @@ import type { CommuneInput } from '../../../shared/schemas';
 import { photoEntry, type PackagePhoto } from '../../../shared/photos';
 import { photosBetween } from '../photos/queries';
 import { sql } from '../db/statements';
-import { listActivities, toInterchange } from '../queries/activities';
 import { directivesBetween } from '../queries/directives';
 import { getProfile } from '../queries/profile';
 import { CommuneIndex } from '../services/communes';
 import type { BuiltReport } from '../services/report';
-import type { PackageData } from './build';
+import { periodActivitiesJson } from './activityJson';
+import { dataJsonText, type EncodedPackageData, type PackageData } from './build';
 
-export function packageData(
+/**
+ * data.json of the period, as signed: every live activity of it (written as text straight
+ * from the rows, activityJson.ts), the reports' figures and texts, the profile, the
+ * directives and the photos sent.
+ */
+export function packageDataJson(
   db: Database,
   period: Period,
   reports: readonly BuiltReport[],
-): PackageData {
+): EncodedPackageData {
   const profile = getProfile(db)!;
-  const rows = listActivities(
-    db,
-    { deleted: false, from: period.from, to: period.to },
-    CommuneIndex.of(db).byId,
-    { offset: 0, limit: -1, oldestFirst: true },
-  );
-  const named = new Set(rows.flatMap((a) => a.communeCodes));
+  const activities = periodActivitiesJson(db, period.from, period.to, CommuneIndex.of(db).byId);
   const asInput = (c: Commune): CommuneInput => ({
     code: c.code,
     name: c.name,
@@ -34,7 +33,7 @@ export function packageData(
     flags: c.flags,
     absorbed: c.absorbed,
   });
-  return {
+  const head: Omit<PackageData, 'activities'> = {
     schemaVersion: PACKAGE_SCHEMA_VERSION,
     profile: {
       office: profile.office,
@@ -43,9 +42,10 @@ export function packageData(
     // Dropped from the list since, but named by the period's activities: the province
     // needs them to read those activities (and their flags to count them as the office did;
     // one merged away counts under the area whose `absorbed` names it).
-    formerCommunes: profile.communes.filter((c) => !c.active && named.has(c.code)).map(asInput),
+    formerCommunes: profile.communes
+      .filter((c) => !c.active && activities.named.has(c.code))
+      .map(asInput),
     period: { key: period.key, from: period.from, to: period.to, label: period.label },
-    activities: rows.map(toInterchange),
     reports: reports.map((r) => ({
       subject: r.subject,
       file: reportEntry(r.subject),
@@ -61,6 +61,19 @@ export function packageData(
       direction: d.direction,
     })),
     photos: packagePhotos(db, period),
+  };
+  return {
+    bytes: Buffer.from(dataJsonText(head, activities.json)),
+    office: { code: profile.office.code, name: profile.office.name },
+    period: head.period,
+    counts: {
+      activities: activities.count,
+      communes: head.profile.communes.length,
+      directives: head.directives.length,
+      photos: head.photos.length,
+    },
+    reports: head.reports.map((r) => ({ subject: r.subject, file: r.file })),
+    photos: head.photos,
   };
 }
 

@@ -1,8 +1,10 @@
 // The signed package of a period: build, write, read, verify.
 export {
   buildPackage,
+  encodePackageData,
   sha256Of,
   type BuiltPackage,
+  type EncodedPackageData,
   type PackageData,
   type PackageInput,
 } from './build';

@@ -12,7 +12,8 @@ import { DEFAULT_PACKAGE_LIMIT_MB, type PackagePhoto } from '../../../shared/pho
 import { getDeskSettings } from '../inbox/queries';
 import { photosBetween } from '../photos/queries';
 import { PhotoStore } from '../photos/store';
-import type { PackageData } from './build';
+import { getActivityRow } from '../queries/activities';
+import type { EncodedPackageData } from './build';
 import { packagePhotos } from './contents';
 
 /** The office's limit for a package meant for email, in bytes. */
@@ -35,23 +36,25 @@ export function exportPhotos(
   db: Database,
   dataDir: string,
   period: Period,
-  data: PackageData,
+  data: EncodedPackageData,
   reportDocx: readonly Buffer[],
 ): Map<string, Buffer> {
   const files = photoFiles(PhotoStore.of(dataDir), data.photos);
   if (files.size === 0) return files;
-  const activities = new Map(data.activities.map((a) => [a.id, a]));
   const originals = new Map(photosBetween(db, period.from, period.to).map((p) => [p.sha256, p]));
   assertWithinLimit(
-    sizeWithoutPhotos(Buffer.from(JSON.stringify(data)), reportDocx),
+    sizeWithoutPhotos(data.bytes, reportDocx),
     data.photos,
     files,
     limitBytes(db),
-    (p) => ({
-      title: activities.get(p.activity)?.title ?? p.activity,
-      date: activities.get(p.activity)?.date ?? period.from,
-      fileName: originals.get(p.original)?.fileName ?? p.file,
-    }),
+    (p) => {
+      const activity = getActivityRow(db, p.activity);
+      return {
+        title: activity?.title ?? p.activity,
+        date: activity?.date ?? period.from,
+        fileName: originals.get(p.original)?.fileName ?? p.file,
+      };
+    },
   );
   return files;
 }

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { SUBJECT_PHRASES, subjectThemes, type Theme } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { formatDate, localToday } from '../../../shared/format';
-import { codePointName, findXmlInvalid } from '../../../shared/text';
 import {
   packageFileName,
   type ExportPreview,
@@ -21,7 +20,7 @@ import type { PeriodRef } from '../../../shared/report';
 import type { Office } from '../../../shared/schemas';
 import type { Context } from '../context';
 import { failpoint, processAlive, removeTemporaries } from '../durable';
-import { inputsStamp, packageData } from '../package/contents';
+import { inputsStamp, packageDataJson } from '../package/contents';
 import { exportPhotos, photoSummary } from '../package/photos';
 import {
   allPackages,
@@ -36,7 +35,7 @@ import {
   sha256Of,
   verifyPackage,
   writeDurably,
-  type PackageData,
+  type EncodedPackageData,
 } from '../package';
 import type { NewPackage } from '../package/queries';
 import { totalsOf } from '../queries/activities';
@@ -114,6 +113,12 @@ export class PackageService {
   private async signingKey(): Promise<OfficeKey> {
     const certOnly = createKeyStore(this.keysDir, certificateOnly(this.kind()));
     if (certOnly.exists()) {
+      // Unsealing costs a scrypt (a quarter of a second) and reading the certificate a parse:
+      // the key opened once is kept for the session, as long as its file (which also holds
+      // the retirement mark) is byte for byte the one opened. A restore, an import or a new
+      // key changes the file and so opens it again.
+      const stamp = keyFileStamp(this.keysDir);
+      if (this.unsealed?.stamp === stamp) return this.unsealed.key;
       const retiredAt = certOnly.certificate().retiredAt;
       if (retiredAt) {
         throw new AppError('conflict', {
@@ -127,17 +132,14 @@ export class PackageService {
       }
       // A key sealed another way cannot be opened here: say so before asking for anything.
       if (certOnly.certificate().sealedWith !== this.kind()) return certOnly.load();
-      // Unsealing costs a scrypt (a quarter of a second) on every export: the key opened once
-      // is kept for the session, as long as its file is byte for byte the one opened (a
-      // restore, an import or a new key changes the file and so opens it again).
-      const stamp = keyFileStamp(this.keysDir);
-      if (this.unsealed?.stamp === stamp) return this.unsealed.key;
       const key = createKeyStore(this.keysDir, await this.sealer('open')).load();
       this.unsealed = { stamp, key };
       return key;
     }
     const office = this.office();
-    return createKeyStore(this.keysDir, await this.sealer('create')).create(office);
+    const key = createKeyStore(this.keysDir, await this.sealer('create')).create(office);
+    this.unsealed = { stamp: keyFileStamp(this.keysDir), key };
+    return key;
   }
 
   keyInfo(): KeyInfo {
@@ -235,8 +237,8 @@ export class PackageService {
   }
 
   /** data.json of the period: every activity of it, and the given reports' figures and texts. */
-  data(period: Period, reports: readonly BuiltReport[]): PackageData {
-    return packageData(this.ctx.db, period, reports);
+  data(period: Period, reports: readonly BuiltReport[]): EncodedPackageData {
+    return packageDataJson(this.ctx.db, period, reports);
   }
 
   /** What an export of the period would sign and replace, for the confirmation. */
@@ -348,8 +350,13 @@ export class PackageService {
     }
 
     // A report with no activity is signed only when the nil report is meant, subject by
-    // subject: a drugs report of zeros is as much a nil report as an empty period.
-    const empty = this.preview(period.key).subjects.filter((s) => s.activities === 0);
+    // subject: a drugs report of zeros is as much a nil report as an empty period. The
+    // figures are the ones the reports then print, computed once.
+    const figures = office.subjects.map((subject) => ({
+      subject,
+      data: this.report.liveData(period.key, subject),
+    }));
+    const empty = figures.filter((f) => f.data.figures.activities === 0);
     if (!allowEmpty && empty.length > 0) {
       const names = empty.map((s) => SUBJECT_PHRASES[s.subject]).join('; ');
       throw new AppError(
@@ -367,24 +374,12 @@ export class PackageService {
     const createdAt = this.ctx.now();
     const read = inputsStamp(db, period.key);
     const reports: BuiltReport[] = [];
-    for (const subject of office.subjects) {
-      reports.push(await this.report.build(period.key, subject, new Date(createdAt)));
+    for (const { subject, data } of figures) {
+      reports.push(await this.report.build(period.key, subject, new Date(createdAt), data));
     }
+    // An activity holding text XML cannot carry is refused here, named, before anything is
+    // signed: the province would refuse the package.
     const data = this.data(period, reports);
-    // The province refuses a package whose data holds text XML cannot carry: say which
-    // activity before signing anything.
-    const bad = findXmlInvalid(data.activities);
-    if (bad) {
-      const activity = data.activities[Number(bad.path.split('.')[0])]!;
-      throw new AppError(
-        'invalid_input',
-        {
-          vi: `Hoạt động "${activity.title.slice(0, 60)}" (mã ${activity.id}) có trường "${bad.path.split('.').slice(1).join('.')}" chứa ký tự không hợp lệ (${codePointName(bad.codePoint)}). Hãy sửa hoạt động đó rồi xuất lại.`,
-          en: `The activity "${activity.title.slice(0, 60)}" (id ${activity.id}) holds an invalid character (${codePointName(bad.codePoint)}) in "${bad.path.split('.').slice(1).join('.')}". Correct it and export again.`,
-        },
-        'activities',
-      );
-    }
     // Read (and checked) before a number is reserved: a photo over the limit refuses here.
     const photos = exportPhotos(
       db,
@@ -425,11 +420,13 @@ export class PackageService {
         path: file,
         createdAt,
       };
-      const check = await verifyPackage(file);
-      if (!check.ok || check.sha256 !== built.sha256) {
+      // Read back from the disk: every byte must be the one signed. (The bytes were built
+      // here, so a full verify would only check this code against itself, at many times
+      // the cost of a hash.)
+      if (sha256Of(fs.readFileSync(file)) !== built.sha256) {
         throw new AppError('internal', {
-          vi: `Gói vừa ghi vào ${file} đọc lại không khớp${check.ok ? '' : ` (${check.reason.vi})`}; gói đã bị xóa. Hãy kiểm tra thư mục hoặc ổ đĩa rồi xuất lại.`,
-          en: `The package just written to ${file} does not read back intact${check.ok ? '' : ` (${check.reason.en})`}; it was removed. Check the folder or drive and export again.`,
+          vi: `Gói vừa ghi vào ${file} đọc lại không khớp với gói đã ký; gói đã bị xóa. Hãy kiểm tra thư mục hoặc ổ đĩa rồi xuất lại.`,
+          en: `The package just written to ${file} does not read back as signed; it was removed. Check the folder or drive and export again.`,
         });
       }
       db.transaction(() => {

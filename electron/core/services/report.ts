@@ -311,9 +311,16 @@ export class ReportService {
     return `BaoCao_${this.office().code}_${p.key.replace('..', '_')}${SUBJECT_SUFFIX[subject]}.docx`;
   }
 
-  /** Builds the report from the logbook and the draft now, without keeping a copy. */
-  async build(key: string, subject: ReportSubject, createdAt: Date): Promise<BuiltReport> {
-    const data = this.liveData(key, subject);
+  /**
+   * Builds the report from the logbook and the draft now, without keeping a copy; `data`
+   * when the caller has just computed the figures (an export checks them first).
+   */
+  async build(
+    key: string,
+    subject: ReportSubject,
+    createdAt: Date,
+    data: ReportData = this.liveData(key, subject),
+  ): Promise<BuiltReport> {
     const texts = this.texts(key, subject);
     const office = this.office();
     const appendix = this.appendix(key, subject);
