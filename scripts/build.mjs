@@ -22,6 +22,12 @@ await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/main.cjs' }),
   esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/preload.cjs' }),
   esbuild({ ...common, entryPoints: ['electron/cli/index.ts'], outfile: 'dist/cli.cjs' }),
+  // The deferred integrity check's thread (electron/core/db/integrity.ts looks for it here).
+  esbuild({
+    ...common,
+    entryPoints: ['electron/core/db/integrityWorker.ts'],
+    outfile: 'dist/integrity-worker.cjs',
+  }),
 ]);
 if (!only) await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log('build: dist/ ready');

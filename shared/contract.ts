@@ -29,6 +29,8 @@ import {
   ActivityFilterSchema,
   ActivityInputSchema,
   ActivityWindowSchema,
+  ActivityPageSchema,
+  ActivityPagesSchema,
   DirectiveInputSchema,
   PeriodKeySchema,
   ProfileSchema,
@@ -36,6 +38,7 @@ import {
   ReportTextsSchema,
   refuseXmlInvalid,
   type Activity,
+  type ActivityKey,
   type Directive,
   type Office,
 } from './schemas';
@@ -55,10 +58,15 @@ const byId = z.strictObject({ id: z.string().min(1).max(100) });
 /** Every method: its input schema and whether it writes (writes are refused on a damaged file). */
 export const methods = {
   'app:info': { input: none, writes: false },
+  'app:integrity': { input: none, writes: false },
   'profile:get': { input: none, writes: false },
   'profile:save': { input: ProfileSchema, writes: true },
   'activities:list': { input: ActivityWindowSchema, writes: false },
   'activities:summary': { input: ActivityFilterSchema, writes: false },
+  /** What the logbook opens with: totals, the first key of every page, the first page. */
+  'activities:pages': { input: ActivityPagesSchema, writes: false },
+  /** One page of the logbook, from a key given by `activities:pages`. */
+  'activities:page': { input: ActivityPageSchema, writes: false },
   'activities:get': { input: byId, writes: false },
   'activities:create': { input: ActivityInputSchema, writes: true },
   'activities:update': {
@@ -299,6 +307,15 @@ export interface AppInfo {
   recovery: RecoveryOffer | null;
 }
 
+/**
+ * The integrity check run after start (desktop, browser mode): 'waiting' until it starts,
+ * 'running', then 'ok' or 'damaged' (app:info then says read-only and why); 'failed' when
+ * it could not run, which is no finding.
+ */
+export interface IntegrityStatus {
+  state: 'waiting' | 'running' | 'ok' | 'damaged' | 'failed';
+}
+
 /** One of the office's areas: a commune, ward, village, … (shared/areas.ts). */
 export interface Commune {
   code: string;
@@ -347,6 +364,14 @@ export interface ActivitySummary {
   totals: Totals;
   /** The period the filter named, resolved with the profile's cut-off rule. */
   period: { key: string; from: string; to: string; label: string } | null;
+}
+
+export interface ActivityPages extends ActivitySummary {
+  pageSize: number;
+  /** The key of the first row of each page, in order: page n holds rows n·pageSize onwards. */
+  anchors: ActivityKey[];
+  /** The rows of page 0, so the first screen needs one request. */
+  first: ActivityRow[];
 }
 
 export type AuditAction =
@@ -443,10 +468,13 @@ export interface DeliverySettings {
 
 interface Outputs extends BackupOutputs, SheetOutputs, PhotoOutputs {
   'app:info': AppInfo;
+  'app:integrity': IntegrityStatus;
   'profile:get': ProfileView | null;
   'profile:save': ProfileView;
   'activities:list': ActivityRow[];
   'activities:summary': ActivitySummary;
+  'activities:pages': ActivityPages;
+  'activities:page': ActivityRow[];
   'activities:get': ActivityRow;
   'activities:create': ActivityRow;
   'activities:update': ActivityRow;

@@ -269,6 +269,32 @@ export const ActivityWindowSchema = z.strictObject({
 });
 export type ActivityWindow = z.input<typeof ActivityWindowSchema>;
 
+/**
+ * A row's place in the logbook's order, as the logbook sorts: [date, createdAt, id] for
+ * live rows, [deletedAt, id] for deleted ones. A page of rows starts at such a key.
+ */
+export const ActivityKeySchema = z.array(z.string().min(1).max(100)).min(2).max(3);
+export type ActivityKey = z.output<typeof ActivityKeySchema>;
+
+/** Rows a logbook page holds, when not said: a few screens, small enough to answer at once. */
+export const DEFAULT_PAGE_SIZE = 200;
+const pageSize = z.number().int().min(10).max(2000);
+
+/** The filtered logbook cut in pages: totals, each page's first key and the first page. */
+export const ActivityPagesSchema = z.strictObject({
+  ...ActivityFilterSchema.shape,
+  pageSize: pageSize.optional(),
+});
+export type ActivityPagesInput = z.input<typeof ActivityPagesSchema>;
+
+/** One page of the filtered logbook: the rows from a key on, in the logbook's order. */
+export const ActivityPageSchema = z.strictObject({
+  ...ActivityFilterSchema.shape,
+  from: ActivityKeySchema,
+  limit: pageSize.optional(),
+});
+export type ActivityPageInput = z.input<typeof ActivityPageSchema>;
+
 // ---------- report texts ----------
 
 export const ReportTextsSchema = z.strictObject({

@@ -30,6 +30,8 @@ export async function serve(args: string[], io: Io): Promise<number> {
       mode: 'browser',
       source: 'browser',
       outbox: true,
+      // As the desktop app: the whole-file check runs once the server answers (checkIntegrity).
+      integrityCheck: 'deferred',
       ...(passphrase ? { passphrase } : {}),
     });
   } catch (err) {
@@ -51,6 +53,7 @@ export async function serve(args: string[], io: Io): Promise<number> {
     fallbackPorts: values.port === undefined ? FALLBACK_PORTS : 0,
   });
   core.announce(server.url);
+  void core.checkIntegrity();
   io.out(
     `Sổ tuyên truyền đang chạy trong trình duyệt. Mở địa chỉ sau (chỉ trên máy này):\n${server.url}\nDữ liệu: ${dataDir}\nNhấn Ctrl+C để dừng.`,
   );

@@ -14,6 +14,7 @@ import { AppError, toErrorInfo, type Lang, type Result } from '../../shared/erro
 import { describeIssue } from '../../shared/issues';
 import { version } from '../../package.json';
 import { randomId, systemClock, type Context } from './context';
+import { CLEAN_CHECK_DELAY_MS, DeferredCheck, type IntegrityState } from './db/integrity';
 import { LiveDatabase } from './db/live';
 import { acquireInstanceLock, type InstanceLock } from './instance';
 import { auditOf } from './queries/audit';
@@ -63,6 +64,14 @@ export interface CoreOptions {
   outbox?: boolean;
   /** Backoff, poll and timeout of the outbox (tests shorten them). */
   outboxTuning?: OutboxTuning;
+  /**
+   * 'deferred' (desktop, browser mode): open without the integrity check and run it from
+   * `checkIntegrity`, once the window is up (db/integrity.ts). 'at-open' (the default: the
+   * CLI, tests) checks before anything else, as a one-shot command must.
+   */
+  integrityCheck?: 'at-open' | 'deferred';
+  /** How long a deferred check waits after a clean end of the last session (tests shorten it). */
+  integrityDelayMs?: number;
 }
 
 export const DB_FILE = 'tuyentruyen.sqlite';
@@ -84,6 +93,12 @@ export interface Core {
   announce(url: string): void;
   /** False when the data file is missing, emptied or unreadable (only a restore helps). */
   hasData(): boolean;
+  /**
+   * Called once the window is up: runs the deferred integrity check (at once after an
+   * unclean end, otherwise later) and starts the outbox and backups (after an unclean end,
+   * only once the file is known sound). Resolves when the check has run.
+   */
+  checkIntegrity(): Promise<IntegrityState>;
   /** The single entry for every transport: untrusted method name and input in, envelope out. */
   call(method: string, input: unknown, lang?: Lang): Promise<Result<unknown>>;
   close(): void;
@@ -119,12 +134,16 @@ export function createCore(options: CoreOptions): Core {
     live = new LiveDatabase(options.dataDir, DB_FILE, ctx, {
       hasBackups: () => backupsExist(backupDir),
       beforeReplace: () => {
+        // The file checked later is about to go; the one restored is checked as it opens.
+        integrity?.stop();
+        integrity = null;
         outboxRunning = outbox.isStarted();
         outbox.stop();
       },
       afterReplace: () => {
         if (outboxRunning && live.writable) outbox.start();
       },
+      deferCheck: options.integrityCheck === 'deferred',
     });
   } catch (err) {
     instance?.release();
@@ -146,6 +165,20 @@ export function createCore(options: CoreOptions): Core {
   const transfer = new TransferService(live, packages);
   const backups = new BackupService(live, transfer);
   const recovery = new PackageRecovery(ctx, options.dataDir, activities, report, locks);
+
+  let integrity: DeferredCheck | null = live.unchecked
+    ? new DeferredCheck(
+        live.dbFile,
+        live.unchecked,
+        options.integrityDelayMs ?? CLEAN_CHECK_DELAY_MS,
+        (damage) => {
+          if (damage === null) return startBackground();
+          console.error('[integrity] the data file is damaged:', damage);
+          live.markDamaged(damage);
+          stopBackground();
+        },
+      )
+    : null;
 
   const info = (): AppInfo => ({
     version,
@@ -172,10 +205,13 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: Handlers = {
     'app:info': () => info(),
+    'app:integrity': () => ({ state: integrity?.state ?? (live.writable ? 'ok' : 'damaged') }),
     'profile:get': () => profile.get(),
     'profile:save': (input) => profile.save(input),
     'activities:list': (input) => activities.list(input),
     'activities:summary': (input) => activities.summary(input),
+    'activities:pages': (input) => activities.pages(input),
+    'activities:page': (input) => activities.page(input),
     'activities:get': ({ id }) => activities.get(id),
     'activities:create': (input) => activities.create(input),
     'activities:update': ({ id, activity }) => activities.update(id, activity),
@@ -368,7 +404,8 @@ export function createCore(options: CoreOptions): Core {
   if (live.writable) packages.recover();
   let ticker: NodeJS.Timeout | null = null;
   let closed = false;
-  if (options.outbox && live.writable) {
+  function startBackground(): void {
+    if (!options.outbox || !live.writable || ticker || closed) return;
     outbox.start();
     const tick = () =>
       void backups.tick().catch((err: unknown) => {
@@ -379,6 +416,13 @@ export function createCore(options: CoreOptions): Core {
     ticker = setInterval(tick, BACKUP_TICK_MS);
     ticker.unref();
   }
+  function stopBackground(): void {
+    outbox.stop();
+    if (ticker) clearInterval(ticker);
+    ticker = null;
+  }
+  // Checked at open: the background work starts now; otherwise with checkIntegrity.
+  if (!integrity) startBackground();
 
   return {
     dataDir: options.dataDir,
@@ -396,8 +440,14 @@ export function createCore(options: CoreOptions): Core {
     call,
     announce: (url) => instance?.announce(url),
     hasData: () => live.db() !== null,
+    checkIntegrity: () => {
+      if (!integrity) return Promise.resolve(live.writable ? 'ok' : 'damaged');
+      if (integrity.state === 'waiting' && live.unchecked === 'clean') startBackground();
+      return integrity.start();
+    },
     close: () => {
       closed = true;
+      integrity?.stop();
       if (ticker) clearInterval(ticker);
       outbox.stop();
       live.close();

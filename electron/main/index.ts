@@ -128,7 +128,7 @@ function buildMenu(): void {
   );
 }
 
-function createWindow(): void {
+function createWindow(c: Core): void {
   const win = new BrowserWindow({
     width: 1366,
     height: 800,
@@ -145,7 +145,11 @@ function createWindow(): void {
       spellcheck: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    win.show();
+    // On a worker thread; the page learns the outcome through 'app:integrity'.
+    void c.checkIntegrity();
+  });
   void win.loadURL(`${ORIGIN}/index.html`);
 }
 
@@ -174,6 +178,8 @@ if (!app.requestSingleInstanceLock()) {
           : {}),
         // Deliveries queued in SQLite go out whenever the laptop is online.
         outbox: true,
+        // The whole-file check would hold the first window back; it runs once it shows.
+        integrityCheck: 'deferred',
         openFile: async (file) => {
           const problem = await shell.openPath(file);
           if (problem) throw new Error(problem);
@@ -189,7 +195,7 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer();
     wireIpc(core);
     buildMenu();
-    createWindow();
+    createWindow(core);
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -1,12 +1,11 @@
 // Chooses what to show: a loading state, the recovery screen (the data file is missing,
 // emptied or damaged), the first-run setup, or the app with its menu.
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { AppLayout } from './components/AppLayout';
+import { ProfileScreen, RecoveryScreen, ScreenLoading } from './components/lazyScreens';
 import { PassphrasePrompt } from './components/PassphrasePrompt';
 import { MoveInNotice } from './features/backup/MoveInNotice';
-import { RecoveryScreen } from './features/backup/RecoveryScreen';
-import { ProfileScreen } from './features/profile/ProfileScreen';
 import { useAppStore } from './stores/app';
 
 export function App() {
@@ -14,10 +13,12 @@ export function App() {
   const startError = useAppStore((s) => s.startError);
   const refresh = useAppStore((s) => s.refresh);
   const recoveryDeclined = useAppStore((s) => s.recoveryDeclined);
+  const watchIntegrity = useAppStore((s) => s.watchIntegrity);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    // The integrity check runs after start; its finding may come while the logbook shows.
+    void refresh().then(watchIntegrity);
+  }, [refresh, watchIntegrity]);
 
   if (startError !== null && info === null) {
     return (
@@ -41,13 +42,19 @@ export function App() {
     );
   }
   if (info.recovery && !recoveryDeclined) {
-    return <RecoveryScreen info={info} offer={info.recovery} />;
+    return (
+      <Suspense fallback={<ScreenLoading />}>
+        <RecoveryScreen info={info} offer={info.recovery} />
+      </Suspense>
+    );
   }
   if (!info.hasProfile) {
     return (
       <>
         <MoveInNotice />
-        <ProfileScreen firstRun />
+        <Suspense fallback={<ScreenLoading />}>
+          <ProfileScreen firstRun />
+        </Suspense>
       </>
     );
   }

@@ -21,6 +21,7 @@ const activity: Input<'activities:create'> = {
 /** One valid input per method; a new method without a sample does not compile. */
 const samples: { [M in Method]: Input<M> } = {
   'app:info': {},
+  'app:integrity': {},
   'profile:get': {},
   'profile:save': {
     office: {
@@ -38,6 +39,12 @@ const samples: { [M in Method]: Input<M> } = {
     limit: 500,
   },
   'activities:summary': { period: '2023-Q3', themes: ['drugs'], communes: ['CL-HT'] },
+  'activities:pages': { period: '2023-Q3', channels: ['van'], pageSize: 200 },
+  'activities:page': {
+    search: 'luu dong',
+    from: ['2023-07-28', '2023-09-01T00:00:00.000Z', 'act-1'],
+    limit: 200,
+  },
   'activities:get': { id: 'a1' },
   'activities:create': activity,
   'activities:update': { id: 'a1', activity },

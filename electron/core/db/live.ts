@@ -9,7 +9,8 @@ import { AppError, type Msg } from '../../../shared/errors';
 import type { Context } from '../context';
 import { fsyncFolder } from '../durable';
 import type { DatabaseHost } from '../services/backups';
-import { closeDatabase, openDatabase, type OpenedDatabase } from './open';
+import { lastEnd, removeMarker, writeMarker, type LastEnd } from './integrity';
+import { closeDatabase, damaged, openDatabase, type OpenedDatabase } from './open';
 
 function sizeOf(file: string): number {
   try {
@@ -25,6 +26,11 @@ export interface LiveHooks {
   /** Around a replacement: the outbox stops and starts again. */
   beforeReplace(): void;
   afterReplace(): void;
+  /**
+   * Open without quick_check (desktop and browser mode): the core runs it after start
+   * (db/integrity.ts). A restore still checks at once: it is not on the start path.
+   */
+  deferCheck?: boolean;
 }
 
 export class LiveDatabase implements DatabaseHost {
@@ -34,6 +40,9 @@ export class LiveDatabase implements DatabaseHost {
   /** Why the data cannot be used as it is; null when all is well. */
   recovery: RecoveryOffer['reason'] | null = null;
   private problemText: Msg | null = null;
+  /** How the last session ended, when the check was left for later; null when it ran. */
+  unchecked: LastEnd | null = null;
+  private marked = false;
 
   constructor(
     dataDir: string,
@@ -43,10 +52,10 @@ export class LiveDatabase implements DatabaseHost {
   ) {
     this.dataDir = dataDir;
     this.dbFile = path.join(dataDir, dbName);
-    this.start();
+    this.start(hooks.deferCheck === true);
   }
 
-  private start(): void {
+  private start(deferCheck = false): void {
     const size = sizeOf(this.dbFile);
     if (size <= 0 && this.hooks.hasBackups()) {
       this.recovery = size < 0 ? 'missing' : 'empty';
@@ -62,7 +71,14 @@ export class LiveDatabase implements DatabaseHost {
       return;
     }
     try {
-      this.attach(openDatabase(this.dbFile));
+      // Asked before opening: the open itself creates the write-ahead log.
+      const last = deferCheck ? lastEnd(this.dbFile) : null;
+      this.attach(openDatabase(this.dbFile, undefined, { deferCheck }));
+      if (last && !this.opened!.checked) this.unchecked = last;
+      if (deferCheck && this.opened!.writable) {
+        writeMarker(this.dbFile, this.ctx.now());
+        this.marked = true;
+      }
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'db_damaged' || !this.hooks.hasBackups())
         throw err;
@@ -96,6 +112,15 @@ export class LiveDatabase implements DatabaseHost {
     return this.problemText;
   }
 
+  /** The deferred check found damage: from now on as if the check at open had found it. */
+  markDamaged(detail: string): void {
+    if (!this.opened?.writable) return;
+    const msg = damaged(this.dbFile, detail).msg;
+    this.opened = { ...this.opened, writable: false, problem: msg.vi };
+    this.recovery = 'damaged';
+    this.problemText = { vi: msg.vi, en: 'The data file is damaged.' };
+  }
+
   now(): string {
     return this.ctx.now();
   }
@@ -105,7 +130,7 @@ export class LiveDatabase implements DatabaseHost {
     const wal = `${this.dbFile}-wal`;
     // A damaged log was copied aside when found; it must not be replayed into the new file.
     const damagedLog = this.opened?.damagedLog === true;
-    this.close();
+    this.closeFile();
     if (damagedLog) fs.rmSync(wal, { force: true });
     try {
       // Another connection (the command line) would keep the write-ahead log open: its
@@ -137,6 +162,14 @@ export class LiveDatabase implements DatabaseHost {
   }
 
   close(): void {
+    const sound = this.writable;
+    this.closeFile();
+    // Kept when the file was found damaged: the next start then checks again at once.
+    if (this.marked && sound) removeMarker(this.dbFile);
+    this.marked = false;
+  }
+
+  private closeFile(): void {
     const db = this.opened?.db;
     this.opened = null;
     if (db) {

@@ -142,7 +142,7 @@ export function toInterchange(row: ActivityRow): Activity {
 }
 
 // Every column but search_text, which is only ever searched, never shown.
-const SELECT_ACTIVITY = `
+export const SELECT_ACTIVITY = `
   SELECT a.id, a.channel, a.date, a.end_date, a.village, a.theme_mask, a.language, a.title,
     a.audience, a.cost_vnd, a.notes, a.sessions, a.km, a.minutes, a.pieces, a.screenings,
     a.message_minutes, a.items, a.broadcasts, a.copies, a.messages, a.models, a.kind, a.slogan,
@@ -165,7 +165,7 @@ export interface ResolvedFilter {
 }
 
 /** WHERE clause from fixed fragments; only values are bound. */
-function where(filter: ResolvedFilter): { sql: string; params: unknown[] } {
+export function where(filter: ResolvedFilter): { sql: string; params: unknown[] } {
   const parts = [filter.deleted ? 'a.deleted_at IS NOT NULL' : 'a.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (filter.from !== undefined) {
@@ -197,6 +197,13 @@ function where(filter: ResolvedFilter): { sql: string; params: unknown[] } {
   return { sql: parts.join(' AND '), params };
 }
 
+/**
+ * The logbook's orders: newest first, and the bin by time of deletion. The id breaks ties,
+ * so the order is total and a page can start from a row's key (queries/logbookPages.ts).
+ */
+export const LIVE_ORDER = 'a.date DESC, a.created_at DESC, a.id DESC';
+export const DELETED_ORDER = 'a.deleted_at DESC, a.id';
+
 export function listActivities(
   db: Database,
   filter: ResolvedFilter,
@@ -205,10 +212,10 @@ export function listActivities(
 ): ActivityRow[] {
   const w = where(filter);
   const order = filter.deleted
-    ? 'a.deleted_at DESC, a.id'
+    ? DELETED_ORDER
     : window.oldestFirst
       ? 'a.date, a.created_at, a.id'
-      : 'a.date DESC, a.created_at DESC, a.id DESC';
+      : LIVE_ORDER;
   const rows = sql(db, `${SELECT_ACTIVITY} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
     ...w.params,
     window.limit,

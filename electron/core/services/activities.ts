@@ -1,13 +1,16 @@
 // Activities: create, edit, soft delete and restore, import; each change audited.
-import type { ActivityRow, ActivitySummary } from '../../../shared/contract';
+import type { ActivityPages, ActivityRow, ActivitySummary } from '../../../shared/contract';
 import { CHANNEL_LABELS } from '../../../shared/domain';
 import { AppError, type Msg } from '../../../shared/errors';
 import { describeIssue } from '../../../shared/issues';
 import type { ChannelLargest } from '../../../shared/plausibility';
 import {
   ActivityInputSchema,
+  DEFAULT_PAGE_SIZE,
   type ActivityData,
   type ActivityFilter,
+  type ActivityPageInput,
+  type ActivityPagesInput,
   type ActivityWindow,
 } from '../../../shared/schemas';
 import { fold, searchTerms } from '../../../shared/text';
@@ -27,6 +30,7 @@ import {
   type ResolvedFilter,
 } from '../queries/activities';
 import { writeAudit } from '../queries/audit';
+import { keyLength, openPages, pageFrom } from '../queries/logbookPages';
 import { largestOfChannel } from '../queries/largest';
 import { getOffice } from '../queries/profile';
 import { CommuneIndex } from './communes';
@@ -132,6 +136,37 @@ export class ActivityService {
   summary(filter: ActivityFilter): ActivitySummary {
     const { resolved, period } = this.resolve(filter);
     return { totals: totalsOf(this.ctx.db, resolved), period };
+  }
+
+  /** What the logbook opens with; read in one transaction so the parts agree. */
+  pages(input: ActivityPagesInput): ActivityPages {
+    const { resolved, period, communes } = this.resolve(input);
+    const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { db } = this.ctx;
+    return db.transaction(() => ({
+      totals: totalsOf(db, resolved),
+      period,
+      pageSize,
+      ...openPages(db, resolved, communes.byId, pageSize),
+    }))();
+  }
+
+  /** A page of the logbook from a key `pages` gave (rows changed since may shift it). */
+  page(input: ActivityPageInput): ActivityRow[] {
+    const { resolved, communes } = this.resolve(input);
+    const n = keyLength(resolved);
+    if (input.from.length !== n) {
+      throw new AppError(
+        'invalid_input',
+        {
+          vi: `Trường "from" phải có ${n} giá trị (${n === 3 ? 'ngày, thời điểm ghi, mã' : 'thời điểm xóa, mã'}) theo thứ tự của sổ.`,
+          en: `Field "from" must hold ${n} values (${n === 3 ? 'date, createdAt, id' : 'deletedAt, id'}) in the logbook's order.`,
+        },
+        'from',
+      );
+    }
+    const limit = input.limit ?? DEFAULT_PAGE_SIZE;
+    return pageFrom(this.ctx.db, resolved, communes.byId, input.from, limit);
   }
 
   create(data: ActivityData): ActivityRow {

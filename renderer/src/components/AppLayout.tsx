@@ -1,19 +1,26 @@
 // The frame around every screen: menu on the left (the desks that are on), the office in
 // the header, and a red banner that stays while the data file is read-only.
+// Only the logbook (with the activity form) is in the first chunk the page loads; every
+// other screen is its own chunk, fetched when first opened, so that the logbook's rows do
+// not wait for code an officer may not use this session (lazyScreens.ts).
+import { Suspense } from 'react';
 import { Alert, Button, Layout, Menu } from 'antd';
-import { BackupScreen } from '../features/backup/BackupScreen';
-import { CompletenessScreen } from '../features/completeness/CompletenessScreen';
-import { InboxScreen } from '../features/inbox/InboxScreen';
 import { LogbookScreen } from '../features/logbook/LogbookScreen';
-import { DirectivesScreen } from '../features/directives/DirectivesScreen';
-import { KeyScreen } from '../features/keys/KeyScreen';
-import { OutboxScreen } from '../features/outbox/OutboxScreen';
-import { ProfileScreen } from '../features/profile/ProfileScreen';
-import { MergedScreen } from '../features/merged/MergedScreen';
-import { ReportScreen } from '../features/report/ReportScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { TrustScreen } from '../features/trust/TrustScreen';
 import { useAppStore, type Screen } from '../stores/app';
+import {
+  BackupScreen,
+  CompletenessScreen,
+  DirectivesScreen,
+  InboxScreen,
+  KeyScreen,
+  MergedScreen,
+  OutboxScreen,
+  ProfileScreen,
+  ReportScreen,
+  ScreenLoading,
+  SettingsScreen,
+  TrustScreen,
+} from './lazyScreens';
 import { menuItems } from './menuItems';
 
 const SCREENS: Record<Screen, () => React.ReactNode> = {
@@ -78,7 +85,7 @@ export function AppLayout() {
           />
         ) : null}
         <Layout.Content style={{ minHeight: 0, overflow: 'auto' }}>
-          {SCREENS[screen]()}
+          <Suspense fallback={<ScreenLoading />}>{SCREENS[screen]()}</Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

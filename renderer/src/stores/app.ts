@@ -3,7 +3,7 @@
 // profile and desks from here rather than fetching them each time.
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import type { AppInfo, Commune, ProfileView } from '../../../shared/contract';
+import type { AppInfo, Commune, IntegrityStatus, ProfileView } from '../../../shared/contract';
 import type { DeskSettings } from '../../../shared/inbox';
 import { api } from '../api';
 import { areaWords, byCodeOf, currentKinds, type AreaWords } from '../lib/areas';
@@ -51,7 +51,15 @@ interface AppState {
   declineRecovery: () => void;
   /** After settings:saveDesks: a screen of a desk just turned off is left for the home screen. */
   setDesks: (desks: DeskSettings) => void;
+  /**
+   * Follows the integrity check the engine runs after start (app:integrity) until it ends;
+   * when it finds damage, app:info is read again and the read-only banner shows.
+   */
+  watchIntegrity: () => Promise<void>;
 }
+
+/** How often app:integrity is asked while the check runs, and while it waits to start. */
+const INTEGRITY_POLL_MS = { running: 1000, waiting: 5000 } as const;
 
 export const useAppStore = create<AppState>((set, get) => ({
   info: null,
@@ -88,6 +96,26 @@ export const useAppStore = create<AppState>((set, get) => ({
       desks,
       screen: screenAvailable(s.screen, desks) ? s.screen : homeScreen(desks),
     })),
+  watchIntegrity: async () => {
+    for (;;) {
+      if (!get().info?.writable) return; // already read-only: nothing more to learn
+      let state: IntegrityStatus['state'];
+      try {
+        ({ state } = await api['app:integrity']({}));
+      } catch {
+        return; // an engine without an answer: the next start checks again
+      }
+      if (state === 'damaged') {
+        // Found mid-session: the officer stays on the screen in use, under the red banner,
+        // whose button leads to the restore (rather than the recovery screen replacing it).
+        set({ recoveryDeclined: true });
+        await get().refresh();
+        return;
+      }
+      if (state !== 'running' && state !== 'waiting') return;
+      await new Promise((resolve) => setTimeout(resolve, INTEGRITY_POLL_MS[state]));
+    }
+  },
 }));
 
 /** Communes that new activities may name (those still in the profile). */

@@ -1,16 +1,19 @@
-// The logbook: the filter, the rows matching it and their totals.
-// The first page (500 rows) comes at once so the screen is usable immediately; the rest
-// follows in pages of 5,000 in the background. Every load carries a generation number,
-// and a page that arrives after the filter changed is thrown away.
+// The logbook: the filter, its totals, and the rows matching it fetched a page at a time as
+// the table scrolls to them. The engine gives the key of every page's first row (anchors),
+// so any page is one indexed read however deep; only pages near what the user looks at stay
+// in memory. Every load carries a generation number, and a page that arrives after the
+// filter changed (or after a reload) is thrown away.
 import { create } from 'zustand';
 import type { ActivityRow, ActivitySummary, Totals } from '../../../shared/contract';
 import type { Channel, Theme } from '../../../shared/domain';
-import type { ActivityFilter } from '../../../shared/schemas';
+import type { ActivityFilter, ActivityKey } from '../../../shared/schemas';
 import { api, errorMessage } from '../api';
 import { rememberedPeriod, rememberPeriod } from '../lib/remembered';
 
-export const FIRST_PAGE = 500;
-export const NEXT_PAGE = 5000;
+/** Rows per page: a few screens, read in a few milliseconds. */
+export const PAGE_SIZE = 200;
+/** Pages kept in memory (8,000 rows); those farthest from the one last asked for go first. */
+export const MAX_PAGES = 40;
 
 export interface LogbookFilter {
   /** A period key ("2023-Q3", "2023-01-01..2023-03-31"); '' for all time. */
@@ -32,23 +35,40 @@ export const EMPTY_FILTER: LogbookFilter = {
   deleted: false,
 };
 
+/** A row whose page is not loaded: the table draws it as a light "Đang tải…" line. */
+export interface RowPlaceholder {
+  id: string;
+  placeholder: true;
+  page: number;
+}
+export type LogbookEntry = ActivityRow | RowPlaceholder;
+
+export function isPlaceholder(entry: LogbookEntry): entry is RowPlaceholder {
+  return 'placeholder' in entry;
+}
+
 const EMPTY_TOTALS: Totals = { activities: 0, audience: 0, costVnd: 0, byChannel: {} };
 
 interface LogbookState {
   filter: LogbookFilter;
-  rows: ActivityRow[];
+  /** One entry per matching row, in the logbook's order: the row, or its placeholder. */
+  entries: LogbookEntry[];
   total: number;
   totals: Totals;
   period: ActivitySummary['period'];
-  /** True until the first page of the current filter is in. */
+  /** True until the totals and first page of the current filter are in. */
   loading: boolean;
-  /** True while later pages are still coming. */
-  loadingMore: boolean;
+  /** Pages being fetched for rows scrolled into view. */
+  pending: number;
   error: string | null;
   generation: number;
+  /** The generation the entries belong to: placeholders ask for their page again when it moves. */
+  shown: number;
   setFilter: (patch: Partial<LogbookFilter>) => void;
   /** Reloads from the first page (after a change or when the filter changed). */
   load: () => Promise<void>;
+  /** Asks for a page whose rows came into view; does nothing if it is loaded or coming. */
+  ensurePage: (page: number) => void;
 }
 
 export function toApiFilter(f: LogbookFilter): ActivityFilter {
@@ -61,56 +81,145 @@ export function toApiFilter(f: LogbookFilter): ActivityFilter {
   return out;
 }
 
+/**
+ * What belongs to one load and changes on every page, kept out of the store's state (no
+ * render cares): the filter as sent, the anchors, the loaded pages and those on their way.
+ */
+interface Paging {
+  generation: number;
+  query: ActivityFilter;
+  anchors: ActivityKey[];
+  pages: Map<number, ActivityRow[]>;
+  inFlight: Set<number>;
+  placeholders: RowPlaceholder[];
+}
+
+let paging: Paging = {
+  generation: 0,
+  query: {},
+  anchors: [],
+  pages: new Map(),
+  inFlight: new Set(),
+  placeholders: [],
+};
+/** The page the user looked at last: eviction keeps its neighbours, a reload refetches it. */
+let focus = 0;
+
+function placeholdersFor(total: number): RowPlaceholder[] {
+  return Array.from({ length: total }, (_, i) => ({
+    id: `~${i}`,
+    placeholder: true as const,
+    page: Math.floor(i / PAGE_SIZE),
+  }));
+}
+
+/** The table's rows: the placeholders with every loaded page laid over them. */
+function compose(p: Paging): LogbookEntry[] {
+  const entries: LogbookEntry[] = p.placeholders.slice();
+  for (const [page, rows] of p.pages) {
+    const start = page * PAGE_SIZE;
+    // A row beyond the total (one added elsewhere since the anchors) waits for a reload.
+    rows.forEach((row, i) => {
+      if (start + i < entries.length) entries[start + i] = row;
+    });
+  }
+  return entries;
+}
+
+/** Drops the pages farthest from the one in view, past MAX_PAGES; never `keep`. */
+function evict(pages: Map<number, ActivityRow[]>, keep: number): void {
+  if (pages.size <= MAX_PAGES) return;
+  const far = [...pages.keys()]
+    .filter((n) => n !== keep)
+    .sort((a, b) => Math.abs(b - focus) - Math.abs(a - focus));
+  for (const n of far.slice(0, pages.size - MAX_PAGES)) pages.delete(n);
+}
+
+function fetchPage(p: Paging, page: number): Promise<ActivityRow[]> {
+  return api['activities:page']({ ...p.query, from: p.anchors[page]!, limit: PAGE_SIZE });
+}
+
 export const useLogbookStore = create<LogbookState>((set, get) => ({
   // The period survives a reload; the other filters start afresh.
   filter: { ...EMPTY_FILTER, period: rememberedPeriod('logbook') ?? '' },
-  rows: [],
+  entries: [],
   total: 0,
   totals: EMPTY_TOTALS,
   period: null,
   loading: true,
-  loadingMore: false,
+  pending: 0,
   error: null,
   generation: 0,
+  shown: 0,
 
   setFilter: (patch) => {
     if (patch.period !== undefined) rememberPeriod('logbook', patch.period);
     set((s) => ({ filter: { ...s.filter, ...patch } }));
+    focus = 0;
     void get().load();
   },
 
   load: async () => {
     const generation = get().generation + 1;
-    const filter = toApiFilter(get().filter);
-    set({ generation, loading: true, loadingMore: false, error: null });
+    const query = toApiFilter(get().filter);
+    const sameQuery = JSON.stringify(query) === JSON.stringify(paging.query);
+    set({ generation, loading: true, pending: 0, error: null });
     const current = () => get().generation === generation;
     try {
-      // Totals of the whole filter, then the rows page by page (the totals are never recomputed).
-      const [summary, first] = await Promise.all([
-        api['activities:summary'](filter),
-        api['activities:list']({ ...filter, offset: 0, limit: FIRST_PAGE }),
-      ]);
+      const opened = await api['activities:pages']({ ...query, pageSize: PAGE_SIZE });
       if (!current()) return;
-      const total = summary.totals.activities;
+      const next: Paging = {
+        generation,
+        query,
+        anchors: opened.anchors,
+        pages: new Map([[0, opened.first]]),
+        inFlight: new Set(),
+        placeholders: placeholdersFor(opened.totals.activities),
+      };
+      // After a save the table stays where it was: the pages in view come before it is
+      // redrawn, so the rows there do not flash to placeholders and back.
+      if (!sameQuery) focus = 0;
+      const around = sameQuery
+        ? [focus - 1, focus, focus + 1].filter((n) => n > 0 && n < opened.anchors.length)
+        : [];
+      const refetched = await Promise.all(around.map((n) => fetchPage(next, n)));
+      if (!current()) return;
+      around.forEach((n, i) => next.pages.set(n, refetched[i]!));
+      paging = next;
       set({
-        rows: first,
-        total,
-        totals: summary.totals,
-        period: summary.period,
+        entries: compose(next),
+        total: opened.totals.activities,
+        totals: opened.totals,
+        period: opened.period,
         loading: false,
-        loadingMore: first.length < total,
+        shown: generation,
       });
-      let loaded = first.length;
-      while (loaded < total) {
-        const page = await api['activities:list']({ ...filter, offset: loaded, limit: NEXT_PAGE });
-        if (!current()) return;
-        if (page.length === 0) break;
-        loaded += page.length;
-        set((s) => ({ rows: s.rows.concat(page) }));
-      }
-      if (current()) set({ loadingMore: false });
     } catch (err) {
-      if (current()) set({ loading: false, loadingMore: false, error: errorMessage(err) });
+      if (current()) set({ loading: false, error: errorMessage(err) });
     }
+  },
+
+  ensurePage: (page) => {
+    const p = paging;
+    if (p.generation !== get().generation || page < 0 || page >= p.anchors.length) return;
+    focus = page;
+    if (p.pages.has(page) || p.inFlight.has(page)) return;
+    p.inFlight.add(page);
+    set({ pending: p.inFlight.size });
+    const current = () => paging === p && get().generation === p.generation;
+    fetchPage(p, page).then(
+      (rows) => {
+        if (!current()) return;
+        p.inFlight.delete(page);
+        p.pages.set(page, rows);
+        evict(p.pages, page);
+        set({ entries: compose(p), pending: p.inFlight.size });
+      },
+      (err: unknown) => {
+        if (!current()) return;
+        p.inFlight.delete(page);
+        set({ pending: p.inFlight.size, error: errorMessage(err) });
+      },
+    );
   },
 }));

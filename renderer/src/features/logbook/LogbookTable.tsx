@@ -1,10 +1,19 @@
 // The logbook rows in a virtual table: only the rows on screen are drawn, so 100,000
-// rows scroll as smoothly as 100. A row dated in a locked period shows a lock and cannot
-// be edited, deleted or restored until the period is unlocked on the report screen.
-import { useCallback, useRef, useState } from 'react';
+// rows scroll as smoothly as 100. The table has a line for every matching row; one whose
+// page is not loaded yet is a placeholder that asks for its page when scrolled into view.
+// A row dated in a locked period shows a lock and cannot be edited, deleted or restored
+// until the period is unlocked on the report screen.
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type HTMLAttributes,
+  type ReactNode,
+} from 'react';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { DeleteButton } from '../../components/DeleteButton';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnsType, TableRef } from 'antd/es/table';
 import { CameraOutlined, EditOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
 import { CHANNEL_LABELS, CHANNEL_SHORT_LABELS, type Channel } from '../../../../shared/domain';
@@ -14,10 +23,11 @@ import { measuresText } from '../../lib/measures';
 import { useElementHeight } from '../../lib/useElementHeight';
 import { useAreasByCode, useAreaWords, useWritable } from '../../stores/app';
 import { useActivityFormStore } from '../../stores/activityForm';
-import { useLogbookStore } from '../../stores/logbook';
+import { isPlaceholder, useLogbookStore, type LogbookEntry } from '../../stores/logbook';
 import { usePackagesStore } from '../../stores/packages';
 import { lockOn } from '../report/locks';
 import { LockedActions } from './LockedActions';
+import { PendingDate, PendingRow } from './PendingRow';
 import { PhotoCount, RowPhotoViewer } from './RowPhotos';
 import { useRowActions } from './useRowActions';
 
@@ -37,10 +47,17 @@ const CHANNEL_COLORS: Record<Channel, string> = {
 /** Height of the table header row, taken off the scroll area. */
 const HEADER_HEIGHT = 40;
 
+/** A cell drawn from a loaded row; a placeholder's cell stays empty. */
+function ofRow(draw: (row: ActivityRow) => ReactNode) {
+  return (_: unknown, entry: LogbookEntry): ReactNode =>
+    isPlaceholder(entry) ? null : draw(entry);
+}
+
 export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => void }) {
-  const rows = useLogbookStore((s) => s.rows);
+  const entries = useLogbookStore((s) => s.entries);
   const loading = useLogbookStore((s) => s.loading);
   const filter = useLogbookStore((s) => s.filter);
+  const table = useRef<TableRef>(null);
   const openEdit = useActivityFormStore((s) => s.openEdit);
   const writable = useWritable();
   const words = useAreaWords();
@@ -57,38 +74,44 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
     filter.search.trim() !== '' ||
     filter.channels.length + filter.communes.length + filter.themes.length > 0;
 
-  const columns: ColumnsType<ActivityRow> = [
+  // Another filter is another list: show it from its top.
+  useEffect(() => table.current?.scrollTo({ top: 0 }), [filter]);
+
+  const columns: ColumnsType<LogbookEntry> = [
     {
       title: 'Ngày',
       dataIndex: 'date',
       width: 104,
-      render: (_, r) => (
-        <span>
-          {formatDate(r.date)}
-          {r.endDate ? (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              đến {formatDate(r.endDate)}
-            </Typography.Text>
-          ) : null}
-        </span>
-      ),
+      render: (_, r) =>
+        isPlaceholder(r) ? (
+          <PendingDate />
+        ) : (
+          <span>
+            {formatDate(r.date)}
+            {r.endDate ? (
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                đến {formatDate(r.endDate)}
+              </Typography.Text>
+            ) : null}
+          </span>
+        ),
     },
     {
       title: 'Hình thức',
       dataIndex: 'channel',
       width: 118,
-      render: (c: Channel) => (
+      render: ofRow(({ channel: c }) => (
         <Tag color={CHANNEL_COLORS[c]} style={{ marginInlineEnd: 0 }} title={CHANNEL_LABELS[c]}>
           {CHANNEL_SHORT_LABELS[c]}
         </Tag>
-      ),
+      )),
     },
     {
       title: words.heading,
       dataIndex: 'communes',
       width: 170,
       ellipsis: true,
-      render: (_: string[], r) => {
+      render: ofRow((r) => {
         // Work of the whole office (news online, the press, …) names no area.
         if (r.communes.length === 0) {
           return (
@@ -101,20 +124,21 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
         return (
           <span title={[...names, r.village].filter(Boolean).join(', ')}>{names.join(', ')}</span>
         );
-      },
+      }),
     },
     {
       title: 'Nội dung',
       dataIndex: 'title',
       ellipsis: true,
-      render: (title: string) => <span title={title}>{title}</span>,
+      render: (_, r) =>
+        isPlaceholder(r) ? <PendingRow page={r.page} /> : <span title={r.title}>{r.title}</span>,
     },
     {
       title: <CameraOutlined aria-label="Hình ảnh" title="Hình ảnh" />,
       key: 'photos',
       width: 56,
       align: 'center',
-      render: (_, r) => <PhotoCount row={r} onOpen={() => setPhotoRow(r)} />,
+      render: ofRow((r) => <PhotoCount row={r} onOpen={() => setPhotoRow(r)} />),
     },
     {
       title: 'Số người',
@@ -122,37 +146,38 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
       width: 92,
       align: 'right',
       // An estimate reads "~1.200", as the report's "khoảng 1.200".
-      render: (n: number, row: ActivityRow) =>
+      render: ofRow((row) =>
         row.audienceEstimated ? (
           <span title="Số ước tính" data-testid="audience-estimated">
-            ~{formatNumber(n)}
+            ~{formatNumber(row.audience)}
           </span>
         ) : (
-          formatNumber(n)
+          formatNumber(row.audience)
         ),
+      ),
     },
     {
       title: 'Kinh phí (đ)',
       dataIndex: 'costVnd',
       width: 112,
       align: 'right',
-      render: (n: number) => formatNumber(n),
+      render: ofRow((r) => formatNumber(r.costVnd)),
     },
     {
       title: 'Số liệu',
       key: 'measures',
       width: 190,
       ellipsis: true,
-      render: (_, r) => {
+      render: ofRow((r) => {
         const text = measuresText(r);
         return <span title={text}>{text}</span>;
-      },
+      }),
     },
     {
       title: '',
       key: 'actions',
       width: filter.deleted ? 176 : 140,
-      render: (_, r) => {
+      render: ofRow((r) => {
         const history = (
           <Button
             type="text"
@@ -202,26 +227,32 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
             />
           </Space>
         );
-      },
+      }),
     },
   ];
 
   return (
     <div ref={box} className="fill" style={{ background: '#fff', borderRadius: 8 }}>
-      <Table<ActivityRow>
+      <Table<LogbookEntry>
+        ref={table}
         virtual
         size="small"
         rowKey="id"
         columns={columns}
-        dataSource={rows}
-        loading={loading && rows.length === 0}
+        dataSource={entries}
+        loading={loading && entries.length === 0}
         pagination={false}
         scroll={{ x: 1100, y: Math.max(160, height - HEADER_HEIGHT) }}
-        onRow={(r) => ({
-          onDoubleClick: () => {
-            if (!filter.deleted && writable && !lockOn(locks, r.date)) openEdit(r);
-          },
-        })}
+        onRow={(r, index) =>
+          // The row's place in the list, for finding it again (a test compares it to the file).
+          ({
+            'data-row-index': index,
+            onDoubleClick: () => {
+              if (isPlaceholder(r) || filter.deleted || !writable || lockOn(locks, r.date)) return;
+              openEdit(r);
+            },
+          }) as HTMLAttributes<HTMLElement>
+        }
         locale={{
           emptyText: filter.deleted
             ? 'Không có hoạt động nào đã xóa.'

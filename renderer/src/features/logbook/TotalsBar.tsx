@@ -1,6 +1,6 @@
 // Totals of the rows matching the filter (all of them, not only those loaded yet).
 import { useState } from 'react';
-import { Button, Progress, Typography } from 'antd';
+import { Button, Spin, Typography } from 'antd';
 import type { Totals } from '../../../../shared/contract';
 import {
   CHANNEL_LABELS,
@@ -56,9 +56,8 @@ function ChannelTotalsList({ totals }: { totals: Totals }) {
 export function TotalsBar() {
   const totals = useLogbookStore((s) => s.totals);
   const period = useLogbookStore((s) => s.period);
-  const rows = useLogbookStore((s) => s.rows.length);
-  const total = useLogbookStore((s) => s.total);
-  const loadingMore = useLogbookStore((s) => s.loadingMore);
+  // Rows scrolled into view whose page is on its way.
+  const pending = useLogbookStore((s) => s.pending > 0);
   const deleted = useLogbookStore((s) => s.filter.deleted);
 
   return (
@@ -90,20 +89,13 @@ export function TotalsBar() {
           </span>{' '}
           đồng
         </span>
-        {loadingMore ? (
+        {pending ? (
           <span
             data-testid="load-progress"
             style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}
           >
-            <Progress
-              type="circle"
-              size={18}
-              percent={total > 0 ? Math.round((rows / total) * 100) : 0}
-              showInfo={false}
-            />
-            <Typography.Text type="secondary">
-              Đang tải {formatNumber(rows)}/{formatNumber(total)}
-            </Typography.Text>
+            <Spin size="small" />
+            <Typography.Text type="secondary">Đang tải…</Typography.Text>
           </span>
         ) : null}
       </div>
