@@ -4,7 +4,8 @@
 // test's SIGKILL run, 100 times); bench/sheets.bench.ts the group sheets (50,000 activities
 // exported as .xlsx and imported back); bench/photos.bench.ts the group photos (20 photos of
 // 12 megapixels added and reduced); bench/scale.bench.ts the group scale (the logbook's SQL at
-// 10,000 to 500,000 activities). BENCH_ONLY=<group> runs one group; --quick runs the groups
+// 10,000 to 500,000 activities); bench/ui.bench.ts the group ui (the logbook's first rows in
+// Chromium, from the start of `tuyentruyen serve`). BENCH_ONLY=<group> runs one group; --quick runs the groups
 // marked quickToo at smaller sizes.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -31,6 +32,7 @@ const BENCHES = [
     groups: ['scale'],
     quickToo: true,
   },
+  { entry: 'bench/ui.bench.ts', outfile: 'dist/bench-ui.mjs', groups: ['ui'], quickToo: true },
   { entry: 'bench/crash.bench.ts', outfile: 'dist/bench-crash.mjs', groups: ['crash'] },
   { entry: 'bench/sheets.bench.ts', outfile: 'dist/bench-sheets.mjs', groups: ['sheets'] },
   { entry: 'bench/photos.bench.ts', outfile: 'dist/bench-photos.mjs', groups: ['photos'] },
@@ -58,7 +60,15 @@ for (const { entry, outfile } of chosen) {
     format: 'esm',
     // esbuild too: the crash bench bundles its writer at run time, and esbuild's API
     // refuses to run from inside a bundle.
-    external: ['better-sqlite3', 'electron', 'esbuild', 'exceljs', '@fast-csv/parse', 'sharp'],
+    external: [
+      'better-sqlite3',
+      'electron',
+      'esbuild',
+      'exceljs',
+      '@fast-csv/parse',
+      'sharp',
+      'playwright-core',
+    ],
     banner: {
       js: "import { createRequire as benchRequire } from 'node:module'; const require = benchRequire(import.meta.url);",
     },

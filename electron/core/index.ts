@@ -110,6 +110,12 @@ function isMethod(name: string): name is Method {
 
 /** How often the owner process checks for a due daily backup and a reachable second place. */
 const BACKUP_TICK_MS = 10 * 60 * 1000;
+/**
+ * The first check waits this long after start: the day's backup copies and hashes the whole
+ * file (a second at 100,000 activities), which must not stand between the person and the
+ * logbook's first rows. An app closed sooner makes it at its next start.
+ */
+const FIRST_BACKUP_DELAY_MS = 60 * 1000;
 
 /** Methods that work without a database: enough to see the backups and restore one. */
 function worksWithoutData(method: Method): boolean {
@@ -403,6 +409,7 @@ export function createCore(options: CoreOptions): Core {
   // An export cut short by a crash: its temporary files go, its sequence number stays spent.
   if (live.writable) packages.recover();
   let ticker: NodeJS.Timeout | null = null;
+  let firstTick: NodeJS.Timeout | null = null;
   let closed = false;
   function startBackground(): void {
     if (!options.outbox || !live.writable || ticker || closed) return;
@@ -412,12 +419,14 @@ export function createCore(options: CoreOptions): Core {
         // A backup cut short by closing the app is no failure: the next start makes it.
         if (!closed) console.error('[backup] failed', err);
       });
-    tick();
+    firstTick = setTimeout(tick, FIRST_BACKUP_DELAY_MS);
+    firstTick.unref();
     ticker = setInterval(tick, BACKUP_TICK_MS);
     ticker.unref();
   }
   function stopBackground(): void {
     outbox.stop();
+    if (firstTick) clearTimeout(firstTick);
     if (ticker) clearInterval(ticker);
     ticker = null;
   }
@@ -448,6 +457,7 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       closed = true;
       integrity?.stop();
+      if (firstTick) clearTimeout(firstTick);
       if (ticker) clearInterval(ticker);
       outbox.stop();
       live.close();
