@@ -11,7 +11,7 @@ import type { ActivityFilter } from '../../shared/schemas';
 import { isSheetField, SHEET_FIELDS } from '../../shared/sheetColumns';
 import type { ColumnMap } from '../../shared/sheetImport';
 import { toInterchange } from '../core/queries/activities';
-import { sheetKind } from '../core/sheets/read';
+import { sheetKind } from '../core/sheets/kind';
 import { EXIT_OK, openCore, parse, refused, unwrap, UsageError, type Io } from './args';
 import { activitiesAttach } from './attach';
 import { parseJson, readText } from './files';

@@ -45,7 +45,6 @@ import {
 import { APPENDIX_LIMIT, buildReportDocx } from '../report/docx';
 import { reportPhotos } from '../report/reportPhotos';
 import { mergeTexts, startTexts } from '../report/texts';
-import { buildReportBook } from '../sheets/reportBook';
 import { CommuneIndex } from './communes';
 import { resolvePeriod } from './period';
 
@@ -364,6 +363,8 @@ export class ReportService {
     const p = this.period(key);
     const office = this.office();
     const signed = this.signed(p.key) !== null;
+    // exceljs loads on first use, not with the app.
+    const { buildReportBook } = await import('../sheets/reportBook');
     const bytes = await buildReportBook({
       data: this.data(p.key, subject),
       heading: {

@@ -6,7 +6,6 @@ import { AppError } from '../../../shared/errors';
 import type { ActivityFilter } from '../../../shared/schemas';
 import type { Context } from '../context';
 import { getOffice } from '../queries/profile';
-import { writeActivityBook } from '../sheets/activityBook';
 import { MAX_PAGE, type ActivityService } from './activities';
 
 export interface SheetFile {
@@ -49,6 +48,8 @@ export class SheetExportService {
     const file = path.join(dir, fileName);
     // Written beside and renamed: a half-written workbook never stands under the name.
     const partial = `${file}.partial`;
+    // exceljs loads on first use, not with the app: a second of start on a slow laptop.
+    const { writeActivityBook } = await import('../sheets/activityBook');
     await writeActivityBook(partial, rows, titles);
     fs.renameSync(partial, file);
     return { fileName, path: file, bytes: fs.readFileSync(file) };

@@ -14,7 +14,7 @@ import { FIELD_HEADERS } from '../../../shared/sheetColumns';
 import type { Context } from '../context';
 import { recordedAreas } from '../queries/activities';
 import { interpret, problemText, type Interpretation } from '../sheets/interpret';
-import { readSheets, type RawSheet, type SheetSource } from '../sheets/read';
+import type { RawSheet, SheetSource } from '../sheets/read';
 import type { ActivityService } from './activities';
 import { CommuneIndex } from './communes';
 import { LockService } from './locks';
@@ -58,6 +58,8 @@ export class SheetImportService {
     this.staged.set(token, staged);
     while (this.staged.size > MAX_STAGED) this.staged.delete(this.staged.keys().next().value!);
     try {
+      // The readers (exceljs, the CSV parser) load on first use, not with the app.
+      const { readSheets } = await import('../sheets/read');
       staged.sheets = await readSheets(source, (rows) => {
         staged.progress = { phase: 'reading', rows, total: 0 };
       });

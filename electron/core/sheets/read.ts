@@ -7,6 +7,7 @@ import { parse as parseCsv } from '@fast-csv/parse';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { WorkbookReader } from './workbookReader';
+import { sheetKind } from './kind';
 
 export type RawCell = string | number | boolean | Date | null;
 
@@ -140,13 +141,6 @@ async function readCsv(source: SheetSource, onProgress?: ReadProgress): Promise<
       .on('end', () => resolve());
   });
   return [{ name: source.fileName.replace(/^.*[\\/]/, '').replace(/\.csv$/i, ''), rows }];
-}
-
-export function sheetKind(fileName: string): 'xlsx' | 'csv' | null {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) return 'xlsx';
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
-  return null;
 }
 
 export async function readSheets(
