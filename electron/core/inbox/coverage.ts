@@ -9,6 +9,8 @@ import { sql } from '../db/statements';
 import { themesToMask } from '../queries/activities';
 
 export interface CountedRef {
+  /** The package's key in the inbox tables (inbox_packages.id). */
+  id: number;
   sha256: string;
   officeCode: string;
   periodKey: string;
@@ -19,7 +21,7 @@ export interface CountedRef {
  * figures for `periodKey`: the period's own when there is one; else, for each period one
  * level down (a year's halves, a half's quarters), chosen the same way. In time order.
  */
-export function chooseCounted<T extends CountedRef>(
+export function chooseCounted<T extends Pick<CountedRef, 'officeCode' | 'periodKey'>>(
   periodKey: string,
   counted: readonly T[],
 ): Map<string, T[]> {
@@ -46,7 +48,7 @@ export function chooseCounted<T extends CountedRef>(
 export function countedPackages(db: Database, periodKey: string): Map<string, CountedRef[]> {
   const rows = sql(
     db,
-    `SELECT sha256, office_code AS officeCode, period_key AS periodKey FROM inbox_packages
+    `SELECT id, sha256, office_code AS officeCode, period_key AS periodKey FROM inbox_packages
      WHERE status = 'current' AND period_key IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify([periodKey, ...periodPieces(periodKey)])) as CountedRef[];
   return chooseCounted(periodKey, rows);
@@ -59,7 +61,8 @@ export function coveredQuarters(keys: readonly string[]): Set<string> {
 
 /** What a merge counts: the activities of these packages tagged with one of the mask's themes. */
 export interface MergeScope {
-  packages: string[];
+  /** inbox_packages.id of each package. */
+  packages: number[];
   mask: number;
 }
 
@@ -70,7 +73,7 @@ export function mergeScope(
 ): MergeScope & { byOffice: Map<string, CountedRef[]> } {
   const byOffice = countedPackages(db, periodKey);
   return {
-    packages: [...byOffice.values()].flat().map((r) => r.sha256),
+    packages: [...byOffice.values()].flat().map((r) => r.id),
     mask: themesToMask(subjectThemes(subject)),
     byOffice,
   };
@@ -86,5 +89,5 @@ export const scopeParams = (s: MergeScope): { packages: string; mask: number } =
  * The activities a scope counts, as a WHERE condition on `a` (inbox_activities): the package
  * list drives the primary key's range per package; the theme test is one AND on the row.
  */
-export const IN_SCOPE = `a.package_sha256 IN (SELECT value FROM json_each(@packages))
+export const IN_SCOPE = `a.package_id IN (SELECT value FROM json_each(@packages))
   AND (a.theme_mask & @mask) != 0`;

@@ -105,33 +105,38 @@ export function readPackageData(
   const ids = new Set<string>();
   const byRaw = new Map<string, string>();
   const { from, to } = manifest.period;
+  // Thousands of records per package: what names a record in a refusal is built only when
+  // one is refused, and a parsed record (zod's own copy) is completed in place.
   const activities = head.data.activities.map((raw, i): InboxActivity => {
-    const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : null;
-    const where: Msg =
-      typeof rawId === 'string'
+    const where = (): Msg => {
+      const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : null;
+      return typeof rawId === 'string'
         ? { vi: `hoạt động ${rawId}`, en: `activity ${rawId}` }
         : { vi: `hoạt động thứ ${i + 1}`, en: `activity ${i + 1}` };
+    };
     const parsed = ActivityInputSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = describeIssue(parsed.error.issues[0]!);
-      throw refuse(`${where.vi}: ${issue.msg.vi}.`, `${where.en}: ${issue.msg.en}.`);
+      throw refuse(`${where().vi}: ${issue.msg.vi}.`, `${where().en}: ${issue.msg.en}.`);
     }
     const a = parsed.data;
-    if (a.id === undefined) {
-      throw refuse(`${where.vi} không có mã (id).`, `${where.en} has no id.`);
+    const id = a.id;
+    if (id === undefined) {
+      throw refuse(`${where().vi} không có mã (id).`, `${where().en} has no id.`);
     }
-    if (ids.has(a.id)) {
-      throw refuse(`mã hoạt động ${a.id} bị trùng.`, `the activity id ${a.id} is repeated.`);
+    if (ids.has(id)) {
+      throw refuse(`mã hoạt động ${id} bị trùng.`, `the activity id ${id} is repeated.`);
     }
-    ids.add(a.id);
+    ids.add(id);
     // The office counted it in the period by its date (INTERCHANGE.md); so does the desk.
     if (a.date < from || a.date > to) {
       throw refuse(
-        `${where.vi} có ngày ${a.date} nằm ngoài kỳ báo cáo.`,
-        `${where.en} is dated ${a.date}, outside the period.`,
+        `${where().vi} có ngày ${a.date} nằm ngoài kỳ báo cáo.`,
+        `${where().en} is dated ${a.date}, outside the period.`,
       );
     }
-    const communeCodes = a.communes.map((name) => {
+    const communeCodes: string[] = [];
+    for (const name of a.communes) {
       // Thousands of activities repeat a few dozen names: fold each name once.
       let code = byRaw.get(name);
       if (code === undefined) {
@@ -140,13 +145,13 @@ export function readPackageData(
       }
       if (code === undefined) {
         throw refuse(
-          `${where.vi} ghi địa bàn "${name}" không có trong danh sách địa bàn của đơn vị.`,
-          `${where.en} names the area "${name}", which is not in the office's list.`,
+          `${where().vi} ghi địa bàn "${name}" không có trong danh sách địa bàn của đơn vị.`,
+          `${where().en} names the area "${name}", which is not in the office's list.`,
         );
       }
-      return code;
-    });
-    return { ...a, id: a.id, communeCodes: [...new Set(communeCodes)] };
+      if (!communeCodes.includes(code)) communeCodes.push(code);
+    }
+    return Object.assign(a, { id, communeCodes });
   });
   return { communes, activities, allTrafficking: manifest.schemaVersion === 1, photos };
 }

@@ -8,7 +8,7 @@ import { FLAG_COLUMN } from '../queries/figures';
 import { IN_SCOPE, scopeParams, type MergeScope } from './coverage';
 
 /** The counted packages' activities of the scope, `a` joined to its package `p`. */
-const COUNTED = `inbox_activities a JOIN inbox_packages p ON p.sha256 = a.package_sha256`;
+const COUNTED = `inbox_activities a JOIN inbox_packages p ON p.id = a.package_id`;
 
 export interface DrillFilter {
   scope: MergeScope;
@@ -35,10 +35,10 @@ function drillWhere(f: DrillFilter): { sql: string; params: Record<string, unkno
   if (f.flag !== undefined) {
     // An area merged into another is flagged as the one it now counts under.
     parts.push(`EXISTS (SELECT 1 FROM inbox_activity_communes ac
-      JOIN inbox_communes c0 ON c0.package_sha256 = ac.package_sha256 AND c0.code = ac.commune_code
-      JOIN inbox_communes c ON c.package_sha256 = c0.package_sha256
+      JOIN inbox_communes c0 ON c0.package_id = ac.package_id AND c0.code = ac.commune_code
+      JOIN inbox_communes c ON c.package_id = c0.package_id
         AND c.code = COALESCE(c0.counts_as, c0.code)
-      WHERE ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id
+      WHERE ac.package_id = a.package_id AND ac.activity_id = a.id
         AND c.${FLAG_COLUMN[f.flag]} = 1)`);
   }
   return { sql: `WHERE ${parts.join(' AND ')}`, params };
@@ -85,11 +85,11 @@ export function drill(db: Database, f: DrillFilter, names: ReadonlyMap<string, s
     `SELECT p.office_code, p.office_name, a.id, a.channel, a.date, a.end_date, a.title, a.themes,
        a.audience, a.cost_vnd, a.measures,
        (SELECT json_group_array(c.name) FROM inbox_activity_communes ac
-          JOIN inbox_communes c ON c.package_sha256 = ac.package_sha256 AND c.code = ac.commune_code
-          WHERE ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id) AS communes,
-       a.package_sha256,
+          JOIN inbox_communes c ON c.package_id = ac.package_id AND c.code = ac.commune_code
+          WHERE ac.package_id = a.package_id AND ac.activity_id = a.id) AS communes,
+       p.sha256 AS package_sha256,
        (SELECT count(*) FROM inbox_photos ph
-          WHERE ph.package_sha256 = a.package_sha256 AND ph.activity_id = a.id) AS photo_count
+          WHERE ph.package_id = a.package_id AND ph.activity_id = a.id) AS photo_count
      FROM ${COUNTED} ${w.sql}
      ORDER BY p.office_code, a.date, a.id LIMIT @limit OFFSET @offset`,
   ).all({ ...w.params, limit: f.limit, offset: f.offset }) as DrillRow[];

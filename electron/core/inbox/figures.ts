@@ -9,7 +9,6 @@ import {
   THEMES,
   type Channel,
   type CommuneFlag,
-  type CountMeasure,
   type ReportSubject,
   type Theme,
 } from '../../../shared/domain';
@@ -28,7 +27,7 @@ import { flagFigures, flagsOf, kindsOf } from '../queries/figures';
 import { IN_SCOPE, mergeScope, scopeParams, type MergeScope } from './coverage';
 
 /** The counted packages' activities of the scope, `a` joined to its package `p`. */
-const COUNTED = `inbox_activities a JOIN inbox_packages p ON p.sha256 = a.package_sha256`;
+const COUNTED = `inbox_activities a JOIN inbox_packages p ON p.id = a.package_id`;
 
 type ByChannel = Record<Channel, ChannelFigures>;
 
@@ -54,46 +53,40 @@ interface ChannelRow {
   cost_vnd: number;
 }
 
-interface MeasureRow {
-  office_code: string;
-  channel: Channel;
-  key: string;
-  total: number;
-}
-
 type Params = ReturnType<typeof scopeParams>;
 
-/** Per office: its channels' figures (zeros where none), its packages summed. */
+/** Every count measure of any channel; each is one column of channelsByOffice's one pass. */
+const MEASURE_KEYS = [...new Set(CHANNELS.flatMap((c) => CHANNEL_MEASURES[c].counts))];
+/** The measures' JSON paths, bound as values (`@m0` is MEASURE_KEYS[0]'s). */
+const MEASURE_PATHS = Object.fromEntries(MEASURE_KEYS.map((k, i) => [`m${i}`, `$.${k}`]));
+const MEASURE_COLUMNS = MEASURE_KEYS.map(
+  (_, i) => `TOTAL(json_extract(a.measures, @m${i})) AS m${i}`,
+).join(', ');
+
+/**
+ * Per office: its channels' figures (zeros where none), its packages summed. One pass over
+ * the activities: each row's measures JSON is parsed once for all its counts (SQLite keeps
+ * the last parse), where a json_each per row made a second pass of tens of thousands of rows.
+ */
 function channelsByOffice(db: Database, params: Params): Map<string, ByChannel> {
   const out = new Map<string, ByChannel>();
-  const of = (code: string): ByChannel => {
-    let v = out.get(code);
-    if (!v) out.set(code, (v = emptyChannels()));
-    return v;
-  };
   const rows = sql(
     db,
     `SELECT p.office_code, a.channel, COUNT(*) AS activities, TOTAL(a.audience) AS audience,
-       TOTAL(a.cost_vnd) AS cost_vnd
+       TOTAL(a.cost_vnd) AS cost_vnd, ${MEASURE_COLUMNS}
      FROM ${COUNTED} WHERE ${IN_SCOPE} GROUP BY p.office_code, a.channel`,
-  ).all(params) as ChannelRow[];
+  ).all({ ...params, ...MEASURE_PATHS }) as (ChannelRow & Record<string, number>)[];
   for (const r of rows) {
-    const c = of(r.office_code)[r.channel];
+    let v = out.get(r.office_code);
+    if (!v) out.set(r.office_code, (v = emptyChannels()));
+    const c = v[r.channel];
     c.activities = r.activities;
     c.audience = r.audience;
     c.costVnd = r.cost_vnd;
-  }
-  // Measures are stored as the activity's JSON; json_each sums every numeric key at once.
-  const measures = sql(
-    db,
-    `SELECT p.office_code, a.channel, j.key AS key, TOTAL(j.value) AS total
-     FROM ${COUNTED}, json_each(a.measures) j
-     WHERE ${IN_SCOPE} AND j.type = 'integer'
-     GROUP BY p.office_code, a.channel, j.key`,
-  ).all(params) as MeasureRow[];
-  for (const r of measures) {
-    const c = of(r.office_code)[r.channel];
-    if (r.key in c.measures) c.measures[r.key as CountMeasure] = r.total;
+    // Only the channel's own measures count (a key of another channel's is not its figure).
+    MEASURE_KEYS.forEach((k, i) => {
+      if (k in c.measures) c.measures[k] = r[`m${i}`] ?? 0;
+    });
   }
   return out;
 }
@@ -167,7 +160,7 @@ function hasMergers(db: Database, params: Params): boolean {
     sql(
       db,
       `SELECT 1 FROM inbox_communes
-       WHERE package_sha256 IN (SELECT value FROM json_each(@packages)) AND counts_as IS NOT NULL
+       WHERE package_id IN (SELECT value FROM json_each(@packages)) AND counts_as IS NOT NULL
        LIMIT 1`,
     ).get({ packages: params.packages }) !== undefined
   );
@@ -177,7 +170,7 @@ function hasMergers(db: Database, params: Params): boolean {
 const areaOf = (merged: boolean) =>
   merged
     ? {
-        join: `JOIN inbox_communes c0 ON c0.package_sha256 = ac.package_sha256
+        join: `JOIN inbox_communes c0 ON c0.package_id = ac.package_id
                  AND c0.code = ac.commune_code`,
         code: 'COALESCE(c0.counts_as, c0.code)',
       }
@@ -193,31 +186,31 @@ function communeCounts(db: Database, params: Params, merged: boolean): CommuneRo
   const area = areaOf(merged);
   const counts = merged
     ? `links AS (
-         SELECT DISTINCT ac.package_sha256, a.id, ${area.code} AS area, a.audience
+         SELECT DISTINCT ac.package_id, a.id, ${area.code} AS area, a.audience
          FROM inbox_activity_communes ac
-         JOIN inbox_activities a ON a.package_sha256 = ac.package_sha256 AND a.id = ac.activity_id
+         JOIN inbox_activities a ON a.package_id = ac.package_id AND a.id = ac.activity_id
          ${area.join}
          WHERE ${IN_SCOPE}),
        counts AS (
-         SELECT package_sha256, area AS commune_code, COUNT(*) AS activities,
+         SELECT package_id, area AS commune_code, COUNT(*) AS activities,
            TOTAL(audience) AS audience
-         FROM links GROUP BY package_sha256, area)`
+         FROM links GROUP BY package_id, area)`
     : `counts AS (
-         SELECT ac.package_sha256, ac.commune_code, COUNT(*) AS activities,
+         SELECT ac.package_id, ac.commune_code, COUNT(*) AS activities,
            TOTAL(a.audience) AS audience
          FROM inbox_activity_communes ac
-         JOIN inbox_activities a ON a.package_sha256 = ac.package_sha256 AND a.id = ac.activity_id
+         JOIN inbox_activities a ON a.package_id = ac.package_id AND a.id = ac.activity_id
          WHERE ${IN_SCOPE}
-         GROUP BY ac.package_sha256, ac.commune_code)`;
+         GROUP BY ac.package_id, ac.commune_code)`;
   const rows = sql(
     db,
     `WITH ${counts}
      SELECT p.office_code, p.office_name, c.code, c.name, c.kind, c.border, c.remote, c.ethnic, c.key_area,
        c.active, COALESCE(n.activities, 0) AS activities, COALESCE(n.audience, 0) AS audience
      FROM inbox_communes c
-     JOIN inbox_packages p ON p.sha256 = c.package_sha256
-     LEFT JOIN counts n ON n.package_sha256 = c.package_sha256 AND n.commune_code = c.code
-     WHERE c.package_sha256 IN (SELECT value FROM json_each(@packages))
+     JOIN inbox_packages p ON p.id = c.package_id
+     LEFT JOIN counts n ON n.package_id = c.package_id AND n.commune_code = c.code
+     WHERE c.package_id IN (SELECT value FROM json_each(@packages))
        AND (c.active = 1 OR n.activities > 0)
      ORDER BY p.office_code, p.period_from DESC, c.position`,
   ).all(params) as CommuneRow[];
@@ -254,11 +247,11 @@ function linkedActivities(db: Database, params: Params, merged: boolean): Linked
      FROM (SELECT MAX(c.border) AS border, MAX(c.remote) AS remote, MAX(c.ethnic) AS ethnic,
              MAX(c.key_area) AS key_area, MAX(a.audience) AS audience
            FROM inbox_activities a
-           JOIN inbox_activity_communes ac ON ac.package_sha256 = a.package_sha256 AND ac.activity_id = a.id
+           JOIN inbox_activity_communes ac ON ac.package_id = a.package_id AND ac.activity_id = a.id
            ${area.join}
-           JOIN inbox_communes c ON c.package_sha256 = ac.package_sha256 AND c.code = ${area.code}
+           JOIN inbox_communes c ON c.package_id = ac.package_id AND c.code = ${area.code}
            WHERE ${IN_SCOPE}
-           GROUP BY a.package_sha256, a.id)`,
+           GROUP BY a.package_id, a.id)`,
   ).get(params) as LinkedCounts;
 }
 

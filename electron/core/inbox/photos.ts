@@ -5,7 +5,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PackagePhoto } from '../../../shared/photos';
 import { sql } from '../db/statements';
-import { checkReduced } from '../photos/image';
 import { readZip, type ZipEntry } from '../package/zip';
 import { DataRefused } from './data';
 import { packageBytes } from './queries';
@@ -38,7 +37,7 @@ export async function readPackagePhotos(
     seen.add(key);
     let size: { width: number; height: number };
     try {
-      size = await checkReduced(entries.get(p.file)!.bytes);
+      size = await (await import('../photos/image')).checkReduced(entries.get(p.file)!.bytes);
     } catch {
       throw new DataRefused({
         vi: `Tệp ${p.file} trong gói không phải ảnh JPEG đọc được (hoặc lớn hơn ảnh thu nhỏ); gói bị từ chối.`,
@@ -56,17 +55,17 @@ export async function readPackagePhotos(
 
 export function insertInboxPhotos(
   db: Database,
-  packageSha: string,
+  packageId: number,
   photos: readonly InboxPhotoRow[],
 ): void {
   const insert = sql(
     db,
     `INSERT INTO inbox_photos
-       (package_sha256, activity_id, sha256, size, width, height, taken_at, position)
+       (package_id, activity_id, sha256, size, width, height, taken_at, position)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   photos.forEach((p, i) =>
-    insert.run(packageSha, p.activity, p.sha256, p.size, p.width, p.height, p.takenAt, i),
+    insert.run(packageId, p.activity, p.sha256, p.size, p.width, p.height, p.takenAt, i),
   );
 }
 
@@ -80,9 +79,11 @@ export class InboxPhotoReader {
   constructor(private readonly size = 2) {}
 
   async read(db: Database, sha256: string): Promise<Buffer | null> {
-    const rows = sql(db, 'SELECT DISTINCT package_sha256 FROM inbox_photos WHERE sha256 = ?').all(
-      sha256,
-    ) as { package_sha256: string }[];
+    const rows = sql(
+      db,
+      `SELECT DISTINCT p.sha256 AS package_sha256 FROM inbox_photos ph
+       JOIN inbox_packages p ON p.id = ph.package_id WHERE ph.sha256 = ?`,
+    ).all(sha256) as { package_sha256: string }[];
     const name = `photo-${sha256}.jpg`;
     for (const { package_sha256: pkg } of rows) {
       const hit = this.cache.get(pkg)?.get(name);

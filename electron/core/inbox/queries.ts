@@ -1,180 +1,15 @@
-// The province desk's tables (migration 0050): desk settings, the register of trusted offices,
-// and the packages taken in with their contents. Raw SQL, values bound.
+// The province desk's tables (migrations 0050, 0110): the packages taken in with their
+// contents, each package's rows keyed by its integer id; desk settings and the register are
+// registerQueries.ts's, re-exported here. Raw SQL, values bound.
 import type { Database } from 'better-sqlite3';
 import type { Msg } from '../../../shared/errors';
-import type {
-  DeskSettings,
-  InboxPackageRow,
-  InboxPackageStatus,
-  TrustedCertificate,
-  TrustedOffice,
-  TrustSource,
-} from '../../../shared/inbox';
+import type { InboxPackageRow, InboxPackageStatus } from '../../../shared/inbox';
 import type { Manifest } from '../../../shared/package';
 import { sql } from '../db/statements';
 import { themesToMask } from '../queries/activities';
 import type { PackageContents } from './data';
 
-// ---------- desks ----------
-
-export function getDeskSettings(db: Database): DeskSettings {
-  const row = sql(
-    db,
-    'SELECT office, province, deadline_days, package_limit_mb FROM desk_settings WHERE id = 1',
-  ).get() as {
-    office: number;
-    province: number;
-    deadline_days: number;
-    package_limit_mb: number;
-  };
-  return {
-    office: row.office === 1,
-    province: row.province === 1,
-    deadlineDays: row.deadline_days,
-    packageLimitMb: row.package_limit_mb,
-  };
-}
-
-export function saveDeskSettings(db: Database, s: DeskSettings, now: string): void {
-  sql(
-    db,
-    `UPDATE desk_settings SET office = ?, province = ?, deadline_days = ?,
-       package_limit_mb = coalesce(?, package_limit_mb), updated_at = ? WHERE id = 1`,
-  ).run(s.office ? 1 : 0, s.province ? 1 : 0, s.deadlineDays, s.packageLimitMb ?? null, now);
-}
-
-// ---------- the register ----------
-
-interface CertificateDbRow {
-  fingerprint: string;
-  office_code: string;
-  subject: string | null;
-  not_after: string | null;
-  source: TrustSource;
-  added_at: string;
-  revoked_at: string | null;
-}
-
-const toCertificate = (r: CertificateDbRow): TrustedCertificate => ({
-  fingerprint: r.fingerprint,
-  subject: r.subject,
-  notAfter: r.not_after,
-  source: r.source,
-  addedAt: r.added_at,
-  revokedAt: r.revoked_at,
-});
-
-export function trustedOffices(db: Database): TrustedOffice[] {
-  const offices = sql(
-    db,
-    'SELECT code, name, created_at FROM trusted_offices ORDER BY code',
-  ).all() as {
-    code: string;
-    name: string;
-    created_at: string;
-  }[];
-  const certs = sql(
-    db,
-    'SELECT * FROM trusted_certificates ORDER BY added_at, fingerprint',
-  ).all() as CertificateDbRow[];
-  return offices.map((o) => ({
-    code: o.code,
-    name: o.name,
-    createdAt: o.created_at,
-    certificates: certs.filter((c) => c.office_code === o.code).map(toCertificate),
-  }));
-}
-
-/** One office of the register (called per package: reads only that office's rows). */
-export function trustedOffice(db: Database, code: string): TrustedOffice | null {
-  const o = sql(db, 'SELECT code, name, created_at FROM trusted_offices WHERE code = ?').get(
-    code,
-  ) as { code: string; name: string; created_at: string } | undefined;
-  if (!o) return null;
-  const certs = sql(
-    db,
-    'SELECT * FROM trusted_certificates WHERE office_code = ? ORDER BY added_at, fingerprint',
-  ).all(code) as CertificateDbRow[];
-  return {
-    code: o.code,
-    name: o.name,
-    createdAt: o.created_at,
-    certificates: certs.map(toCertificate),
-  };
-}
-
-export function certificateRow(db: Database, fingerprint: string): CertificateDbRow | undefined {
-  return sql(db, 'SELECT * FROM trusted_certificates WHERE fingerprint = ?').get(fingerprint) as
-    CertificateDbRow | undefined;
-}
-
-export function upsertTrustedOffice(db: Database, code: string, name: string, now: string): void {
-  sql(
-    db,
-    `INSERT INTO trusted_offices (code, name, created_at) VALUES (?, ?, ?)
-     ON CONFLICT (code) DO UPDATE SET name = excluded.name`,
-  ).run(code, name, now);
-}
-
-export function insertCertificate(
-  db: Database,
-  c: {
-    fingerprint: string;
-    officeCode: string;
-    subject: string | null;
-    notAfter: string | null;
-    der: Buffer | null;
-    source: TrustSource;
-    at: string;
-  },
-): void {
-  sql(
-    db,
-    `INSERT INTO trusted_certificates
-       (fingerprint, office_code, subject, not_after, certificate, source, added_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(c.fingerprint, c.officeCode, c.subject, c.notAfter, c.der, c.source, c.at);
-}
-
-/** Whether any package of the office was ever counted (current, replaced or stale). */
-export function hasCountedPackages(db: Database, officeCode: string): boolean {
-  return (
-    sql(
-      db,
-      `SELECT 1 FROM inbox_packages WHERE office_code = ? AND status != 'quarantined' LIMIT 1`,
-    ).get(officeCode) !== undefined
-  );
-}
-
-export function deleteTrustedOffice(db: Database, code: string): void {
-  sql(db, 'DELETE FROM trusted_certificates WHERE office_code = ?').run(code);
-  sql(db, 'DELETE FROM trusted_offices WHERE code = ?').run(code);
-}
-
-/** The office as it was before its last removal, from the audit log; null when none. */
-export function removedOffice(db: Database, code: string): TrustedOffice | null {
-  const row = sql(
-    db,
-    `SELECT before FROM audit_log WHERE entity = 'office' AND entity_id = ? AND action = 'delete'
-     ORDER BY id DESC LIMIT 1`,
-  ).get(code) as { before: string | null } | undefined;
-  return row?.before ? (JSON.parse(row.before) as TrustedOffice) : null;
-}
-
-/** Moves a (revoked) certificate to another office, in force again. */
-export function moveCertificate(db: Database, fingerprint: string, officeCode: string): void {
-  sql(
-    db,
-    'UPDATE trusted_certificates SET office_code = ?, revoked_at = NULL WHERE fingerprint = ?',
-  ).run(officeCode, fingerprint);
-}
-
-export function setCertificateRevoked(db: Database, fingerprint: string, at: string | null): void {
-  sql(db, 'UPDATE trusted_certificates SET revoked_at = ? WHERE fingerprint = ?').run(
-    at,
-    fingerprint,
-  );
-}
+export * from './registerQueries';
 
 // ---------- packages ----------
 
@@ -223,6 +58,13 @@ export function toPackageRow(r: PackageDbRow): InboxPackageRow {
     activities: r.activities,
     replacedBy: r.replaced_by,
   };
+}
+
+/** The package's key in the inbox tables, or null when it is not held. */
+export function packageId(db: Database, sha256: string): number | null {
+  const row = sql(db, 'SELECT id FROM inbox_packages WHERE sha256 = ?').get(sha256) as
+    { id: number } | undefined;
+  return row?.id ?? null;
 }
 
 export function inboxPackage(db: Database, sha256: string): InboxPackageRow | null {
@@ -313,9 +155,10 @@ export interface NewPackage {
   bytes: Buffer;
 }
 
-export function insertInboxPackage(db: Database, p: NewPackage): void {
+/** Inserts the package row; gives its id, the key of the rows it carries. */
+export function insertInboxPackage(db: Database, p: NewPackage): number {
   const m = p.manifest;
-  sql(
+  const info = sql(
     db,
     `INSERT INTO inbox_packages (sha256, file_name, office_code, office_name, fingerprint, subject,
        period_key, period_from, period_to, period_label, sequence, supersedes, created_at,
@@ -342,6 +185,7 @@ export function insertInboxPackage(db: Database, p: NewPackage): void {
     m.counts.activities,
     p.bytes,
   );
+  return Number(info.lastInsertRowid);
 }
 
 export function deleteInboxPackage(db: Database, sha256: string): void {
@@ -358,8 +202,9 @@ export function markReplaced(
   by: string,
   status: 'replaced' | 'stale' = 'replaced',
 ): void {
-  sql(db, 'DELETE FROM inbox_activities WHERE package_sha256 = ?').run(sha256);
-  sql(db, 'DELETE FROM inbox_communes WHERE package_sha256 = ?').run(sha256);
+  const id = packageId(db, sha256);
+  sql(db, 'DELETE FROM inbox_activities WHERE package_id = ?').run(id);
+  sql(db, 'DELETE FROM inbox_communes WHERE package_id = ?').run(id);
   sql(
     db,
     'UPDATE inbox_packages SET status = ?, replaced_by = ?, reason = NULL WHERE sha256 = ?',
@@ -373,19 +218,19 @@ export function setQuarantineReason(db: Database, sha256: string, reason: Msg): 
   );
 }
 
-/** The rows the merged figures count. */
-export function insertContents(db: Database, sha256: string, contents: PackageContents): void {
+/** The rows the merged figures count, keyed by the package's id (insertInboxPackage's). */
+export function insertContents(db: Database, packageId: number, contents: PackageContents): void {
   const commune = sql(
     db,
     `INSERT INTO inbox_communes
-       (package_sha256, code, name, kind, border, remote, ethnic, key_area, active, position,
+       (package_id, code, name, kind, border, remote, ethnic, key_area, active, position,
         counts_as)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const has = (flags: readonly string[], f: string): number => (flags.includes(f) ? 1 : 0);
   contents.communes.forEach((c, i) =>
     commune.run(
-      sha256,
+      packageId,
       c.code,
       c.name,
       c.kind,
@@ -400,25 +245,34 @@ export function insertContents(db: Database, sha256: string, contents: PackageCo
   );
   const activity = sql(
     db,
-    `INSERT INTO inbox_activities (package_sha256, id, channel, date, end_date, title, village,
+    `INSERT INTO inbox_activities (package_id, id, channel, date, end_date, title, village,
        themes, theme_mask, language, audience, audience_estimated, cost_vnd, notes, measures)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const link = sql(
     db,
-    'INSERT INTO inbox_activity_communes (package_sha256, activity_id, commune_code) VALUES (?, ?, ?)',
+    'INSERT INTO inbox_activity_communes (package_id, activity_id, commune_code) VALUES (?, ?, ?)',
   );
+  // A package's thousands of activities share a handful of theme sets: each is written and
+  // masked once.
+  const themes = new Map<string, { json: string; mask: number }>();
   for (const a of contents.activities) {
+    const key = a.themes.join(',');
+    let t = themes.get(key);
+    if (!t) {
+      const mask = themesToMask(contents.allTrafficking ? [...a.themes, 'trafficking'] : a.themes);
+      themes.set(key, (t = { json: JSON.stringify(a.themes), mask }));
+    }
     activity.run(
-      sha256,
+      packageId,
       a.id,
       a.channel,
       a.date,
       a.endDate ?? null,
       a.title,
       a.village,
-      JSON.stringify(a.themes),
-      themesToMask(contents.allTrafficking ? [...a.themes, 'trafficking'] : a.themes),
+      t.json,
+      t.mask,
       a.language,
       a.audience,
       a.audienceEstimated === true ? 1 : 0,
@@ -426,6 +280,6 @@ export function insertContents(db: Database, sha256: string, contents: PackageCo
       a.notes,
       JSON.stringify(a.measures),
     );
-    for (const code of a.communeCodes) link.run(sha256, a.id, code);
+    for (const code of a.communeCodes) link.run(packageId, a.id, code);
   }
 }

@@ -131,7 +131,8 @@ export function inboxPhotosOf(db: Database, packageSha: string, activityId: stri
     sql(
       db,
       `SELECT sha256, size, width, height, taken_at FROM inbox_photos
-        WHERE package_sha256 = ? AND activity_id = ? ORDER BY position`,
+        WHERE package_id = (SELECT id FROM inbox_packages WHERE sha256 = ?) AND activity_id = ?
+        ORDER BY position`,
     ).all(packageSha, activityId) as {
       sha256: string;
       size: number;

@@ -12,7 +12,10 @@ import {
 import { formatSize } from '../../../shared/format';
 import type { Context } from '../context';
 import { InboxPhotoReader } from '../inbox/photos';
-import { checkReduced, inspect, NotAnImage, reduce, thumbnail } from '../photos/image';
+import type { Inspected } from '../photos/image';
+
+/** The image code (sharp, libvips) loads with the first photo, not with the app. */
+const images = () => import('../photos/image');
 import {
   getPhoto,
   insertPhoto,
@@ -62,7 +65,8 @@ export class PhotoService {
     const sha = sha256Hex(bytes);
     const known = getPhoto(this.ctx.db, sha);
     if (known && this.store.has(sha, known.mime)) return known;
-    let facts: Awaited<ReturnType<typeof inspect>>;
+    const { inspect, NotAnImage, reduce } = await images();
+    let facts: Inspected;
     try {
       facts = await inspect(bytes, name);
     } catch (err) {
@@ -121,12 +125,12 @@ export class PhotoService {
       });
     }
     if (variant === 'reduced') {
-      const { width, height } = mine ? mine.reduced : await checkReduced(bytes);
+      const { width, height } = mine ? mine.reduced : await (await images()).checkReduced(bytes);
       return { mime: 'image/jpeg', base64: bytes.toString('base64'), width, height };
     }
     const cached = this.thumbs.get(reducedSha);
     if (cached) return cached;
-    const thumb = await thumbnail(bytes);
+    const thumb = await (await images()).thumbnail(bytes);
     const image: PhotoImage = {
       mime: 'image/jpeg',
       base64: thumb.bytes.toString('base64'),

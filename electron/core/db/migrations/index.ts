@@ -10,6 +10,8 @@ import * as m0070 from './0070-inbox-subjects';
 import * as m0080 from './0080-areas';
 import * as m0090 from './0090-copies';
 import * as m0100 from './0100-photos';
+import * as m0110 from './0110-inbox-package-ids';
+import * as m0120 from './0120-covering-indexes';
 
 export interface Migration {
   version: number;
@@ -27,6 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0080,
   m0090,
   m0100,
+  m0110,
+  m0120,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
