@@ -54,15 +54,18 @@ export async function serve(args: string[], io: Io): Promise<number> {
   });
   core.announce(server.url);
   void core.checkIntegrity();
-  io.out(
-    `Sổ tuyên truyền đang chạy trong trình duyệt. Mở địa chỉ sau (chỉ trên máy này):\n${server.url}\nDữ liệu: ${dataDir}\nNhấn Ctrl+C để dừng.`,
-  );
-  if (open) openInBrowser(server.url);
-  await new Promise<void>((resolve) => {
+  // Listening for Ctrl+C and a kill before the address is printed: whoever reads it may
+  // stop the server at once, and must find it ready to close cleanly.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  io.out(
+    `Sổ tuyên truyền đang chạy trong trình duyệt. Mở địa chỉ sau (chỉ trên máy này):\n${server.url}\nDữ liệu: ${dataDir}\nNhấn Ctrl+C để dừng.`,
+  );
+  if (open) openInBrowser(server.url);
+  await stopped;
   await server.close();
   core.close();
   return EXIT_OK;

@@ -2,28 +2,20 @@
 // (HTTP) and the CLI all reach it through `call`, which parses every input with its schema.
 
 import path from 'node:path';
-import { IMPORT_BACKUP_THRESHOLD } from '../../shared/backup';
-import {
-  methods,
-  METHOD_NAMES,
-  type AppInfo,
-  type Handlers,
-  type Method,
-} from '../../shared/contract';
+import { methods, METHOD_NAMES, type AppInfo, type Method } from '../../shared/contract';
 import { AppError, toErrorInfo, type Lang, type Result } from '../../shared/errors';
 import { describeIssue } from '../../shared/issues';
 import { version } from '../../package.json';
 import { randomId, systemClock, type Context } from './context';
+import { contractHandlers } from './handlers';
 import { CLEAN_CHECK_DELAY_MS, DeferredCheck, type IntegrityState } from './db/integrity';
 import { LiveDatabase } from './db/live';
 import { acquireInstanceLock, type InstanceLock } from './instance';
-import { auditOf } from './queries/audit';
 import { BackupService, backupsExist } from './services/backups';
 import { PackageRecovery } from './services/packageRecovery';
 import { TransferService } from './services/transfer';
 import { BACKUP_DIR } from './backup/store';
 import { ActivityService } from './services/activities';
-import { inboxPhotosOf } from './photos/queries';
 import { PhotoService } from './services/photos';
 import { SheetExportService } from './services/sheetExport';
 import { SheetImportService } from './services/sheetImport';
@@ -31,18 +23,11 @@ import { DirectiveService } from './services/directives';
 import { InboxService } from './services/inbox';
 import { LockService } from './services/locks';
 import { OutboxService, type OutboxTuning } from './services/outbox';
-import { unlockKey, type KeyAccess } from './services/keyAccess';
-import { KEYS_DIR, PackageService, type PassphraseSource } from './services/packages';
+import type { KeyAccess } from './services/keyAccess';
+import { PackageService, type PassphraseSource } from './services/packages';
 import { ProfileService } from './services/profile';
-import { ReportService, type ReportFile } from './services/report';
-import type { ReportFileView } from '../../shared/report';
+import { ReportService } from './services/report';
 import type { KeySealer } from './signing';
-
-const fileView = (f: ReportFile): ReportFileView => ({
-  fileName: f.fileName,
-  path: f.path,
-  base64: f.bytes.toString('base64'),
-});
 
 export interface CoreOptions {
   dataDir: string;
@@ -209,160 +194,30 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
-  const handlers: Handlers = {
-    'app:info': () => info(),
-    'app:integrity': () => ({ state: integrity?.state ?? (live.writable ? 'ok' : 'damaged') }),
-    'profile:get': () => profile.get(),
-    'profile:save': (input) => profile.save(input),
-    'activities:list': (input) => activities.list(input),
-    'activities:summary': (input) => activities.summary(input),
-    'activities:pages': (input) => activities.pages(input),
-    'activities:page': (input) => activities.page(input),
-    'activities:get': ({ id }) => activities.get(id),
-    'activities:create': (input) => activities.create(input),
-    'activities:update': ({ id, activity }) => activities.update(id, activity),
-    'activities:delete': ({ id }) => activities.remove(id),
-    'activities:restore': ({ id }) => activities.restore(id),
-    'activities:latest': ({ channel }) => activities.latest(channel),
-    'activities:largest': ({ channel }) => activities.largest(channel),
-    'activities:audit': ({ id }) => {
-      activities.get(id); // not found → a clear error rather than an empty list
-      return auditOf(ctx.db, 'activity', id);
-    },
-    'activities:import': async ({ fileName, records, lines }) => {
-      if (records.length > IMPORT_BACKUP_THRESHOLD) await backups.make('import');
-      return activities.importMany(records, (index, id) => {
-        const idText = id === undefined ? '' : ` (id "${id}")`;
-        const line = lines?.[index];
-        return {
-          vi: `Tệp ${fileName}, bản ghi số ${index}${idText}${line === undefined ? '' : `, dòng ${line}`}`,
-          en: `File ${fileName}, record ${index}${idText}${line === undefined ? '' : `, line ${line}`}`,
-        };
-      });
-    },
-    'sheet:open': ({ token, fileName, base64, path: file }) =>
-      sheetImport.open(
-        token,
-        file !== undefined
-          ? { fileName, path: file }
-          : { fileName, bytes: Buffer.from(base64 ?? '', 'base64') },
-      ),
-    'sheet:progress': ({ token }) => sheetImport.progress(token),
-    'sheet:preview': ({ token, map, offset, limit, problemsOnly }) =>
-      sheetImport.preview(token, map, {
-        ...(offset !== undefined ? { offset } : {}),
-        ...(limit !== undefined ? { limit } : {}),
-        ...(problemsOnly !== undefined ? { problemsOnly } : {}),
-      }),
-    'sheet:close': ({ token }) => {
-      sheetImport.close(token);
-      return null;
-    },
-    'activities:importSheet': async ({ token, map }) => {
-      if ((await sheetImport.rowsOf(token, map)) > IMPORT_BACKUP_THRESHOLD) {
-        await backups.make('import');
-      }
-      return sheetImport.import(token, map);
-    },
-    'activities:sheet': async (filter) => fileView(await sheetExport.activitiesBook(filter)),
-    'photos:add': ({ fileName, base64 }) => photos.add(fileName, Buffer.from(base64, 'base64')),
-    'photos:image': ({ sha256, variant }) => photos.image(sha256, variant),
-    'activities:photos': ({ id }) => photos.ofActivity(id),
-    'activities:setPhotos': ({ id, photos: list }) => photos.setForActivity(id, list),
-    'inbox:photos': ({ package: sha, activityId }) => inboxPhotosOf(ctx.db, sha, activityId),
-    'directives:list': ({ deleted, search }) => directives.list(deleted ?? false, search ?? ''),
-    'directives:save': (input) => directives.save(input),
-    'directives:delete': ({ id }) => directives.setDeleted(id, true),
-    'directives:restore': ({ id }) => directives.setDeleted(id, false),
-    'report:data': ({ period, subject }) => report.data(period, subject),
-    'report:series': ({ period, subject, count }) => report.series(period, count ?? 4, subject),
-    'report:texts': ({ period, subject }) => report.texts(period, subject),
-    'report:saveTexts': ({ period, subject, texts }) => report.saveTexts(period, subject, texts),
-    'report:docx': async ({ period, subject }) => fileView(await report.docx(period, subject)),
-    'report:sheet': async ({ period, subject }) => fileView(await report.sheet(period, subject)),
-    'periods:locks': () => locks.list(),
-    'periods:unlock': async ({ period, reason }) => {
-      const key = report.period(period).key;
-      locks.assertLocked(key);
-      await backups.make('unlock');
-      return locks.unlock(key, reason);
-    },
-    'package:export': ({ period, outDir, allowEmpty }) =>
-      packages.export(period, { outDir, allowEmpty }),
-    'package:preview': ({ period }) => packages.preview(period),
-    'package:confirm': ({ sha256, confirmed, note }) => packages.confirm(sha256, confirmed, note),
-    'package:list': () => packages.list(),
-    'package:verify': ({ path: file }) => packages.verify(file),
-    'key:info': () => packages.keyInfo(),
-    'key:backup': async ({ passphrase }) => {
-      const file = await packages.backupKey(passphrase);
-      return { fileName: file.fileName, base64: file.bytes.toString('base64') };
-    },
-    'key:restore': ({ base64, passphrase }) =>
-      packages.restoreKey(Buffer.from(base64, 'base64'), passphrase),
-    'key:importPkcs12': ({ base64, passphrase }) =>
-      packages.importPkcs12(Buffer.from(base64, 'base64'), passphrase),
-    'key:retire': ({ retired }) => packages.retireKey(retired),
-    'key:unlock': ({ passphrase }) => {
-      unlockKey(keyAccess, path.join(options.dataDir, KEYS_DIR), passphrase);
-      return packages.keyInfo();
-    },
-    'backup:status': () => backups.status(),
-    'backup:list': () => backups.list(),
-    'backup:make': () => backups.make('manual'),
-    'backup:saveSettings': ({ mirrorDir }) => backups.saveSettings(mirrorDir),
-    'backup:preview': ({ path: file }) => backups.preview(file),
-    'backup:restore': ({ path: file, passphrase }) => {
-      // Replacing the file under another running app would leave it writing to the old one.
-      if (!instance) acquireInstanceLock(options.dataDir, options.mode).release();
-      return backups.restore(file, passphrase);
-    },
-    'backup:packagePreview': ({ path: file }) => recovery.preview(file),
-    'backup:recoverPackage': ({ path: file }) => recovery.recover(file),
-    'backup:transfer': ({ outDir, outFile, passphrase }) =>
-      transfer.transfer({ outDir, outFile }, passphrase),
-    'outbox:list': () => outbox.list(),
-    'outbox:enqueue': ({ sha256, ...to }) => outbox.enqueue(sha256, to),
-    'outbox:sendNow': ({ id }) => outbox.sendNow(id),
-    'outbox:cancel': ({ id }) => outbox.cancel(id),
-    'outbox:drives': () => outbox.drives(),
-    'settings:getDelivery': () => outbox.getSettings(),
-    'settings:saveDelivery': (input) => outbox.saveSettings(input),
-    'settings:getDesks': () => inbox.desks(),
-    'settings:saveDesks': (input) => inbox.saveDesks(input),
-    'trust:list': () => inbox.offices(),
-    'trust:addCertificate': ({ base64, code, name }) =>
-      inbox.addCertificate(Buffer.from(base64, 'base64'), code, name),
-    'trust:addFingerprint': ({ code, name, fingerprint }) =>
-      inbox.addFingerprint(code, name, fingerprint),
-    'trust:fromPackage': ({ sha256, name }) => inbox.fromPackage(sha256, name),
-    'trust:revoke': ({ fingerprint }) => inbox.revoke(fingerprint),
-    'trust:restore': ({ fingerprint }) => inbox.restore(fingerprint),
-    'trust:removeOffice': ({ code }) => inbox.removeOffice(code),
-    'trust:restoreOffice': ({ code }) => inbox.restoreOffice(code),
-    'inbox:import': ({ fileName, base64 }) =>
-      inbox.importBytes(fileName, Buffer.from(base64, 'base64')),
-    'inbox:packages': ({ period }) => inbox.packages(period),
-    'inbox:status': ({ period }) => inbox.status(period),
-    'inbox:completeness': ({ period, count }) => inbox.completeness(period, count ?? 4),
-    'inbox:figures': ({ period, subject }) => inbox.figures(period, subject),
-    'inbox:drill': (input) => inbox.drill(input),
-    'inbox:texts': ({ period, subject }) => inbox.texts(period, subject),
-    'inbox:saveTexts': ({ period, subject, texts }) => inbox.saveTexts(period, subject, texts),
-    'inbox:docx': async ({ period, subject }) => fileView(await inbox.docx(period, subject)),
-    'inbox:sheet': async ({ period, subject }) => fileView(await inbox.sheet(period, subject)),
-    'report:open': async ({ period, subject }) => {
-      if (!options.openFile) {
-        throw new AppError('unsupported', {
-          vi: 'Chỉ mở được tệp Word trong ứng dụng trên máy tính; ở chế độ trình duyệt hãy dùng "Tải về".',
-          en: 'Opening the Word file works in the desktop app only; use "Download" in browser mode.',
-        });
-      }
-      const file = await report.docx(period, subject);
-      await options.openFile(file.path);
-      return fileView(file);
-    },
-  };
+  const handlers = contractHandlers({
+    ctx,
+    dataDir: options.dataDir,
+    mode: options.mode,
+    instance,
+    openFile: options.openFile,
+    keyAccess,
+    info,
+    integrity: () => integrity?.state ?? (live.writable ? 'ok' : 'damaged'),
+    activities,
+    sheetImport,
+    sheetExport,
+    photos,
+    profile,
+    directives,
+    report,
+    locks,
+    packages,
+    outbox,
+    inbox,
+    transfer,
+    backups,
+    recovery,
+  });
   const missing = METHOD_NAMES.filter((m) => typeof handlers[m] !== 'function');
   if (missing.length > 0)
     throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
