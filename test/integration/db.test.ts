@@ -48,6 +48,7 @@ describe('the database file', () => {
     expect(tables).toEqual([
       'activities',
       'activity_communes',
+      'activity_day_totals',
       'activity_photos',
       'audit_log',
       'communes',

@@ -94,7 +94,15 @@ function asVersion100(from: string, to: string): void {
     ).map((t) => t.name);
     old.pragma('foreign_keys = OFF');
     old.transaction(() => {
-      for (const t of tables.filter((name) => !INBOX_TABLES.includes(name))) {
+      // Tables a later migration added (the office's day totals) have no place in version 100.
+      const older = new Set(
+        (
+          old.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table'").all() as {
+            name: string;
+          }[]
+        ).map((t) => t.name),
+      );
+      for (const t of tables.filter((name) => !INBOX_TABLES.includes(name) && older.has(name))) {
         // Names from the file's own schema, never from input.
         old.exec(`INSERT OR REPLACE INTO main."${t}" SELECT * FROM src."${t}"`);
       }

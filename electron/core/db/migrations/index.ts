@@ -12,6 +12,7 @@ import * as m0090 from './0090-copies';
 import * as m0100 from './0100-photos';
 import * as m0110 from './0110-inbox-package-ids';
 import * as m0120 from './0120-covering-indexes';
+import * as m0130 from './0130-day-totals';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0100,
   m0110,
   m0120,
+  m0130,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
