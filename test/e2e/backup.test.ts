@@ -95,7 +95,8 @@ describe('backup and restore in the browser', () => {
   const rows = () => page.getByTestId('backups-table').locator('.ant-table-row');
 
   it('sets the second place, refusing a relative path in Vietnamese', async () => {
-    expect(await text('backup-status')).toContain('Chưa có bản sao lưu nào');
+    // The status comes with the screen's first request, after the screen itself.
+    await expect.poll(() => text('backup-status')).toContain('Chưa có bản sao lưu nào');
     await page.getByTestId('mirror-dir').fill('usb/saoluu');
     await page.getByTestId('mirror-save').click();
     await expect
