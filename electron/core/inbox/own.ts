@@ -16,7 +16,8 @@ import {
 } from '../../../shared/domain';
 import type { Drill, DrillActivity, MergedParts } from '../../../shared/inbox';
 import type { PeriodRef, ReportData, ReportFigures } from '../../../shared/report';
-import { listActivities, totalsOf, type ResolvedFilter } from '../queries/activities';
+import { listActivities, type ResolvedFilter } from '../queries/activities';
+import { totalsOf } from '../queries/totals';
 import { estimatedChannels, FLAG_COLUMN, newsSources, readFigures } from '../queries/figures';
 import { allCommunes, getOffice } from '../queries/profile';
 import { sameName } from '../../../shared/text';

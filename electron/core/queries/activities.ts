@@ -4,7 +4,7 @@
 
 import { sql } from '../db/statements';
 import type { Database } from 'better-sqlite3';
-import type { ActivityRow, ChannelTotals, Totals } from '../../../shared/contract';
+import type { ActivityRow } from '../../../shared/contract';
 import {
   CHANNEL_MEASURES,
   THEMES,
@@ -186,7 +186,7 @@ export function where(filter: ResolvedFilter): { sql: string; params: unknown[] 
  * The conditions on dates, channels and themes: columns the activities table and the kept
  * day totals (activity_day_totals) share.
  */
-function addRange(filter: ResolvedFilter, parts: string[], params: unknown[]): void {
+export function addRange(filter: ResolvedFilter, parts: string[], params: unknown[]): void {
   if (filter.from !== undefined) {
     parts.push('a.date >= ?');
     params.push(filter.from);
@@ -230,80 +230,6 @@ export function listActivities(
     window.offset,
   ) as ActivityDbRow[];
   return rows.map((r) => rowToActivity(r, communesById));
-}
-
-interface TotalsDbRow {
-  channel: Channel;
-  activities: number;
-  audience: number;
-  cost_vnd: number;
-  sessions: number;
-  km: number;
-  minutes: number;
-  pieces: number;
-  screenings: number;
-  message_minutes: number;
-  items: number;
-  broadcasts: number;
-  copies: number;
-  messages: number;
-  models: number;
-}
-
-/**
- * The live activities' totals on dates, channels and themes come from the day totals the
- * writes keep (migration 0130): a few rows a day instead of every activity. A filter on
- * areas or words, or the deleted ones, sums the activities themselves.
- */
-function totalsSource(filter: ResolvedFilter): {
-  from: string;
-  count: string;
-  sql: string;
-  params: unknown[];
-} {
-  if (filter.deleted || filter.communeIds !== undefined || (filter.terms?.length ?? 0) > 0) {
-    return { from: 'activities a', count: 'COUNT(*)', ...where(filter) };
-  }
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  addRange(filter, parts, params);
-  return {
-    from: 'activity_day_totals a',
-    count: 'TOTAL(a.activities)',
-    sql: parts.length > 0 ? parts.join(' AND ') : '1',
-    params,
-  };
-}
-
-export function totalsOf(db: Database, filter: ResolvedFilter): Totals {
-  const w = totalsSource(filter);
-  const rows = sql(
-    db,
-    `SELECT a.channel, ${w.count} AS activities, TOTAL(a.audience) AS audience, TOTAL(a.cost_vnd) AS cost_vnd,
-         TOTAL(a.sessions) AS sessions, TOTAL(a.km) AS km, TOTAL(a.minutes) AS minutes,
-         TOTAL(a.pieces) AS pieces, TOTAL(a.screenings) AS screenings,
-         TOTAL(a.message_minutes) AS message_minutes, TOTAL(a.items) AS items,
-         TOTAL(a.broadcasts) AS broadcasts, TOTAL(a.copies) AS copies,
-         TOTAL(a.messages) AS messages, TOTAL(a.models) AS models
-       FROM ${w.from} WHERE ${w.sql} GROUP BY a.channel`,
-  ).all(...w.params) as TotalsDbRow[];
-  const totals: Totals = { activities: 0, audience: 0, costVnd: 0, byChannel: {} };
-  for (const r of rows) {
-    const measures: ChannelTotals['measures'] = {};
-    for (const key of CHANNEL_MEASURES[r.channel].counts) {
-      measures[key] = r[COUNT_COLUMNS[key] as keyof TotalsDbRow] as number;
-    }
-    totals.byChannel[r.channel] = {
-      activities: r.activities,
-      audience: r.audience,
-      costVnd: r.cost_vnd,
-      measures,
-    };
-    totals.activities += r.activities;
-    totals.audience += r.audience;
-    totals.costVnd += r.cost_vnd;
-  }
-  return totals;
 }
 
 export function getActivityRow(db: Database, id: string): ActivityDbRow | undefined {

@@ -28,7 +28,8 @@ import type {
 } from '../../../shared/report';
 import { outletNames, siteNames, type PressSource } from '../../../shared/sources';
 import { sql } from '../db/statements';
-import { themesToMask, totalsOf } from './activities';
+import { themesToMask } from './activities';
+import { totalsOf } from './totals';
 
 // A report counts the live activities dated in its period and tagged with its subject.
 const LIVE_IN_PERIOD =

@@ -25,11 +25,11 @@ import {
   rowToActivity,
   setDeleted,
   toInterchange,
-  totalsOf,
   updateActivity,
   type ResolvedFilter,
 } from '../queries/activities';
 import { writeAudit } from '../queries/audit';
+import { totalsOf } from '../queries/totals';
 import { keyLength, openPages, pageFrom } from '../queries/logbookPages';
 import { largestOfChannel } from '../queries/largest';
 import { getOffice } from '../queries/profile';

@@ -38,7 +38,7 @@ import {
   type EncodedPackageData,
 } from '../package';
 import type { NewPackage } from '../package/queries';
-import { totalsOf } from '../queries/activities';
+import { totalsOf } from '../queries/totals';
 import { writeAudit } from '../queries/audit';
 import { getLock } from '../queries/locks';
 import { getProfile } from '../queries/profile';
