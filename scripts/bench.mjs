@@ -70,7 +70,9 @@ for (const { entry, outfile } of chosen) {
       'playwright-core',
     ],
     banner: {
-      js: "import { createRequire as benchRequire } from 'node:module'; const require = benchRequire(import.meta.url);",
+      // require and __dirname as the app's CommonJS bundles have them (dist/, where the
+      // worker threads' bundles are).
+      js: "import { createRequire as benchRequire } from 'node:module'; import { fileURLToPath as benchPath } from 'node:url'; const require = benchRequire(import.meta.url); const __dirname = benchPath(new URL('.', import.meta.url));",
     },
     logLevel: 'warning',
   });

@@ -28,6 +28,12 @@ await Promise.all([
     entryPoints: ['electron/core/db/integrityWorker.ts'],
     outfile: 'dist/integrity-worker.cjs',
   }),
+  // data.json's activities beside the Word files (electron/core/package/activityJsonThread.ts).
+  esbuild({
+    ...common,
+    entryPoints: ['electron/core/package/exportWorker.ts'],
+    outfile: 'dist/export-worker.cjs',
+  }),
 ]);
 if (!only) await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log('build: dist/ ready');

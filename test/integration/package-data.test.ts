@@ -103,18 +103,24 @@ const dataOf = () => {
   return { period, encoded, text: encoded.bytes.toString('utf8') };
 };
 
+/** The period's live activities read as objects, and their array as JSON.stringify gives it. */
+const expectedActivities = () => {
+  const period = core.report.period('2023-Q3');
+  const db = new BetterSqlite3(path.join(dir, DB_FILE), { readonly: true });
+  const rows = listActivities(
+    db,
+    { deleted: false, from: period.from, to: period.to },
+    CommuneIndex.of(db).byId,
+    { offset: 0, limit: -1, oldestFirst: true },
+  );
+  db.close();
+  return { rows, json: `[${rows.map((r) => JSON.stringify(toInterchange(r))).join(',')}]` };
+};
+
 describe('data.json written from the rows', () => {
   it('holds each live activity of the period as JSON.stringify of its import format', () => {
-    const { period, encoded, text } = dataOf();
-    const db = new BetterSqlite3(path.join(dir, DB_FILE), { readonly: true });
-    const rows = listActivities(
-      db,
-      { deleted: false, from: period.from, to: period.to },
-      CommuneIndex.of(db).byId,
-      { offset: 0, limit: -1, oldestFirst: true },
-    );
-    db.close();
-    const expected = `[${rows.map((r) => JSON.stringify(toInterchange(r))).join(',')}]`;
+    const { encoded, text } = dataOf();
+    const { rows, json: expected } = expectedActivities();
     expect(text).toContain(`"activities":${expected},"reports":`);
     expect(text.endsWith('\n')).toBe(true);
 
@@ -151,13 +157,48 @@ describe('data.json written from the rows', () => {
     });
   });
 
-  it('refuses an activity stored with a character XML cannot hold, naming it and the field', () => {
-    // Input refuses such text; an older version's file may still hold it.
+  // Input refuses such text; an older version's file may still hold it.
+  it.each([
+    ['U+0007', 'measures.outlet', "outlet = 'Đài\u0007 tỉnh'"],
+    ['U+0000', 'title', "title = 'Phóng sự' || char(0)"],
+    ['U+000C', 'notes', "notes = 'a\u000Cb'"],
+    ['U+0008', 'village', "village = 'Bản\u0008'"],
+    ['U+FFFE', 'measures.programme', "programme = 'x\uFFFE'"],
+    ['U+FDD0', 'measures.url', "url = 'x\uFDD0'"],
+  ])(
+    'refuses an activity stored with %s in %s, naming it and the field',
+    (codePoint, field, assignment) => {
+      const db = new BetterSqlite3(path.join(dir, DB_FILE));
+      db.prepare(`UPDATE activities SET ${assignment} WHERE id = 'press-1'`).run();
+      db.close();
+      expect(() => dataOf()).toThrow(
+        `(mã press-1) có trường "${field}" chứa ký tự không hợp lệ (${codePoint})`,
+      );
+    },
+  );
+
+  it('refuses an area name XML cannot hold only where an activity of the period names it', () => {
     const db = new BetterSqlite3(path.join(dir, DB_FILE));
-    db.prepare("UPDATE activities SET outlet = 'Đài\u0007 tỉnh' WHERE id = 'press-1'").run();
+    db.prepare("UPDATE communes SET name = 'Xã\u0001 Đồng Đăng' WHERE code = 'CL-DD'").run();
     db.close();
     expect(() => dataOf()).toThrow(
-      'Hoạt động "Phóng sự" (mã press-1) có trường "measures.outlet" chứa ký tự không hợp lệ (U+0007)',
+      'Hoạt động "Tiếp sóng" (mã radio-relayed) có trường "communes.0" chứa ký tự không hợp lệ (U+0001)',
     );
+  });
+
+  it('writes text that only looks suspect exactly as JSON.stringify does', async () => {
+    // A backslash before "b" or "f", and Arabic presentation forms beside U+FDD0..U+FDEF,
+    // take the row-by-row path; the bytes must not change for it.
+    const odd = {
+      ...VARIED[2]!,
+      id: 'odd-1',
+      title: 'C:\\bin\\file \\u0041 \uFDF2 \uFDCF',
+      measures: { items: 1, minutes: 2, outlet: 'tab\there' },
+    };
+    expect((await core.call('activities:create', odd)).ok).toBe(true);
+    const { text } = dataOf();
+    expect(text).toContain(`"activities":${expectedActivities().json},"reports":`);
+    const data = JSON.parse(text) as PackageData;
+    expect(data.activities.find((a) => a.id === 'odd-1')!.title).toBe(odd.title);
   });
 });

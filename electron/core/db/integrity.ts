@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import type { IntegrityStatus } from '../../../shared/contract';
+import { workerFile } from '../workers/thread';
 
 /** What the worker answers: quick_check's first line, or why it could not run. */
 export type WorkerAnswer = { result: string } | { error: string };
@@ -63,12 +64,6 @@ export function removeMarker(dbFile: string): void {
   fs.rmSync(markerOf(dbFile), { force: true });
 }
 
-function workerFile(): string {
-  // Bundled, beside dist/main.cjs and dist/cli.cjs; from the sources (tests), the build's.
-  const beside = path.join(__dirname, WORKER_FILE);
-  return fs.existsSync(beside) ? beside : path.resolve(__dirname, '../../../dist', WORKER_FILE);
-}
-
 /** The check on this thread: blocks, so only when no worker can start. */
 function checkHere(file: string): WorkerAnswer {
   const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
@@ -94,7 +89,7 @@ export function quickCheckInWorker(file: string): {
         resolve({ error: err instanceof Error ? err.message : String(err) });
       }
     };
-    const script = workerFile();
+    const script = workerFile(WORKER_FILE);
     if (!fs.existsSync(script)) return fallback(`${script} is missing`);
     try {
       worker = new Worker(script, { workerData: { file } });

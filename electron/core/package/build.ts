@@ -49,11 +49,11 @@ export interface EncodedPackageData {
   photos: PackagePhoto[];
 }
 
-/** data.json's text, its activities given as the JSON text of their array. */
-export function dataJsonText(
+/** data.json's bytes, its activities given as the UTF-8 JSON text of their array, in pieces. */
+export function dataJsonBytes(
   head: Omit<PackageData, 'activities'>,
-  activitiesJson: string,
-): string {
+  activitiesJson: readonly Buffer[],
+): Buffer {
   const mark = '\uE000activities\uE001';
   // PackageData's key order, as JSON.stringify of the whole object gives it.
   const text = JSON.stringify({
@@ -67,7 +67,11 @@ export function dataJsonText(
     photos: head.photos,
   });
   const at = text.indexOf(`"${mark}"`);
-  return `${text.slice(0, at)}${activitiesJson}${text.slice(at + mark.length + 2)}\n`;
+  return Buffer.concat([
+    Buffer.from(text.slice(0, at)),
+    ...activitiesJson,
+    Buffer.from(`${text.slice(at + mark.length + 2)}\n`),
+  ]);
 }
 
 export function encodePackageData(data: PackageData): EncodedPackageData {

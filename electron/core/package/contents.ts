@@ -12,7 +12,7 @@ import { getProfile } from '../queries/profile';
 import { CommuneIndex } from '../services/communes';
 import type { BuiltReport } from '../services/report';
 import { periodActivitiesJson } from './activityJson';
-import { dataJsonText, type EncodedPackageData, type PackageData } from './build';
+import { dataJsonBytes, type EncodedPackageData, type PackageData } from './build';
 
 /**
  * data.json of the period, as signed: every live activity of it (written as text straight
@@ -23,9 +23,9 @@ export function packageDataJson(
   db: Database,
   period: Period,
   reports: readonly BuiltReport[],
+  activities = periodActivitiesJson(db, period.from, period.to, CommuneIndex.of(db).byId),
 ): EncodedPackageData {
   const profile = getProfile(db)!;
-  const activities = periodActivitiesJson(db, period.from, period.to, CommuneIndex.of(db).byId);
   const asInput = (c: Commune): CommuneInput => ({
     code: c.code,
     name: c.name,
@@ -63,7 +63,7 @@ export function packageDataJson(
     photos: packagePhotos(db, period),
   };
   return {
-    bytes: Buffer.from(dataJsonText(head, activities.json)),
+    bytes: dataJsonBytes(head, activities.json),
     office: { code: profile.office.code, name: profile.office.name },
     period: head.period,
     counts: {

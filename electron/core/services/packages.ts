@@ -20,6 +20,7 @@ import type { PeriodRef } from '../../../shared/report';
 import type { Office } from '../../../shared/schemas';
 import type { Context } from '../context';
 import { failpoint, processAlive, removeTemporaries } from '../durable';
+import { periodActivitiesJsonSoon } from '../package/activityJsonThread';
 import { inputsStamp, packageDataJson } from '../package/contents';
 import { exportPhotos, photoSummary } from '../package/photos';
 import {
@@ -349,6 +350,9 @@ export class PackageService {
       return this.reuse(latest, period, dir);
     }
 
+    // Written meanwhile, on the second core when there are many.
+    const activities = periodActivitiesJsonSoon(db, period.from, period.to);
+    activities.catch(() => undefined); // awaited below, unless a refusal comes first
     // A report with no activity is signed only when the nil report is meant, subject by
     // subject: a drugs report of zeros is as much a nil report as an empty period. The
     // figures are the ones the reports then print, computed once.
@@ -379,7 +383,7 @@ export class PackageService {
     }
     // An activity holding text XML cannot carry is refused here, named, before anything is
     // signed: the province would refuse the package.
-    const data = this.data(period, reports);
+    const data = packageDataJson(db, period, reports, await activities);
     // Read (and checked) before a number is reserved: a photo over the limit refuses here.
     const photos = exportPhotos(
       db,
