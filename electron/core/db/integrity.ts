@@ -5,7 +5,6 @@
 // at once when the last session did not end cleanly, otherwise some minutes later, in the
 // background. Damage found then turns the app read-only with the same message as before.
 import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import type { IntegrityStatus } from '../../../shared/contract';
