@@ -34,6 +34,12 @@ await Promise.all([
     entryPoints: ['electron/core/package/exportWorker.ts'],
     outfile: 'dist/export-worker.cjs',
   }),
+  // The province's take-in checks files ahead here (electron/core/services/inboxTakeIn.ts).
+  esbuild({
+    ...common,
+    entryPoints: ['electron/core/inbox/takeInWorker.ts'],
+    outfile: 'dist/inbox-worker.cjs',
+  }),
 ]);
 if (!only) await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log('build: dist/ ready');

@@ -98,15 +98,6 @@ describe("data.json's activities on a worker thread", () => {
     }
   });
 
-  it('works on the main thread when the bundle is missing', async () => {
-    const thread = new WorkerThread<{ n: number }, number>('no-such-worker.cjs', ({ n }) => n * 2);
-    try {
-      expect(await thread.run({ n: 21 })).toBe(42);
-    } finally {
-      thread.close();
-    }
-  });
-
   it('is used from its threshold on, and the export signs the bytes it gave', async () => {
     // The connection is closed as soon as the work is handed over: only a worker thread, on
     // its own connection, can still answer.

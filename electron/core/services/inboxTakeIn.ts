@@ -12,14 +12,20 @@ import type { ImportResult, InboxPackageRow } from '../../../shared/inbox';
 import { PACKAGE_EXTENSION, type Manifest } from '../../../shared/package';
 import type { Period } from '../../../shared/period';
 import type { Context } from '../context';
-import { readPackageData, DataRefused } from '../inbox/data';
-import { insertInboxPhotos, readPackagePhotos } from '../inbox/photos';
+import { insertInboxPhotos } from '../inbox/photos';
+import { readPackage, type PackageRead, type ReadPackageInput } from '../inbox/readPackage';
+import type { PackageContents } from '../inbox/data';
 import * as q from '../inbox/queries';
 import { trustOf } from '../inbox/trust';
-import { verifyPackageData } from '../package/verify';
 import { ZIP_LIMITS } from '../package/zip';
 import { writeAudit } from '../queries/audit';
+import { WorkerThread } from '../workers/thread';
 import { resolvePeriod } from './period';
+
+/** From this many files on, they are checked on a worker thread. */
+const WORKER_FROM_FILES = 3;
+/** How many files are checked ahead of the one being inserted. */
+const FILES_AHEAD = 2;
 
 const sha256Of = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
@@ -54,7 +60,7 @@ interface Admission {
   bytes: Buffer;
   manifest: Manifest;
   signer: { subject: string; fingerprint: string; signingTime: string };
-  contents: ReturnType<typeof readPackageData>;
+  contents: PackageContents;
   receivedAt: string;
   /** Set when letting a quarantined package in: its row is replaced, its receipt time kept. */
   releasing?: boolean;
@@ -72,22 +78,23 @@ export class InboxTakeIn {
   /**
    * Everything before the transaction: the hash, a package already held, verify, the period,
    * every record. Gives the package ready to admit, or the result when it goes no further.
+   * `reader` checks the file's contents, on a worker thread when many files come.
    */
-  private async check(file: string, bytes: Buffer): Promise<ImportResult | Admission> {
+  private async check(
+    file: string,
+    bytes: Buffer,
+    reader: (input: ReadPackageInput) => Promise<PackageRead> = readPackage,
+  ): Promise<ImportResult | Admission> {
     const sha256 = sha256Of(bytes);
     const held = q.inboxPackage(this.ctx.db, sha256);
     if (held) return this.duplicate(file, held);
-    const { check, data, entries } = await verifyPackageData(file, bytes);
-    if (!check.ok) return result(file, 'refused', check.reason, null, { sha256 });
+    const read = await reader({ file, bytes });
+    if (read.state === 'unverified') return result(file, 'refused', read.reason, null, { sha256 });
+    const { check } = read;
     const mismatch = this.periodMismatch(check.manifest);
     if (mismatch) return result(file, 'refused', mismatch, check.manifest, { sha256 });
-    let contents;
-    try {
-      contents = readPackageData(check.manifest, data, await readPackagePhotos(data, entries));
-    } catch (err) {
-      if (err instanceof DataRefused)
-        return result(file, 'refused', err.msg, check.manifest, { sha256 });
-      throw err;
+    if (read.state === 'refused') {
+      return result(file, 'refused', read.reason, check.manifest, { sha256 });
     }
     return {
       file,
@@ -95,7 +102,7 @@ export class InboxTakeIn {
       bytes,
       manifest: check.manifest,
       signer: check.signer,
-      contents,
+      contents: read.contents,
       receivedAt: this.ctx.now(),
     };
   }
@@ -285,10 +292,10 @@ export class InboxTakeIn {
     for (const held of q.quarantinedOf(this.ctx.db, officeCode)) {
       if (!trustOf(this.ctx.db, held.fingerprint, officeCode).trusted) continue;
       const bytes = q.packageBytes(this.ctx.db, held.sha256)!;
-      const { check, data, entries } = await verifyPackageData(held.fileName, bytes);
-      if (!check.ok) continue; // it verified when taken in; the stored bytes never change
-      const photos = await readPackagePhotos(data, entries);
-      const contents = readPackageData(check.manifest, data, photos);
+      const read = await readPackage({ file: held.fileName, bytes });
+      // It was read when taken in, and the stored bytes never change.
+      if (read.state !== 'read') continue;
+      const { check, contents } = read;
       out.push(
         this.admit({
           file: held.fileName,
@@ -327,24 +334,43 @@ export class InboxTakeIn {
       if (fs.existsSync(p) && fs.statSync(p).isDirectory()) walk(p);
       else files.push(p);
     }
-    // One file ahead: the next package is read and its ZIP inflated (on libuv's threads)
-    // while this one is inserted. Each is still admitted in order, by its own transaction,
-    // which looks again for the same package come in meanwhile (a copy of it in the folder).
+    // Files ahead are checked (their ZIP, signature and records) on a worker thread while
+    // this thread inserts the one before: each is still admitted in order, by its own
+    // transaction, which looks again for the same package come in meanwhile (a copy of it
+    // in the folder). For a file or two, a thread's start would cost more than it saves.
+    const thread =
+      files.length >= WORKER_FROM_FILES
+        ? new WorkerThread<ReadPackageInput, PackageRead>('inbox-worker.cjs', readPackage)
+        : null;
+    const reader = thread ? (input: ReadPackageInput) => thread.run(input) : readPackage;
     const out: ImportResult[] = [];
-    let next = files.length > 0 ? this.checkFile(files[0]!) : null;
-    for (let i = 0; i < files.length; i++) {
-      const checked = await next!;
-      next = i + 1 < files.length ? this.checkFile(files[i + 1]!) : null;
-      // A bug thrown below must not leave the file ahead's failure unhandled.
-      next?.catch(() => undefined);
-      const r = 'outcome' in checked ? checked : this.admit(checked);
-      out.push(r);
-      onResult?.(r, out.length, files.length);
+    const ahead: Promise<ImportResult | Admission>[] = [];
+    const queue = (i: number) => {
+      if (i >= files.length) return;
+      const checked = this.checkFile(files[i]!, reader);
+      // A bug thrown below must not leave a file ahead's failure unhandled.
+      checked.catch(() => undefined);
+      ahead.push(checked);
+    };
+    try {
+      for (let i = 0; i < FILES_AHEAD && i < files.length; i++) queue(i);
+      for (let i = 0; i < files.length; i++) {
+        const checked = await ahead.shift()!;
+        queue(i + FILES_AHEAD);
+        const r = 'outcome' in checked ? checked : this.admit(checked);
+        out.push(r);
+        onResult?.(r, out.length, files.length);
+      }
+    } finally {
+      thread?.close();
     }
     return out;
   }
 
-  private checkFile(file: string): Promise<ImportResult | Admission> {
+  private checkFile(
+    file: string,
+    reader: (input: ReadPackageInput) => Promise<PackageRead>,
+  ): Promise<ImportResult | Admission> {
     let bytes: Buffer;
     try {
       const stat = fs.statSync(file);
@@ -372,6 +398,6 @@ export class InboxTakeIn {
         ),
       );
     }
-    return this.check(file, bytes);
+    return this.check(file, bytes, reader);
   }
 }

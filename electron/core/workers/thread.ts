@@ -4,6 +4,7 @@
 // can start, the same work runs on this thread: slower, never different.
 import fs from 'node:fs';
 import path from 'node:path';
+import diagnostics from 'node:diagnostics_channel';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { Reply, WorkerError } from './serve';
@@ -13,6 +14,12 @@ export function workerFile(name: string): string {
   const beside = path.join(__dirname, name);
   return fs.existsSync(beside) ? beside : path.resolve(__dirname, '../../../dist', name);
 }
+
+/**
+ * Where each worker thread's start and each fall-back to the main thread is published
+ * ({ file, event: 'start' | 'fallback' }), for whoever watches (the tests do).
+ */
+export const workerEvents = diagnostics.channel('tuyentruyen:worker');
 
 /** An error a worker sent back, thrown here as it was thrown there. */
 function revive(e: WorkerError): Error {
@@ -78,6 +85,7 @@ export class WorkerThread<I, O> {
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', () => this.fail('exited'));
       this.worker = worker;
+      workerEvents.publish({ file: this.file, event: 'start' });
       return worker;
     } catch (err) {
       this.fail(err);
@@ -89,6 +97,7 @@ export class WorkerThread<I, O> {
     if (this.failed) return;
     if (this.waiting.size > 0 || why !== 'exited') {
       console.error(`[worker] ${this.file} unavailable, working on the main thread`, why);
+      workerEvents.publish({ file: this.file, event: 'fallback' });
     }
     this.failed = true;
     this.worker = null;
