@@ -68,10 +68,22 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
-  res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS });
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS, ...headers });
   res.end(body);
 }
+
+/**
+ * The build names every file under assets/ by a hash of its content, so a name never serves
+ * other bytes: the browser may keep them (and the code it compiled from them) for good.
+ */
+const IMMUTABLE = { 'Cache-Control': 'public, max-age=31536000, immutable' };
 
 const HELP_PAGE =
   '<!doctype html><meta charset="utf-8"><title>Sổ tuyên truyền</title>' +
@@ -203,7 +215,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return send(res, 404, 'Không tìm thấy.', 'text/plain; charset=utf-8');
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    return send(res, 200, fs.readFileSync(file), type);
+    const hashed = url.pathname.startsWith('/assets/');
+    return send(res, 200, fs.readFileSync(file), type, hashed ? IMMUTABLE : {});
   }
 
   port = await listen(server, options.port ?? 0, options.fallbackPorts ?? 0);

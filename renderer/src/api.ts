@@ -5,7 +5,7 @@
 // ApiError. A call that needs the signing key's passphrase asks for it here, once for all
 // the screens, and is retried.
 
-import { HTTP_API_PREFIX, METHOD_NAMES, type Api, type Method } from '../../shared/contract';
+import { HTTP_API_PREFIX, METHOD_NAMES, methods, type Api, type Method } from '../../shared/contract';
 import type { ErrorCode, ErrorInfo, Result } from '../../shared/errors';
 
 interface PreloadApi {
@@ -88,7 +88,15 @@ const notUnlocked: ErrorInfo = {
 const send = (method: Method, input: unknown): Promise<Result<unknown>> =>
   window.api ? window.api.call(method, input) : overHttp(method, input);
 
+let writesSent = 0;
+
+/** How many calls that may write have been sent: a read answered before a write is stale. */
+export function writeCount(): number {
+  return writesSent;
+}
+
 async function invoke(method: Method, input: unknown): Promise<unknown> {
+  if (methods[method].writes) writesSent += 1;
   let result = await send(method, input);
   if (!result.ok && result.error.code === 'passphrase_required' && method !== 'key:unlock') {
     const asker = askPassphrase;

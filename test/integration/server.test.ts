@@ -129,7 +129,11 @@ describe('browser mode server', () => {
   });
 
   it('serves assets but nothing outside the renderer folder', async () => {
-    expect((await request('GET', '/assets/app.js')).status).toBe(200);
+    const asset = await request('GET', '/assets/app.js');
+    expect(asset.status).toBe(200);
+    // Named by their content's hash: kept by the browser; the page and the answers are not.
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await request('GET', '/')).headers['cache-control']).toBe('no-store');
     const escape = await request(
       'GET',
       `/..%2f${path.basename(path.dirname(rendererDir))}%2fsecret.txt`,

@@ -4,10 +4,11 @@
 // in memory. Every load carries a generation number, and a page that arrives after the
 // filter changed (or after a reload) is thrown away.
 import { create } from 'zustand';
-import type { ActivityRow, ActivitySummary, Totals } from '../../../shared/contract';
+import type { ActivityPages, ActivityRow, ActivitySummary, Totals } from '../../../shared/contract';
 import type { Channel, Theme } from '../../../shared/domain';
 import type { ActivityFilter, ActivityKey } from '../../../shared/schemas';
-import { api, errorMessage } from '../api';
+import { api, errorMessage, writeCount } from '../api';
+import { EarlyRead } from '../lib/early';
 import { rememberedPeriod, rememberPeriod } from '../lib/remembered';
 
 /** Rows per page: a few screens, read in a few milliseconds. */
@@ -135,6 +136,22 @@ function evict(pages: Map<number, ActivityRow[]>, keep: number): void {
   for (const n of far.slice(0, pages.size - MAX_PAGES)) pages.delete(n);
 }
 
+/**
+ * The logbook is the first screen: its first request can go out as the app starts, beside
+ * app:info, rather than once the layout is drawn (main.tsx).
+ */
+const early = new EarlyRead<ActivityPages>();
+
+export function sendEarly(): void {
+  const query = toApiFilter(useLogbookStore.getState().filter);
+  early.send(query, writeCount(), () => api['activities:pages']({ ...query, pageSize: PAGE_SIZE }));
+}
+
+/** Runs `then` once the frame now being drawn is on screen. */
+function afterPaint(then: () => void): void {
+  requestAnimationFrame(() => setTimeout(then, 0));
+}
+
 function fetchPage(p: Paging, page: number): Promise<ActivityRow[]> {
   return api['activities:page']({ ...p.query, from: p.anchors[page]!, limit: PAGE_SIZE });
 }
@@ -166,7 +183,8 @@ export const useLogbookStore = create<LogbookState>((set, get) => ({
     set({ generation, loading: true, pending: 0, error: null });
     const current = () => get().generation === generation;
     try {
-      const opened = await api['activities:pages']({ ...query, pageSize: PAGE_SIZE });
+      const opened = await (early.take(query, writeCount()) ??
+        api['activities:pages']({ ...query, pageSize: PAGE_SIZE }));
       if (!current()) return;
       const next: Paging = {
         generation,
@@ -186,13 +204,23 @@ export const useLogbookStore = create<LogbookState>((set, get) => ({
       if (!current()) return;
       around.forEach((n, i) => next.pages.set(n, refetched[i]!));
       paging = next;
-      set({
-        entries: compose(next),
+      const shown = {
         total: opened.totals.activities,
         totals: opened.totals,
         period: opened.period,
         loading: false,
         shown: generation,
+      };
+      if (sameQuery || opened.totals.activities <= PAGE_SIZE) {
+        set({ entries: compose(next), ...shown });
+        return;
+      }
+      // A new list shows its first rows at once; the line of every other row (the table's
+      // full height, at 100,000 rows a few hundred milliseconds of the table's work) follows
+      // once they are on screen.
+      set({ entries: opened.first, ...shown });
+      afterPaint(() => {
+        if (paging === next && current()) set({ entries: compose(next) });
       });
     } catch (err) {
       if (current()) set({ loading: false, error: errorMessage(err) });
