@@ -310,7 +310,7 @@ async function packages(count: number): Promise<void> {
     },
   );
   withinFloor(
-    'the export but its Word files',
+    'the export but its figures and Word files',
     `${count} activities`,
     median(rest),
     floor,
