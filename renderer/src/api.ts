@@ -5,7 +5,13 @@
 // ApiError. A call that needs the signing key's passphrase asks for it here, once for all
 // the screens, and is retried.
 
-import { HTTP_API_PREFIX, METHOD_NAMES, methods, type Api, type Method } from '../../shared/contract';
+import {
+  HTTP_API_PREFIX,
+  METHOD_NAMES,
+  methods,
+  type Api,
+  type Method,
+} from '../../shared/contract';
 import type { ErrorCode, ErrorInfo, Result } from '../../shared/errors';
 
 interface PreloadApi {
