@@ -428,6 +428,10 @@ export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancell
 export interface DeliveryRow {
   id: string;
   packageSha256: string;
+  /** The package's number, the name a person knows it by ("gói số 1"). */
+  packageSequence: number;
+  /** The number of the correction that replaced the package; its waiting deliveries left the queue. */
+  replacedBy: number | null;
   /** The package's file name and period, for the outbox screen. */
   fileName: string;
   periodKey: string;
@@ -437,7 +441,10 @@ export interface DeliveryRow {
   state: DeliveryState;
   attempts: number;
   nextAttemptAt: string | null;
+  /** What went wrong and what to do, in plain Vietnamese. */
   lastError: string | null;
+  /** The technical words behind `lastError` (the system's or the server's), if any. */
+  errorDetail: string | null;
   messageId: string | null;
   createdAt: string;
   updatedAt: string;

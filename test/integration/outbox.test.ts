@@ -296,8 +296,11 @@ describe('email delivery', () => {
     let row = core.outbox.get(d!.id);
     expect(row.state).toBe('pending');
     expect(row.attempts).toBe(1);
-    expect(row.lastError).toContain('421');
-    expect(row.lastError).toContain('Service busy');
+    // A plain sentence; the server's code and words behind it, for whoever helps the office.
+    expect(row.lastError).toContain('Máy chủ thư đang bận');
+    expect(row.lastError).not.toContain('Service busy');
+    expect(row.errorDetail).toContain('421');
+    expect(row.errorDetail).toContain('Service busy');
     expect(row.nextAttemptAt! > row.updatedAt).toBe(true);
 
     row = await drain(core, d!.id);
@@ -389,8 +392,10 @@ describe('email delivery', () => {
     const row = core.outbox.get(d!.id);
     expect(row.state).toBe('failed');
     expect(row.attempts).toBe(1);
-    expect(row.lastError).toContain('550');
-    expect(row.lastError).toContain('Mailbox unavailable: policy rejection');
+    expect(row.lastError).toContain('Máy chủ thư từ chối hẳn thư này');
+    expect(row.lastError).toContain('hãy kiểm tra địa chỉ người nhận');
+    expect(row.errorDetail).toContain('550');
+    expect(row.errorDetail).toContain('Mailbox unavailable: policy rejection');
     await core.outbox.runOnce(new Date(Date.now() + 3_600_000));
     expect(smtp.attempts).toBe(1);
     expect(smtp.messages).toHaveLength(0);
@@ -415,6 +420,8 @@ describe('email delivery', () => {
     const row = core.outbox.get(d!.id);
     expect(row.state).toBe('pending');
     expect(row.lastError).toContain('Không kết nối được máy chủ thư');
+    expect(row.lastError).toContain('hãy kiểm tra mạng Internet');
+    expect(row.errorDetail).toMatch(/ECONNREFUSED/);
   });
 });
 
@@ -560,7 +567,9 @@ describe('upload', () => {
     await core.outbox.runOnce();
     let row = core.outbox.get(d!.id);
     expect(row.state).toBe('pending');
-    expect(row.lastError).toContain('503');
+    expect(row.lastError).toContain('Máy chủ của tỉnh tạm thời chưa nhận gói');
+    expect(row.lastError).not.toContain('503');
+    expect(row.errorDetail).toContain('HTTP 503');
     row = await drain(core, d!.id);
     expect(row.state).toBe('sent');
     expect(row.attempts).toBe(2);
@@ -615,7 +624,11 @@ describe('folder delivery', () => {
     // One Vietnamese sentence naming the folder, not Node's "ENOENT: no such file …".
     expect(row.lastError).toContain(`Không tìm thấy thư mục ${missing}`);
     expect(row.lastError).toContain('ổ USB chưa được cắm');
+    expect(row.lastError).toContain('Hãy cắm ổ USB vào máy');
     expect(row.lastError).not.toMatch(/ENOENT|no such file|stat /);
+    // Node's own words are kept, apart, for whoever supports the office.
+    expect(row.errorDetail).toMatch(/^ENOENT: no such file or directory, stat /);
+    expect(row.errorDetail).toContain(missing);
     fs.mkdirSync(missing);
     expect((await drain(core, d!.id)).state).toBe('sent');
   });
@@ -631,6 +644,7 @@ describe('folder delivery', () => {
     expect(row.state).toBe('failed');
     expect(row.lastError).toContain(`Đường dẫn ${target} không phải là một thư mục`);
     expect(row.lastError).not.toMatch(/ENOTDIR|not a directory/);
+    expect(row.errorDetail).toMatch(/ENOTDIR/);
   });
 
   it('says what each common file-system error means, naming the folder', () => {
@@ -654,6 +668,7 @@ describe('folder delivery', () => {
       expect(o.error).toContain(words);
       expect(o.error).not.toContain(code);
       expect(o.error).not.toContain('something');
+      expect(o.detail).toContain(`${code}: something`);
     }
     const other = folderProblem(dir, exported.fileName, err('EXDEV'));
     expect(other.kind === 'retry' && other.error).toContain(`Chưa ghi được gói vào thư mục ${dir}`);

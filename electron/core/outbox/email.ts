@@ -29,6 +29,8 @@ export interface MailPackage {
   bytes: Buffer;
   sequence: number;
   supersedes: string | null;
+  /** The number of the package this one corrects, when known. */
+  supersedesSequence?: number | null;
   office: { code: string; name: string };
   period: { key: string; from: string; to: string; label: string };
   /** The signed Word reports inside the package, attached beside it (none: the package alone). */
@@ -67,8 +69,12 @@ export function bodyOf(p: MailPackage): string {
         `(mã SHA-256 ${r.sha256})`,
     ),
   ];
-  if (p.supersedes)
-    lines.push(`- Gói này đính chính (thay thế) gói có mã SHA-256: ${p.supersedes}`);
+  if (p.supersedes) {
+    const which = p.supersedesSequence
+      ? `gói số ${p.supersedesSequence} (mã SHA-256 ${p.supersedes})`
+      : `gói có mã SHA-256 ${p.supersedes}`;
+    lines.push(`- Gói này đính chính (thay thế) ${which}`);
+  }
   lines.push('');
   if (n > 0) {
     lines.push(
@@ -93,19 +99,39 @@ interface SmtpError {
   message?: string;
 }
 
-/** A refusal or a lost connection, told apart by the SMTP reply code when there is one. */
+/**
+ * A refusal or a lost connection, told apart by the SMTP reply code when there is one. The
+ * sentence says what it means and what to do; the code and the server's words are the detail.
+ */
 export function classifySmtpError(err: unknown): Outcome {
   const e = (err ?? {}) as SmtpError;
   const words = (e.response ?? e.message ?? String(err)).trim();
   const code = typeof e.responseCode === 'number' ? e.responseCode : null;
+  const detail = code !== null && !words.startsWith(String(code)) ? `${code} ${words}` : words;
   if (code !== null && code >= 500 && code < 600) {
-    return failed(`Máy chủ thư từ chối hẳn (${code}): ${words}`);
+    // The server's reply stays in the sentence too: it usually names what to fix (a mailbox
+    // that does not exist, a policy), which the office may need to pass on.
+    return failed(
+      `Máy chủ thư từ chối hẳn thư này (máy chủ trả lời: "${detail}"): hãy kiểm tra địa chỉ người nhận và cài đặt gửi thư (hoặc hỏi người quản lý hộp thư) rồi bấm "Gửi ngay".`,
+      detail,
+    );
   }
   if (code !== null && code >= 400 && code < 500) {
-    return retry(`Máy chủ thư tạm từ chối (${code}), sẽ gửi lại: ${words}`);
+    return retry(
+      'Máy chủ thư đang bận, tạm thời chưa nhận thư; không cần làm gì, ứng dụng sẽ tự gửi lại sau.',
+      detail,
+    );
   }
-  if (e.code === 'EAUTH') return failed(`Đăng nhập máy chủ thư không được: ${words}`);
-  return retry(`Không kết nối được máy chủ thư, sẽ gửi lại khi có mạng: ${words}`);
+  if (e.code === 'EAUTH') {
+    return failed(
+      'Không đăng nhập được máy chủ thư: hãy kiểm tra tên đăng nhập và mật khẩu thư trong cài đặt gửi thư rồi bấm "Gửi ngay".',
+      detail,
+    );
+  }
+  return retry(
+    'Không kết nối được máy chủ thư: hãy kiểm tra mạng Internet và tên máy chủ thư trong cài đặt; ứng dụng sẽ tự gửi lại khi có mạng.',
+    e.code && !detail.includes(e.code) ? `${e.code}: ${detail}` : detail,
+  );
 }
 
 export async function sendMail(

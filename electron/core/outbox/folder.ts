@@ -2,12 +2,13 @@
 // the folder flushed, then read back and verified with the same check as `tuyentruyen
 // verify`. A drive that is not plugged in (or not writable yet) is retried; a copy that does
 // not read back intact is removed and the delivery fails. File-system errors reach the
-// outbox screen as one Vietnamese sentence naming the folder, never as Node's own words
-// ("ENOENT: no such file or directory, stat …" means nothing to the office).
+// outbox screen as one Vietnamese sentence naming the folder and what to do; Node's own words
+// ("ENOENT: no such file or directory, stat …" means nothing to the office) are kept as the
+// problem's detail, for whoever supports the office.
 import fs from 'node:fs';
 import path from 'node:path';
 import { verifyPackage } from '../package';
-import { failed, retry, sent, type Outcome } from './outcome';
+import { failed, retry, sent, technicalText, type Outcome } from './outcome';
 
 function fsyncDir(dir: string): void {
   try {
@@ -53,41 +54,43 @@ export function writeWithPart(dir: string, fileName: string, bytes: Buffer): str
  */
 export function folderProblem(dir: string, fileName: string, err: unknown): Outcome {
   const code = (err as NodeJS.ErrnoException | null)?.code;
+  const detail = technicalText(err);
+  const later = (message: string) => retry(message, detail);
+  const stop = (message: string) => failed(message, detail);
   switch (code) {
     case 'ENOENT':
-      return retry(
-        `Không tìm thấy thư mục ${dir}: ổ USB chưa được cắm vào máy, hoặc thư mục đã bị đổi tên hay bị xóa; ứng dụng sẽ tự thử lại khi thư mục có lại.`,
+      return later(
+        `Không tìm thấy thư mục ${dir}: ổ USB chưa được cắm vào máy, hoặc thư mục đã bị đổi tên hay bị xóa. Hãy cắm ổ USB vào máy (hoặc chọn lại thư mục ở màn hình Báo cáo); ứng dụng sẽ tự thử lại khi thư mục có lại.`,
       );
     case 'EACCES':
     case 'EPERM':
-      return retry(
+      return later(
         `Không có quyền ghi vào thư mục ${dir}: hãy chọn thư mục khác hoặc nhờ người quản trị máy cấp quyền ghi; ứng dụng sẽ tự thử lại.`,
       );
     case 'ENOSPC':
     case 'EDQUOT':
-      return failed(
+      return stop(
         `Ổ đĩa chứa thư mục ${dir} đã đầy, không ghi được gói ${fileName}: hãy xóa bớt tệp trên ổ rồi bấm "Gửi ngay".`,
       );
     case 'EROFS':
-      return retry(
+      return later(
         `Thư mục ${dir} nằm trên ổ chỉ cho đọc (ổ USB hay thẻ nhớ có thể đang gạt khóa chống ghi): hãy mở khóa ghi rồi cắm lại; ứng dụng sẽ tự thử lại.`,
       );
     case 'EBUSY':
-      return retry(
-        `Thư mục ${dir} hoặc tệp gói trong đó đang bị chương trình khác dùng; ứng dụng sẽ tự thử lại.`,
+      return later(
+        `Thư mục ${dir} hoặc tệp gói trong đó đang bị chương trình khác dùng: hãy đóng chương trình đang mở tệp đó; ứng dụng sẽ tự thử lại.`,
       );
     case 'EIO':
-      return retry(
-        `Ổ đĩa chứa thư mục ${dir} bị lỗi khi ghi (ổ có thể vừa bị rút ra hoặc bị hỏng); ứng dụng sẽ tự thử lại.`,
+      return later(
+        `Ổ đĩa chứa thư mục ${dir} bị lỗi khi ghi (ổ có thể vừa bị rút ra hoặc bị hỏng): hãy cắm lại ổ cho chắc hoặc dùng ổ khác; ứng dụng sẽ tự thử lại.`,
       );
     case 'ENOTDIR':
-      return failed(
+      return stop(
         `Đường dẫn ${dir} không phải là một thư mục (một phần của đường dẫn là tệp): hãy chọn lại thư mục ở màn hình Báo cáo.`,
       );
     default:
-      // Only the code, for whoever supports the office; Node's sentence is English and raw.
-      return retry(
-        `Chưa ghi được gói vào thư mục ${dir}${code ? ` (mã lỗi hệ thống ${code})` : ''}; ứng dụng sẽ tự thử lại.`,
+      return later(
+        `Chưa ghi được gói vào thư mục ${dir}. Hãy kiểm tra ổ đĩa hoặc chọn thư mục khác ở màn hình Báo cáo; ứng dụng sẽ tự thử lại.`,
       );
   }
 }

@@ -1,13 +1,20 @@
 // The outbox's tables (migration 0040): the deliveries queue and the one row of settings.
+// A package that a correction replaced (a later package whose `supersedes` is its hash)
+// leaves the queue: its waiting deliveries are never due again and cannot be claimed, from
+// the moment the correction is committed, whichever process exported it. What it was
+// replaced by is read from the packages, so nothing has to remember to tell the outbox.
 import type { Database } from 'better-sqlite3';
 import type { DeliveryKind, DeliveryRow, DeliveryState } from '../../../shared/contract';
 import { sql } from '../db/statements';
+import { decodeProblem, encodeProblem, type Problem } from './outcome';
 
 interface DeliveryDbRow {
   id: string;
   package_sha256: string;
   file_name: string | null;
   period_key: string | null;
+  package_sequence: number | null;
+  replaced_by: number | null;
   kind: DeliveryKind;
   destination: string;
   state: DeliveryState;
@@ -20,13 +27,20 @@ interface DeliveryDbRow {
   sent_at: string | null;
 }
 
-const SELECT = `SELECT d.*, p.file_name, p.period_key FROM deliveries d
-  LEFT JOIN packages p ON p.sha256 = d.package_sha256`;
+const SELECT = `SELECT d.*, p.file_name, p.period_key, p.sequence AS package_sequence,
+    (SELECT MIN(c.sequence) FROM packages c WHERE c.supersedes = d.package_sha256) AS replaced_by
+  FROM deliveries d LEFT JOIN packages p ON p.sha256 = d.package_sha256`;
+
+/** True for a delivery `d` whose package is still current (no correction replaced it). */
+const CURRENT = 'NOT EXISTS (SELECT 1 FROM packages c WHERE c.supersedes = d.package_sha256)';
 
 function toRow(r: DeliveryDbRow): DeliveryRow {
+  const problem = decodeProblem(r.last_error);
   return {
     id: r.id,
     packageSha256: r.package_sha256,
+    packageSequence: r.package_sequence ?? 0,
+    replacedBy: r.replaced_by,
     fileName: r.file_name ?? '',
     periodKey: r.period_key ?? '',
     kind: r.kind,
@@ -34,7 +48,8 @@ function toRow(r: DeliveryDbRow): DeliveryRow {
     state: r.state,
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
-    lastError: r.last_error,
+    lastError: problem?.message ?? null,
+    errorDetail: problem?.detail ?? null,
     messageId: r.message_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -86,12 +101,13 @@ export function insertDelivery(
   ).run(d.id, d.sha256, d.kind, d.destination, d.at, d.messageId, d.at, d.at);
 }
 
-/** Due deliveries, oldest due first. */
+/** Due deliveries of packages still current, oldest due first. */
 export function dueDeliveries(db: Database, now: string, limit: number): DeliveryRow[] {
   return (
     sql(
       db,
       `${SELECT} WHERE d.state = 'pending' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)
+       AND ${CURRENT}
        ORDER BY d.next_attempt_at, d.created_at LIMIT ?`,
     ).all(now, limit) as DeliveryDbRow[]
   ).map(toRow);
@@ -101,18 +117,22 @@ export function dueDeliveries(db: Database, now: string, limit: number): Deliver
 export function nextDue(db: Database): string | null {
   const r = sql(
     db,
-    `SELECT MIN(COALESCE(next_attempt_at, '')) AS at FROM deliveries WHERE state = 'pending'`,
+    `SELECT MIN(COALESCE(d.next_attempt_at, '')) AS at FROM deliveries d
+     WHERE d.state = 'pending' AND ${CURRENT}`,
   ).get() as { at: string | null };
   return r.at;
 }
 
-/** pending → sending, counting the attempt; false when someone else took it first. */
+/**
+ * pending → sending, counting the attempt; false when someone else took it first, or when a
+ * correction replaced the package since it was found due (checked in the same statement).
+ */
 export function claim(db: Database, id: string, at: string): boolean {
   return (
     sql(
       db,
-      `UPDATE deliveries SET state = 'sending', attempts = attempts + 1, updated_at = ?
-       WHERE id = ? AND state = 'pending'`,
+      `UPDATE deliveries AS d SET state = 'sending', attempts = attempts + 1, updated_at = ?
+       WHERE d.id = ? AND d.state = 'pending' AND ${CURRENT}`,
     ).run(at, id).changes === 1
   );
 }
@@ -125,20 +145,26 @@ export function markSent(db: Database, id: string, at: string): void {
   ).run(at, at, id);
 }
 
-export function markRetry(db: Database, id: string, at: string, next: string, error: string): void {
+export function markRetry(
+  db: Database,
+  id: string,
+  at: string,
+  next: string,
+  error: Problem,
+): void {
   sql(
     db,
     `UPDATE deliveries SET state = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ?
      WHERE id = ? AND state = 'sending'`,
-  ).run(next, error, at, id);
+  ).run(next, encodeProblem(error), at, id);
 }
 
-export function markFailed(db: Database, id: string, at: string, error: string): void {
+export function markFailed(db: Database, id: string, at: string, error: Problem): void {
   sql(
     db,
     `UPDATE deliveries SET state = 'failed', next_attempt_at = NULL, last_error = ?, updated_at = ?
      WHERE id = ? AND state = 'sending'`,
-  ).run(error, at, id);
+  ).run(encodeProblem(error), at, id);
 }
 
 /** failed or cancelled → pending, due at `at` (a new enqueue, or "send now" after a failure). */

@@ -2,7 +2,7 @@
 // equal to its SHA-256, so that a retry after a lost answer cannot make a second copy
 // (draft-ietf-httpapi-idempotency-key-header). 2xx: sent; 408, 429, 5xx or no connection:
 // retried; any other answer: failed, with the status and the server's text.
-import { failed, retry, sent, type Outcome } from './outcome';
+import { failed, retry, sent, technicalText, type Outcome } from './outcome';
 
 const MAX_BODY_TEXT = 500;
 
@@ -39,9 +39,10 @@ export async function uploadPackage(
       redirect: 'error',
     });
   } catch (err) {
-    const cause = (err as { cause?: { message?: string } }).cause?.message;
-    const detail = cause ?? (err instanceof Error ? err.message : String(err));
-    return retry(`Không kết nối được địa chỉ tải lên, sẽ gửi lại khi có mạng: ${detail}`);
+    return retry(
+      'Không kết nối được địa chỉ tải lên của tỉnh: hãy kiểm tra mạng Internet; ứng dụng sẽ tự gửi lại khi có mạng.',
+      technicalText(err),
+    );
   }
   let text = '';
   try {
@@ -51,10 +52,15 @@ export async function uploadPackage(
   }
   const status = `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
   if (res.status >= 200 && res.status < 300) return sent();
+  const detail = `HTTP ${status}${text ? `: ${text}` : ''}`;
   if (res.status === 408 || res.status === 429 || res.status >= 500) {
     return retry(
-      `Máy chủ tạm thời không nhận gói (${status}), sẽ gửi lại${text ? `: ${text}` : ''}`,
+      'Máy chủ của tỉnh tạm thời chưa nhận gói; không cần làm gì, ứng dụng sẽ tự gửi lại sau.',
+      detail,
     );
   }
-  return failed(`Máy chủ từ chối gói (${status})${text ? `: ${text}` : ''}`);
+  return failed(
+    'Máy chủ của tỉnh từ chối gói: hãy kiểm tra địa chỉ tải lên trong cài đặt gửi gói, hoặc gửi gói bằng email hay ổ USB; bấm "Gửi ngay" sau khi sửa.',
+    detail,
+  );
 }

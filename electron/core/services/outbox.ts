@@ -3,8 +3,9 @@
 // performs the deliveries that are due; `start` runs it on a timer that survives restarts
 // because the queue is in the database: a delivery left 'sending' by a crash goes back to
 // 'pending' on the next start. A delivery is claimed (pending → sending) in one statement
-// before anything leaves the machine, and nothing ever moves a 'sent' one back.
-import { looksLikeEmail } from '../../../shared/email';
+// before anything leaves the machine, and nothing ever moves a 'sent' one back. A package a
+// correction replaced leaves the queue (see outbox/queries); people read packages by their
+// number ("gói số 1"), so every sentence here names them that way.
 import fs from 'node:fs';
 import type {
   DeliveryKind,
@@ -21,9 +22,9 @@ import { getProfile } from '../queries/profile';
 import { signedReportsOf } from '../queries/reports';
 import { DEFAULT_BACKOFF, retryDelay, type Backoff } from '../outbox/backoff';
 import { listDrives } from '../outbox/drives';
-import { messageIdOf, sendMail, type MailPackage, type SmtpAccount } from '../outbox/email';
+import { messageIdOf, sendMail, type MailPackage } from '../outbox/email';
 import { deliverToFolder } from '../outbox/folder';
-import { failed, type Outcome } from '../outbox/outcome';
+import { failed, technicalText, type Outcome } from '../outbox/outcome';
 import { signedReportsIn } from '../outbox/reports';
 import {
   allDeliveries,
@@ -32,7 +33,6 @@ import {
   deliveryById,
   deliveryOf,
   dueDeliveries,
-  getDeliverySettings,
   insertDelivery,
   markFailed,
   markRetry,
@@ -40,11 +40,10 @@ import {
   nextDue,
   requeueSending,
   revive,
-  saveDeliverySettings,
 } from '../outbox/queries';
 import { uploadPackage, uploadUrlProblem } from '../outbox/upload';
-import { createPassphraseSealer, type KeySealer } from '../signing';
 import type { KeyAccess } from './packages';
+import { OutboxSettings } from './outboxSettings';
 import type { ReportService } from './report';
 
 export interface OutboxTuning {
@@ -57,14 +56,19 @@ export interface OutboxTuning {
   batch?: number;
 }
 
-/** Loose on purpose: what an address needs to reach an SMTP server, not RFC 5322 in full. */
-
 const MIN_TICK_MS = 5;
 
 const notFound = (id: string): AppError =>
   new AppError('not_found', {
     vi: `Không tìm thấy lượt gửi "${id}" trong hộp thư đi.`,
     en: `There is no delivery "${id}" in the outbox.`,
+  });
+
+/** A replaced package is not sent any more: the correction is what the province should get. */
+const replacedError = (sequence: number, by: number): AppError =>
+  new AppError('conflict', {
+    vi: `Gói số ${sequence} đã được thay bằng gói số ${by} (bản đính chính) nên không gửi nữa: hãy gửi gói số ${by}.`,
+    en: `Package ${sequence} was replaced by package ${by} (a correction); send package ${by} instead.`,
   });
 
 export class OutboxService {
@@ -76,13 +80,15 @@ export class OutboxService {
   private started = false;
   /** Runs never overlap: the loop, "send now" and tests queue behind one another. */
   private running: Promise<unknown> = Promise.resolve();
+  private readonly settings: OutboxSettings;
 
   constructor(
     private readonly ctx: Context,
     private readonly report: ReportService,
-    private readonly access: KeyAccess,
+    access: KeyAccess,
     tuning: OutboxTuning = {},
   ) {
+    this.settings = new OutboxSettings(ctx, access);
     this.backoff = { ...DEFAULT_BACKOFF, ...tuning.backoff };
     this.pollMs = tuning.pollMs ?? 60_000;
     this.timeoutMs = tuning.timeoutMs ?? 30_000;
@@ -91,107 +97,12 @@ export class OutboxService {
 
   // ---------- settings ----------
 
-  private profileEmails(): string[] {
-    const profile = getProfile(this.ctx.db);
-    return (profile?.office.recipients ?? []).map((r) => r.trim()).filter(looksLikeEmail);
-  }
-
   getSettings(): DeliverySettings {
-    const s = getDeliverySettings(this.ctx.db);
-    const recipients = JSON.parse(s.recipients) as string[];
-    return {
-      smtpHost: s.smtp_host,
-      smtpPort: s.smtp_port,
-      smtpSecurity: s.smtp_security,
-      smtpUser: s.smtp_user,
-      hasPassword: s.smtp_password_sealed !== null,
-      passwordSealedWith: s.smtp_password_sealed_with,
-      sender: s.sender,
-      recipients,
-      effectiveRecipients: recipients.length > 0 ? recipients : this.profileEmails(),
-      uploadUrl: s.upload_url,
-    };
+    return this.settings.get();
   }
 
-  private async sealer(purpose: 'create' | 'open'): Promise<KeySealer | null> {
-    if (this.access.sealer) return this.access.sealer;
-    const source = this.access.passphrase;
-    const passphrase = typeof source === 'function' ? await source(purpose) : source;
-    if (passphrase === undefined || passphrase === '') return null;
-    return createPassphraseSealer(passphrase);
-  }
-
-  async saveSettings(input: ParsedInput<'settings:saveDelivery'>): Promise<DeliverySettings> {
-    const bad = (field: string, vi: string, en: string): AppError =>
-      new AppError('invalid_input', { vi, en }, field);
-    if (input.smtpHost !== '' && !/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(input.smtpHost)) {
-      throw bad(
-        'smtpHost',
-        `Tên máy chủ thư "${input.smtpHost}" không hợp lệ.`,
-        `The mail server name "${input.smtpHost}" is not valid.`,
-      );
-    }
-    if (input.sender !== '' && !looksLikeEmail(input.sender)) {
-      throw bad(
-        'sender',
-        `Địa chỉ người gửi "${input.sender}" không phải địa chỉ email.`,
-        `The sender "${input.sender}" is not an email address.`,
-      );
-    }
-    const recipients = [...new Set(input.recipients.filter((r) => r !== ''))];
-    recipients.forEach((r, i) => {
-      if (!looksLikeEmail(r)) {
-        throw bad(
-          `recipients[${i}]`,
-          `Người nhận "${r}" không phải địa chỉ email.`,
-          `The recipient "${r}" is not an email address.`,
-        );
-      }
-    });
-    if (input.uploadUrl !== '') {
-      const problem = uploadUrlProblem(input.uploadUrl);
-      if (problem) {
-        throw bad(
-          'uploadUrl',
-          problem,
-          'The upload address must be https:// (http:// only to this machine).',
-        );
-      }
-    }
-    const old = getDeliverySettings(this.ctx.db);
-    let sealed = old.smtp_password_sealed;
-    let sealedWith = old.smtp_password_sealed_with;
-    if (input.smtpPassword === '') {
-      sealed = null;
-      sealedWith = null;
-    } else if (input.smtpPassword !== undefined) {
-      const sealer = await this.sealer('create');
-      if (!sealer) {
-        throw bad(
-          'smtpPassword',
-          'Không lưu được mật khẩu thư: chưa có cách niêm phong mật khẩu trên máy này. Hãy mở ứng dụng trên máy tính (dùng kho khóa của hệ điều hành) hoặc đặt mật khẩu bảo vệ vào biến môi trường TUYENTRUYEN_PASSPHRASE; mật khẩu không bao giờ được lưu dưới dạng chữ thường.',
-          'The mail password cannot be stored: there is no way to seal it on this machine. Use the desktop app (the OS keychain) or set TUYENTRUYEN_PASSPHRASE; the password is never stored in plain text.',
-        );
-      }
-      sealed = sealer.seal(Buffer.from(input.smtpPassword, 'utf8'));
-      sealedWith = sealer.kind;
-    }
-    saveDeliverySettings(
-      this.ctx.db,
-      {
-        smtp_host: input.smtpHost,
-        smtp_port: input.smtpPort,
-        smtp_security: input.smtpSecurity,
-        smtp_user: input.smtpUser,
-        smtp_password_sealed: sealed,
-        smtp_password_sealed_with: sealedWith,
-        sender: input.sender,
-        recipients,
-        upload_url: input.uploadUrl,
-      },
-      this.ctx.now(),
-    );
-    return this.getSettings();
+  saveSettings(input: ParsedInput<'settings:saveDelivery'>): Promise<DeliverySettings> {
+    return this.settings.save(input);
   }
 
   // ---------- the queue ----------
@@ -233,7 +144,9 @@ export class OutboxService {
     sha256: string,
     to: { folder?: string | undefined; email?: boolean | undefined; upload?: boolean | undefined },
   ): DeliveryRow[] {
-    this.packageOf(sha256);
+    const pkg = this.packageOf(sha256);
+    const correction = allPackages(this.ctx.db).find((p) => p.supersedes === sha256);
+    if (correction) throw replacedError(pkg.sequence, correction.sequence);
     const targets: { kind: DeliveryKind; destination: string }[] = [];
     if (to.folder !== undefined) {
       // A drive not plugged in yet is fine (retried); a relative path is not.
@@ -325,6 +238,7 @@ export class OutboxService {
   async sendNow(id: string): Promise<DeliveryRow> {
     const row = this.get(id);
     if (row.state === 'sent') return row;
+    if (row.replacedBy !== null) throw replacedError(row.packageSequence, row.replacedBy);
     if (row.state === 'cancelled') {
       throw new AppError('conflict', {
         vi: 'Lượt gửi này đã bị hủy; hãy thêm lại nơi gửi nếu muốn gửi.',
@@ -355,21 +269,27 @@ export class OutboxService {
       try {
         outcome = await this.perform(d);
       } catch (err) {
-        // Kept for whoever has to look into it, behind a Vietnamese sentence the office can read.
-        outcome = failed(
+        // The error's own words are kept for whoever looks into it, behind a sentence the
+        // office can read.
+        outcome =
           err instanceof AppError
-            ? err.msg.vi
-            : `Lỗi không lường trước khi gửi gói (hãy báo cho người hỗ trợ phần mềm): ${String(err)}`,
-        );
+            ? failed(err.msg.vi)
+            : failed(
+                'Gặp lỗi không lường trước khi gửi gói: hãy bấm "Gửi ngay" để thử lại; nếu vẫn lỗi, hãy chép phần chi tiết gửi cho người hỗ trợ phần mềm.',
+                err instanceof Error && err.stack ? err.stack : technicalText(err),
+              );
       }
       if (!db.open) break; // closed while sending: the next start finds it 'sending' and retries
       const end = this.ctx.now();
       if (outcome.kind === 'sent') markSent(db, d.id, end);
-      else if (outcome.kind === 'failed') markFailed(db, d.id, end, outcome.error);
       else {
-        const wait = retryDelay(this.backoff, d.attempts + 1);
-        const next = new Date(Math.max(Date.parse(end), Date.parse(at)) + wait).toISOString();
-        markRetry(db, d.id, end, next, outcome.error);
+        const problem = { message: outcome.error, detail: outcome.detail };
+        if (outcome.kind === 'failed') markFailed(db, d.id, end, problem);
+        else {
+          const wait = retryDelay(this.backoff, d.attempts + 1);
+          const next = new Date(Math.max(Date.parse(end), Date.parse(at)) + wait).toISOString();
+          markRetry(db, d.id, end, next, problem);
+        }
       }
       done.push(this.get(d.id));
     }
@@ -379,13 +299,20 @@ export class OutboxService {
   private async perform(d: DeliveryRow): Promise<Outcome> {
     const pkg = this.packageOf(d.packageSha256);
     let bytes: Buffer;
+    const name = `gói số ${pkg.sequence}`;
     try {
       bytes = fs.readFileSync(pkg.path);
-    } catch {
-      return failed(`Không đọc được tệp gói ${pkg.path}: tệp đã bị xóa hoặc di chuyển.`);
+    } catch (err) {
+      return failed(
+        `Không đọc được tệp của ${name} (${pkg.path}): tệp đã bị xóa hoặc di chuyển. Hãy đặt tệp trở lại chỗ cũ rồi bấm "Gửi ngay", hoặc mở khóa kỳ báo cáo và xuất gói mới.`,
+        technicalText(err),
+      );
     }
     if (sha256Of(bytes) !== pkg.sha256) {
-      return failed(`Tệp gói ${pkg.path} đã bị thay đổi sau khi xuất (mã SHA-256 không khớp).`);
+      return failed(
+        `Tệp của ${name} (${pkg.path}) đã bị thay đổi sau khi xuất nên không gửi được: hãy mở khóa kỳ báo cáo và xuất gói mới.`,
+        `SHA-256 ghi lúc xuất ${pkg.sha256}, SHA-256 của tệp ${sha256Of(bytes)}`,
+      );
     }
     const file = { sha256: pkg.sha256, fileName: pkg.fileName, bytes };
     switch (d.kind) {
@@ -393,44 +320,27 @@ export class OutboxService {
         return deliverToFolder(d.destination, file);
       case 'upload': {
         const problem = uploadUrlProblem(d.destination);
-        if (problem) return failed(problem);
+        if (problem) {
+          return failed(
+            `${problem} Hãy sửa địa chỉ tải lên ở màn hình "Khóa ký và gửi" rồi gửi lại gói.`,
+            d.destination,
+          );
+        }
         return uploadPackage(d.destination, file, this.timeoutMs);
       }
       case 'email': {
-        const account = await this.account();
-        if (typeof account === 'string') return failed(account);
+        const account = await this.settings.account();
+        if ('message' in account) return failed(account.message, account.detail);
         const mail = await this.mailPackage(pkg, bytes);
-        if (typeof mail === 'string') return failed(mail);
+        if (typeof mail === 'string') {
+          return failed(
+            `Không gửi được ${name} qua email vì gói không đọc được: hãy mở khóa kỳ báo cáo và xuất gói mới.`,
+            mail,
+          );
+        }
         return sendMail(account, mail, d.destination, this.timeoutMs);
       }
     }
-  }
-
-  private async account(): Promise<SmtpAccount | string> {
-    const s = getDeliverySettings(this.ctx.db);
-    if (s.smtp_host === '') return 'Chưa cài đặt máy chủ thư (SMTP) để gửi email.';
-    const sender = s.sender || (looksLikeEmail(s.smtp_user) ? s.smtp_user : '');
-    if (sender === '') return 'Chưa khai báo địa chỉ email người gửi trong cài đặt gửi thư.';
-    let password: string | null = null;
-    if (s.smtp_password_sealed) {
-      const sealer = await this.sealer('open');
-      if (!sealer || sealer.kind !== s.smtp_password_sealed_with) {
-        return 'Không mở được mật khẩu thư đã niêm phong trên máy này: hãy nhập lại mật khẩu thư trong cài đặt.';
-      }
-      try {
-        password = sealer.unseal(s.smtp_password_sealed).toString('utf8');
-      } catch (err) {
-        return err instanceof AppError ? err.msg.vi : 'Không mở được mật khẩu thư đã niêm phong.';
-      }
-    }
-    return {
-      host: s.smtp_host,
-      port: s.smtp_port,
-      security: s.smtp_security,
-      user: s.smtp_user,
-      password,
-      sender,
-    };
   }
 
   private async mailPackage(pkg: PackageRow, bytes: Buffer): Promise<MailPackage | string> {
@@ -453,6 +363,8 @@ export class OutboxService {
       bytes,
       sequence: pkg.sequence,
       supersedes: pkg.supersedes,
+      supersedesSequence:
+        allPackages(this.ctx.db).find((p) => p.sha256 === pkg.supersedes)?.sequence ?? null,
       office: { code: office?.code ?? '', name: office?.name ?? '' },
       period: { ...pkg.period, label },
       reports,

@@ -1,4 +1,5 @@
-// The outbox's table: one row per delivery (package × destination).
+// The outbox's table: one row per delivery (package × destination). A package is named by
+// its number, as the report screen and the province name it; the file name is secondary.
 import { Button, Popconfirm, Space, Table, Tooltip, Typography } from 'antd';
 import {
   CloudUploadOutlined,
@@ -12,6 +13,7 @@ import type { DeliveryKind, DeliveryRow } from '../../../../shared/contract';
 import { formatInstant } from '../../lib/dates';
 import { useWritable } from '../../stores/app';
 import { useOutboxStore } from '../../stores/outbox';
+import { DeliveryError } from './DeliveryError';
 import { DeliveryStateTag, shownState } from './DeliveryStateTag';
 
 const KINDS: Record<DeliveryKind, { icon: React.ReactNode; label: string }> = {
@@ -24,6 +26,7 @@ function When({ row }: { row: DeliveryRow }) {
   let label = '';
   let at: string | null = null;
   if (row.state === 'sent' && row.sentAt) [label, at] = ['Đã gửi lúc', row.sentAt];
+  else if (shownState(row) === 'replaced') return null;
   else if (row.state === 'pending' && row.nextAttemptAt)
     [label, at] = [
       shownState(row) === 'retrying' ? 'Thử lại lúc' : 'Sẽ gửi lúc',
@@ -85,8 +88,11 @@ const columns: ColumnsType<DeliveryRow> = [
     width: 250,
     render: (_, r) => (
       <div className="outbox-package">
-        <span className="mono outbox-file">{r.fileName}</span>
+        <strong data-testid={`outbox-package-${r.id}`}>Gói số {r.packageSequence}</strong>
         <Typography.Text type="secondary">Kỳ {r.periodKey}</Typography.Text>
+        <Typography.Text type="secondary" className="mono outbox-file">
+          {r.fileName}
+        </Typography.Text>
       </div>
     ),
   },
@@ -118,16 +124,8 @@ const columns: ColumnsType<DeliveryRow> = [
   {
     title: 'Lỗi gần nhất',
     key: 'lastError',
-    render: (_, r) =>
-      r.lastError ? (
-        <Typography.Paragraph
-          type="danger"
-          className="outbox-error"
-          ellipsis={{ rows: 3, tooltip: r.lastError }}
-        >
-          {r.lastError}
-        </Typography.Paragraph>
-      ) : null,
+    // A replaced package's last error asks for nothing any more: the correction is sent instead.
+    render: (_, r) => (shownState(r) === 'replaced' ? null : <DeliveryError row={r} />),
   },
   { title: 'Thời gian', key: 'when', width: 140, render: (_, r) => <When row={r} /> },
 ];
@@ -139,8 +137,9 @@ const actionsColumn: ColumnsType<DeliveryRow>[number] = {
   render: (_, r) => <Actions row={r} />,
 };
 
-/** Sent and cancelled deliveries have no action: the column only shows when one has. */
-const actionable = (r: DeliveryRow) => r.state !== 'sent' && r.state !== 'cancelled';
+/** Sent, cancelled and replaced deliveries have no action: the column only shows when one has. */
+const actionable = (r: DeliveryRow) =>
+  r.state !== 'sent' && r.state !== 'cancelled' && shownState(r) !== 'replaced';
 
 export function DeliveryTable({ rows, loading }: { rows: DeliveryRow[]; loading: boolean }) {
   return (

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { Alert, Typography } from 'antd';
 import { useOutboxStore } from '../../stores/outbox';
+import { shownState } from './DeliveryStateTag';
 import { DeliveryTable } from './DeliveryTable';
 import './outbox.css';
 
@@ -20,8 +21,12 @@ export function OutboxScreen() {
     return () => window.clearInterval(timer);
   }, []);
 
-  const waiting = rows.filter((r) => r.state === 'pending' || r.state === 'sending').length;
-  const notSent = rows.filter((r) => r.state === 'failed').length;
+  // A replaced package's deliveries left the queue: they are neither waiting nor failed.
+  const shown = rows.map(shownState);
+  const waiting = shown.filter(
+    (s) => s === 'pending' || s === 'retrying' || s === 'sending',
+  ).length;
+  const notSent = shown.filter((s) => s === 'failed').length;
   const summary = [
     waiting > 0 ? `${waiting} lượt đang chờ gửi` : 'Không có gì đang chờ gửi',
     ...(notSent > 0 ? [`${notSent} lượt không gửi được`] : []),
@@ -38,7 +43,8 @@ export function OutboxScreen() {
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         Mỗi gói dữ liệu có một lượt gửi cho từng nơi nhận. Khi mất mạng hoặc máy chủ tạm từ chối,
         ứng dụng tự thử gửi lại sau; một gói không bao giờ được gửi hai lần tới cùng một nơi.
-        &ldquo;Đã gửi&rdquo; chỉ hiện khi nơi nhận đã nhận gói.
+        &ldquo;Đã gửi&rdquo; chỉ hiện khi nơi nhận đã nhận gói. Khi xuất gói đính chính, gói cũ chưa
+        gửi được rút khỏi hàng chờ.
       </Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} data-testid="outbox-error" /> : null}
       <DeliveryTable rows={rows} loading={!loaded} />
