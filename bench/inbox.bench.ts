@@ -258,6 +258,7 @@ async function floor(expected: ReturnType<typeof counts>) {
           sha256: r.sha256,
           fileName: path.basename(files[i]!),
           manifest: r.manifest,
+          officeName: contents.officeName,
           fingerprint: r.signer.fingerprint,
           subject: r.signer.subject,
           signingTime: r.signer.signingTime,

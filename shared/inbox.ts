@@ -164,6 +164,12 @@ export interface InboxStatus {
   offices: OfficeStatus[];
 }
 
+/**
+ * A completeness cell's state: an inbox state, or `notFollowed` for a period that ended
+ * before the desk began to follow the office (nothing was expected of it then).
+ */
+export type CompletenessState = InboxState | 'notFollowed';
+
 /** Offices × recent periods, for the completeness screen. */
 export interface Completeness {
   periods: PeriodRef[];
@@ -172,7 +178,9 @@ export interface Completeness {
     code: string;
     name: string;
     registered: boolean;
-    cells: Pick<OfficeStatus, 'state' | 'sequence' | 'receivedAt' | 'late'>[];
+    cells: (Pick<OfficeStatus, 'sequence' | 'receivedAt' | 'late'> & {
+      state: CompletenessState;
+    })[];
   }[];
 }
 

@@ -23,7 +23,8 @@ const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').match
 createRoot(root).render(
   <StrictMode>
     <ConfigProvider locale={viVN} theme={themeFor(reduceMotion)}>
-      <AntApp message={{ maxCount: 3 }} style={{ height: '100%' }}>
+      {/* Toasts below the header line, where a drawer or dialog title never sits under them. */}
+      <AntApp message={{ maxCount: 3, top: 72 }} style={{ height: '100%' }}>
         <App />
       </AntApp>
     </ConfigProvider>

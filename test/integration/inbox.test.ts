@@ -146,6 +146,7 @@ describe('the province desk takes in three offices over two periods', () => {
     expect(byOutcome('accepted')).toHaveLength(6);
     const [q] = byOutcome('quarantined');
     expect(q!.officeCode).toBe('LS-LOCBINH-VHTT');
+    expect(q!.officeName).toBe('Phòng Văn hóa và Thông tin huyện Lộc Bình');
     expect(q!.message.vi).toContain('chưa có trong danh sách đơn vị tin cậy');
     expect(q!.message.vi).toContain(q!.fingerprint!);
   });
@@ -168,8 +169,12 @@ describe('the province desk takes in three offices over two periods', () => {
     ]);
     // Received today, years after the 2023 deadline: late. A period nobody reported: missing.
     expect(q2.offices.every((o) => o.late)).toBe(true);
+    // Registered today, their first packages of 2023-Q2: the desk follows them from then, so
+    // nothing is expected of them for Q1; Q4, after it, nobody reported: missing.
     const q1 = await ok<InboxStatus>(province, 'inbox:status', { period: '2023-Q1' });
-    expect(q1.offices.map((o) => o.state)).toEqual(['missing', 'missing', 'missing']);
+    expect(q1.offices).toEqual([]);
+    const q4 = await ok<InboxStatus>(province, 'inbox:status', { period: '2023-Q4' });
+    expect(q4.offices.map((o) => o.state)).toEqual(['missing', 'missing', 'missing']);
   });
 
   it('merges exactly what each office reported; the stranger is not counted', async () => {
@@ -325,10 +330,14 @@ describe('tuyentruyen inbox …', () => {
     const profile = writeJson(root, 'province.json', PROVINCE_PROFILE);
     expect(cli(['setup', '--profile', profile, ...data]).status).toBe(0);
 
-    const before = cli(['inbox', 'import', out, ...data]);
+    const before = cli(['inbox', 'import', out, '--json', ...data]);
     expect(before.status).toBe(1);
-    expect(before.stdout).toContain('quarantined');
-    expect(before.stdout).toMatch(/cách ly 1/);
+    const [held] = JSON.parse(before.stdout) as ImportResult[];
+    expect(held).toMatchObject({ outcome: 'quarantined', officeCode: 'LS-VANLANG-VHTT' });
+    // Not in the register yet, the office is named from its package with its district, not
+    // as one more "Phòng Văn hóa và Thông tin".
+    expect(held!.officeName).toBe('Phòng Văn hóa và Thông tin huyện Văn Lãng');
+    expect(before.stderr).toMatch(/cách ly 1/);
 
     const trust = cli(['inbox', 'trust', pem, ...data]);
     expect(trust.status).toBe(0);

@@ -388,7 +388,7 @@ describe('toFormValues / toProfileInput', () => {
     expect(ProfileSchema.safeParse(input).success).toBe(true);
   });
 
-  it('leaves out empty rows and recipient lines, trims codes and names, orders flags', () => {
+  it('leaves out empty rows and recipient lines, trims codes and names, makes missing codes, orders flags', () => {
     const values = toFormValues(view);
     values.office.code = '  LS-CAOLOC-VHTT ';
     values.office.recipients = '\n  Sở VH-TT  \n\n UBND huyện \n';
@@ -407,7 +407,8 @@ describe('toFormValues / toProfileInput', () => {
     expect(input.office.recipients).toEqual(['Sở VH-TT', 'UBND huyện']);
     expect(input.communes).toEqual([
       { code: 'CL-HT', name: 'Xã Hợp Thành', flags: ['border', 'ethnic', 'key'] },
-      { code: '', name: 'Xã Mới', flags: [] },
+      // Its code was left empty, as the placeholder offers: made from the name.
+      { code: 'MOI', name: 'Xã Mới', flags: [] },
     ]);
     // An error on input commune 1 belongs to form row 3.
     expect(formRowIndex(values, 0)).toBe(1);

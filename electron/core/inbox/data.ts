@@ -8,6 +8,7 @@ import { describeIssue } from '../../../shared/issues';
 import { DATA_FILE, type Manifest } from '../../../shared/package';
 import { ActivityInputSchema, CommuneSchema, type ActivityData } from '../../../shared/schemas';
 import { mergeTargets } from '../../../shared/areas';
+import { officeDisplayName } from '../../../shared/offices';
 import { nameKey } from '../../../shared/text';
 import type { InboxPhotoRow } from './photos';
 
@@ -18,7 +19,11 @@ export class DataRefused extends Error {
 }
 
 const DataSchema = z.object({
-  profile: z.object({ communes: z.array(z.unknown()).max(2000) }),
+  profile: z.object({
+    communes: z.array(z.unknown()).max(2000),
+    /** Only its parent is read here, to tell offices of the same name apart. */
+    office: z.object({ parent: z.string().max(300).optional() }).optional(),
+  }),
   /** Absent in packages made before it existed. */
   formerCommunes: z.array(z.unknown()).max(2000).optional(),
   activities: z.array(z.unknown()),
@@ -39,6 +44,11 @@ export interface InboxCommune {
 export type InboxActivity = ActivityData & { id: string; communeCodes: string[] };
 
 export interface PackageContents {
+  /**
+   * The office as provinces name it, from the package: its name with its parent's place
+   * ("Phòng Văn hóa và Thông tin huyện Cao Lộc"), as the register names it from a certificate.
+   */
+  officeName: string;
   communes: InboxCommune[];
   activities: InboxActivity[];
   /**
@@ -153,5 +163,11 @@ export function readPackageData(
     }
     return Object.assign(a, { id, communeCodes });
   });
-  return { communes, activities, allTrafficking: manifest.schemaVersion === 1, photos };
+  return {
+    officeName: officeDisplayName(manifest.office.name, head.data.profile.office?.parent ?? ''),
+    communes,
+    activities,
+    allTrafficking: manifest.schemaVersion === 1,
+    photos,
+  };
 }

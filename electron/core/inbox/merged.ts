@@ -77,6 +77,15 @@ function stateOf(rows: readonly InboxPackageRow[]): {
     : { state: 'missing', shown: undefined };
 }
 
+/** The completeness cells of an office nothing was expected of in `count` periods. */
+const notFollowed = (count: number): Completeness['offices'][number]['cells'] =>
+  Array.from({ length: count }, () => ({
+    state: 'notFollowed' as const,
+    sequence: null,
+    receivedAt: null,
+    late: false,
+  }));
+
 export class MergedReports {
   constructor(
     private readonly ctx: Context,
@@ -105,10 +114,18 @@ export class MergedReports {
       held.filter((r) => r.status === 'current').map((r) => ({ ...r, periodKey: r.period.key })),
     );
     const codes = new Map<string, { name: string; registered: boolean }>();
+    const earliest = q.earliestPackageDays(db);
     // An office left without a certificate (one registered under a wrong code, then moved)
-    // is not expected to report.
+    // is not expected to report; nor is one for a period that ended before the desk began to
+    // follow it: the start of the earliest period it sent a package of, or its registration
+    // (an office enrolled today is not "missing" every quarter back to the first one).
     for (const o of q.trustedOffices(db)) {
-      if (o.certificates.length > 0) codes.set(o.code, { name: o.name, registered: true });
+      const registered = vietnamDay(o.createdAt);
+      const sent = earliest.get(o.code);
+      const from = sent !== undefined && sent < registered ? sent : registered;
+      if (o.certificates.length > 0 && from <= p.to) {
+        codes.set(o.code, { name: o.name, registered: true });
+      }
     }
     for (const r of held) {
       if (r.status === 'quarantined' && !codes.has(r.officeCode)) {
@@ -177,12 +194,8 @@ export class MergedReports {
             code: s.code,
             name: s.name,
             registered: s.registered,
-            cells: periods.map(() => ({
-              state: 'missing' as const,
-              sequence: null,
-              receivedAt: null,
-              late: false,
-            })),
+            // Not in a period's status: not followed yet then (or, not registered, nothing held).
+            cells: notFollowed(periods.length),
           };
           offices.set(s.code, o);
         }
@@ -194,6 +207,17 @@ export class MergedReports {
         };
       }
     });
+    // A registered office followed only from after these periods is still listed, its
+    // cells "not followed": it is in the register, nothing was due from it yet.
+    for (const o of q.trustedOffices(this.ctx.db)) {
+      if (offices.has(o.code) || o.certificates.length === 0) continue;
+      offices.set(o.code, {
+        code: o.code,
+        name: o.name,
+        registered: true,
+        cells: notFollowed(periods.length),
+      });
+    }
     return {
       periods,
       deadlines: periods.map((x) => this.deadlineOf(x)),

@@ -146,6 +146,8 @@ export interface NewPackage {
   sha256: string;
   fileName: string;
   manifest: Manifest;
+  /** The office as the package names it with its parent's place (PackageContents.officeName). */
+  officeName: string;
   fingerprint: string;
   subject: string;
   signingTime: string;
@@ -168,7 +170,7 @@ export function insertInboxPackage(db: Database, p: NewPackage): number {
     p.sha256,
     p.fileName,
     m.office.code,
-    m.office.name,
+    p.officeName,
     p.fingerprint,
     p.subject,
     m.period.key,
@@ -282,4 +284,13 @@ export function insertContents(db: Database, packageId: number, contents: Packag
     );
     for (const code of a.communeCodes) link.run(packageId, a.id, code);
   }
+}
+
+/** Each office's earliest period it has a package of (whatever became of it): its first day. */
+export function earliestPackageDays(db: Database): Map<string, string> {
+  const rows = sql(
+    db,
+    'SELECT office_code AS code, min(period_from) AS start FROM inbox_packages GROUP BY office_code',
+  ).all() as { code: string; start: string }[];
+  return new Map(rows.map((r) => [r.code, r.start]));
 }

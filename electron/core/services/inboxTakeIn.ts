@@ -157,13 +157,14 @@ export class InboxTakeIn {
   private admit(p: Admission): ImportResult {
     const { db } = this.ctx;
     const m = p.manifest;
-    const name = officeName(this.ctx.db, m.office.code, m.office.name);
+    const name = officeName(this.ctx.db, m.office.code, p.contents.officeName);
     const base = { sha256: p.sha256, fingerprint: p.signer.fingerprint, officeName: name };
     const what = `${name} ${m.period.label}`;
     const row: q.NewPackage = {
       sha256: p.sha256,
       fileName: path.basename(p.file),
       manifest: m,
+      officeName: p.contents.officeName,
       fingerprint: p.signer.fingerprint,
       subject: p.signer.subject,
       signingTime: p.signer.signingTime,

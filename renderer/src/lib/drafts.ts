@@ -26,3 +26,18 @@ export function clearDraft(key: string): void {
     // see saveDraft
   }
 }
+
+/** The keys of the drafts kept whose key starts with `start` (without the storage prefix). */
+export function draftKeys(start: string): string[] {
+  const keys: string[] = [];
+  try {
+    const storage = window.localStorage;
+    for (let i = 0; i < storage.length; i += 1) {
+      const key = storage.key(i);
+      if (key?.startsWith(PREFIX + start)) keys.push(key.slice(PREFIX.length));
+    }
+  } catch {
+    // see saveDraft
+  }
+  return keys.sort();
+}

@@ -3,7 +3,9 @@
 // change is mirrored into a draft until the activity is saved. "Lưu và thêm tiếp"
 // (Ctrl+Shift+Enter) saves and hands the date and communes on to the next form. Photos are
 // attached after the activity itself is saved; when that fails, the form stays open on the
-// saved activity with its photos, to try again.
+// saved activity with its photos, to try again. A new form finding a draft typed under
+// another channel asks whether to keep it here, and waits for the answer with the focus on
+// "Giữ lại".
 import { useMemo, useRef, useState } from 'react';
 import { useFocusFirstField } from '../../lib/focusFirstField';
 import { Alert, App, Button, Form, Space, Tooltip } from 'antd';
@@ -38,6 +40,8 @@ import { FormError } from '../../components/FormError';
 import { PhotoDrop } from './PhotoDrop';
 import { PhotoSection } from './PhotoSection';
 import { usePhotos } from './usePhotos';
+import { DraftElsewhere } from './DraftElsewhere';
+import { discardNewDraft, draftElsewhere } from './waitingDraft';
 
 interface Props {
   channel: Channel;
@@ -47,9 +51,20 @@ interface Props {
   /** `next`: the values to start the next new form with ("Lưu và thêm tiếp"). */
   onSaved: (row: ActivityRow, next: CarryOver | null) => void;
   onCancel: () => void;
+  /** Keep the draft typed under `from` in this channel's form (the form starts again). */
+  onKeepDraftOf?: (from: Channel) => void;
+  onSwitchChannel?: (channel: Channel) => void;
 }
 
-export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel }: Props) {
+export function ActivityForm({
+  channel,
+  editing,
+  carry = null,
+  onSaved,
+  onCancel,
+  onKeepDraftOf,
+  onSwitchChannel,
+}: Props) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<ActivityFormValues>();
   const profile = useAppStore((s) => s.profile);
@@ -77,6 +92,10 @@ export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel
   const [copying, setCopying] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [draft, setDraft] = useState(() => loadDraft<ActivityDraft>(key));
+  // Asked once, as the form opens: a draft kept under another channel.
+  const [other, setOther] = useState(() =>
+    editing || !onKeepDraftOf ? null : draftElsewhere(channel),
+  );
   const photos = usePhotos(key, editing?.id ?? null);
   const lock = usePackagesStore((s) => (editing ? lockOn(s.locks, editing.date) : null));
   const photosReadOnly = lock
@@ -100,7 +119,10 @@ export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel
   // Set by "Lưu và thêm tiếp" for the submit it starts; any other submit saves only.
   const addAnother = useRef(false);
 
-  useFocusFirstField(formRef, '[data-testid="activity-date"] input, input');
+  useFocusFirstField(
+    formRef,
+    other ? '[data-testid="activity-keep-draft"]' : '[data-testid="activity-date"] input, input',
+  );
 
   const keepDraft = () => saveDraft(key, toDraft(form.getFieldsValue(true) as ActivityFormValues));
 
@@ -124,6 +146,8 @@ export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel
       const { date: _date, endDate: _end, ...rest } = values;
       form.setFieldsValue(rest);
       keepDraft();
+      // The message asks for the date: the cursor goes there, not back to the button.
+      formRef.current?.querySelector<HTMLElement>('[data-testid="activity-date"]')?.focus();
       message.success(
         `Đã sao chép từ hoạt động ngày ${formatDate(latest.date)}. Hãy nhập ngày của hoạt động này.`,
       );
@@ -216,12 +240,29 @@ export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel
           onFinishFailed={() => {
             addAnother.current = false;
           }}
-          onValuesChange={keepDraft}
+          onValuesChange={() => {
+            keepDraft();
+            // Typing here answers the question: the other draft stays where it was, and the
+            // channel picker still offers it.
+            setOther(null);
+          }}
           scrollToFirstError={{ block: 'center' }}
           requiredMark={false}
           className="compact-form"
           data-testid="activity-form"
         >
+          {other ? (
+            <DraftElsewhere
+              other={other}
+              channel={channel}
+              onKeep={() => onKeepDraftOf?.(other.channel)}
+              onOpenOwn={() => onSwitchChannel?.(other.channel)}
+              onDiscard={() => {
+                discardNewDraft(other.channel);
+                setOther(null);
+              }}
+            />
+          ) : null}
           {draft || photos.fromDraft ? (
             <Alert
               type="info"
@@ -243,14 +284,20 @@ export function ActivityForm({ channel, editing, carry = null, onSaved, onCancel
           <PhotoSection state={photos} readOnlyReason={photosReadOnly} />
           <FormError error={formError} testId="activity-error" style={{ marginBottom: 12 }} />
           <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
-            <Button
-              icon={<CopyOutlined />}
-              loading={copying}
-              onClick={() => void copyLatest()}
-              data-testid="activity-copy-latest"
-            >
-              Sao chép lần trước
-            </Button>
+            {target ? (
+              // An activity already saved has its own values: copying another's over them
+              // would be a way to lose them, not to save typing.
+              <span />
+            ) : (
+              <Button
+                icon={<CopyOutlined />}
+                loading={copying}
+                onClick={() => void copyLatest()}
+                data-testid="activity-copy-latest"
+              >
+                Sao chép lần trước
+              </Button>
+            )}
             <Space>
               <Button onClick={onCancel} data-testid="activity-cancel">
                 Hủy

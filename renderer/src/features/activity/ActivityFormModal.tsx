@@ -1,6 +1,7 @@
 // The dialog for adding or editing an activity: first the channel (new only), then the
 // channel's form. Closing keeps the draft; saving refreshes the logbook and remembers the
-// channel; "Lưu và thêm tiếp" opens the next form on the same channel in its place.
+// channel; "Lưu và thêm tiếp" opens the next form on the same channel in its place. A draft
+// of a new activity is found whichever channel is picked (see waitingDraft.ts).
 import { App, Button, Modal, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { CHANNEL_LABELS } from '../../../../shared/domain';
@@ -9,6 +10,7 @@ import { useActivityFormStore } from '../../stores/activityForm';
 import { useLogbookStore } from '../../stores/logbook';
 import { ActivityForm } from './ActivityForm';
 import { ChannelPicker } from './ChannelPicker';
+import { moveNewDraft, waitingDrafts } from './waitingDraft';
 
 export function ActivityFormModal() {
   const { message } = App.useApp();
@@ -53,7 +55,7 @@ export function ActivityFormModal() {
       data-testid="activity-modal"
     >
       {channel === null ? (
-        <ChannelPicker onPick={pickChannel} last={rememberedChannel()} />
+        <ChannelPicker onPick={pickChannel} last={rememberedChannel()} drafts={waitingDrafts()} />
       ) : (
         <ActivityForm
           key={`${channel}:${editing?.id ?? 'new'}:${serial}`}
@@ -61,6 +63,12 @@ export function ActivityFormModal() {
           editing={editing}
           carry={carry}
           onCancel={close}
+          onKeepDraftOf={(from) => {
+            // The form starts again on this channel with the draft moved under it.
+            moveNewDraft(from, channel);
+            openNew(channel, carry ?? undefined);
+          }}
+          onSwitchChannel={pickChannel}
           onSaved={(row, next) => {
             if (!editing) rememberChannel(row.channel);
             if (next) openNew(row.channel, next);

@@ -1,7 +1,8 @@
 // Step one of a new activity: which channel. The four the office runs itself come first;
 // digits 1–9 and 0 pick a channel from the keyboard; the channel used last has the focus,
-// so Enter picks it again.
-import { Button, Divider, Typography } from 'antd';
+// so Enter picks it again. A new activity typed but not saved is announced here, whichever
+// channel it was typed in: picking any channel offers to keep it.
+import { Alert, Button, Divider, Typography } from 'antd';
 import {
   CarOutlined,
   FlagOutlined,
@@ -15,6 +16,7 @@ import {
   ClusterOutlined,
 } from '@ant-design/icons';
 import { CHANNELS, CHANNEL_LABELS, CORE_CHANNELS, type Channel } from '../../../../shared/domain';
+import { describeDraft, type WaitingDraft } from './waitingDraft';
 
 const ICONS: Record<Channel, React.ReactNode> = {
   van: <CarOutlined />,
@@ -43,9 +45,12 @@ interface Props {
   onPick: (channel: Channel) => void;
   /** The channel of the last activity saved (focused, marked "lần trước"). */
   last?: Channel | null;
+  /** New activities typed but not saved, by channel. */
+  drafts?: WaitingDraft[];
 }
 
-export function ChannelPicker({ onPick, last = null }: Props) {
+export function ChannelPicker({ onPick, last = null, drafts = [] }: Props) {
+  const drafted = new Set(drafts.map((d) => d.channel));
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.ctrlKey || e.altKey || e.metaKey) return;
     const i = CHANNEL_ORDER.findIndex((_, idx) => hotkey(idx) === e.key);
@@ -67,7 +72,13 @@ export function ChannelPicker({ onPick, last = null }: Props) {
     >
       <span className="channel-key">{hotkey(index)}</span>
       {CHANNEL_LABELS[channel]}
-      {channel === last ? <span className="channel-last">lần trước</span> : null}
+      {drafted.has(channel) ? (
+        <span className="channel-last" style={{ color: '#d46b08' }}>
+          bản nháp
+        </span>
+      ) : channel === last ? (
+        <span className="channel-last">lần trước</span>
+      ) : null}
     </Button>
   );
 
@@ -76,6 +87,22 @@ export function ChannelPicker({ onPick, last = null }: Props) {
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
         Chọn hình thức tuyên truyền (bấm chuột hoặc gõ số tương ứng).
       </Typography.Paragraph>
+      {drafts.map((d) => (
+        <Alert
+          key={d.channel}
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`Có nội dung đang nhập dở, chưa lưu: ${describeDraft(d)}.`}
+          description="Chọn hình thức nào thì biểu mẫu cũng hỏi có giữ lại nội dung này không."
+          action={
+            <Button size="small" onClick={() => onPick(d.channel)} data-testid="channel-open-draft">
+              Mở bản nháp
+            </Button>
+          }
+          data-testid="channel-draft-waiting"
+        />
+      ))}
       <div className="channel-grid">
         {CHANNEL_ORDER.slice(0, CORE_CHANNELS.length).map((c, i) => button(c, i))}
       </div>

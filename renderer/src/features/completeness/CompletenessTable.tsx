@@ -12,14 +12,32 @@ import { inboxStateFilters, inboxStateRank } from './stateFilters';
 
 type Row = Completeness['offices'][number];
 
-/** Registered offices with a counted package (received or corrected) in period `i`. */
-export function reportedCount(data: Completeness, i: number): { done: number; expected: number } {
-  const registered = data.offices.filter((o) => o.registered);
-  const done = registered.filter((o) => {
-    const state = o.cells[i]?.state;
-    return state === 'received' || state === 'corrected';
-  }).length;
-  return { done, expected: registered.length };
+/**
+ * The registered offices expected in period `i` (followed by then) and how many are in each
+ * state: received or corrected (counted), missing, quarantined, and late across them.
+ */
+export function periodCounts(data: Completeness, i: number) {
+  const cells = data.offices
+    .filter((o) => o.registered)
+    .flatMap((o) => {
+      const cell = o.cells[i];
+      return cell && cell.state !== 'notFollowed' ? [cell] : [];
+    });
+  const count = (state: string) => cells.filter((c) => c.state === state).length;
+  return {
+    expected: cells.length,
+    done: count('received') + count('corrected'),
+    missing: count('missing'),
+    quarantined: count('quarantined'),
+    late: cells.filter((c) => c.late).length,
+  };
+}
+
+/** "3/4 (75 %)": a count and its share of the offices expected. */
+export function share(n: number, of: number): string {
+  return of === 0
+    ? formatNumber(n)
+    : `${formatNumber(n)} (${formatNumber(Math.round((100 * n) / of))} %)`;
 }
 
 export function CompletenessTable({ data, loading }: { data: Completeness; loading: boolean }) {
@@ -56,7 +74,7 @@ export function CompletenessTable({ data, loading }: { data: Completeness; loadi
       ),
     },
     ...data.periods.map((p, i) => {
-      const { done, expected } = reportedCount(data, i);
+      const c = periodCounts(data, i);
       const deadline = data.deadlines[i];
       return {
         key: p.key,
@@ -69,8 +87,16 @@ export function CompletenessTable({ data, loading }: { data: Completeness; loadi
               <Typography.Text type="secondary">Hạn nộp: {formatDate(deadline)}</Typography.Text>
             ) : null}
             <span data-testid={`completeness-count-${p.key}`}>
-              Đã nhận {formatNumber(done)}/{formatNumber(expected)}
+              Đã nhận {formatNumber(c.done)}/{formatNumber(c.expected)}
+              {c.expected > 0
+                ? ` (${formatNumber(Math.round((100 * c.done) / c.expected))} %)`
+                : ''}
             </span>
+            <Typography.Text type="secondary" data-testid={`completeness-shares-${p.key}`}>
+              Chưa nộp {share(c.missing, c.expected)}
+              {c.quarantined > 0 ? ` · Cách ly ${share(c.quarantined, c.expected)}` : ''}
+              {c.late > 0 ? ` · Trễ hạn ${share(c.late, c.expected)}` : ''}
+            </Typography.Text>
           </div>
         ),
         render: (_: unknown, r: Row) => {

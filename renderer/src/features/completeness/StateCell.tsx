@@ -1,16 +1,18 @@
 // One office in one period: received, corrected (a replacement counted), missing or
 // quarantined; the package number and the day it came, and "Trễ hạn" when late.
 import { Tag, Typography } from 'antd';
-import type { Completeness, InboxState } from '../../../../shared/inbox';
+import type { Completeness, CompletenessState } from '../../../../shared/inbox';
 import { formatDate, localToday } from '../../../../shared/format';
 
 type Cell = Completeness['offices'][number]['cells'][number];
 
-export const STATES: Record<InboxState, { label: string; color: string }> = {
+export const STATES: Record<CompletenessState, { label: string; color: string }> = {
   received: { label: 'Đã nhận', color: 'green' },
   corrected: { label: 'Đã sửa (bản thay thế)', color: 'blue' },
   missing: { label: 'Chưa nộp', color: 'default' },
   quarantined: { label: 'Cách ly', color: 'orange' },
+  // The period ended before the desk began to follow the office: nothing was due.
+  notFollowed: { label: 'Chưa theo dõi', color: 'default' },
 };
 
 /** An ISO instant as the local day it fell on, dd/mm/yyyy. */
@@ -21,6 +23,15 @@ export function receivedDay(iso: string): string {
 
 export function StateCell({ cell, testId }: { cell: Cell; testId: string }) {
   const s = STATES[cell.state];
+  if (cell.state === 'notFollowed') {
+    return (
+      <div className="completeness-cell" data-testid={testId} data-state={cell.state}>
+        <Typography.Text type="secondary" title="Kỳ này kết thúc trước khi bắt đầu theo dõi đơn vị">
+          {s.label}
+        </Typography.Text>
+      </div>
+    );
+  }
   return (
     <div className="completeness-cell" data-testid={testId} data-state={cell.state}>
       <div className="completeness-tags">

@@ -1,6 +1,6 @@
 // The inbox states as the filter over a list of offices (the completeness screen's chosen
 // period, the merged table by office), and their order when the list is sorted by state.
-import type { InboxState } from '../../../../shared/inbox';
+import type { CompletenessState, InboxState } from '../../../../shared/inbox';
 import type { StateFilter } from '../../components/OfficeListToolbar';
 
 /** Shorter than the cells' labels: all of them, and "Trễ hạn", share one line. */
@@ -12,9 +12,15 @@ const CHOICES: { value: InboxState; label: string; color: string }[] = [
 ];
 
 /** Attention first: nothing came, held in quarantine, a replacement counted, received. */
-const ATTENTION: InboxState[] = ['missing', 'quarantined', 'corrected', 'received'];
+const ATTENTION: CompletenessState[] = [
+  'missing',
+  'quarantined',
+  'corrected',
+  'received',
+  'notFollowed',
+];
 
-type StateOf<T> = (row: T) => InboxState | undefined;
+type StateOf<T> = (row: T) => CompletenessState | undefined;
 
 /** One choice per state, and "Trễ hạn" (across states) when `late` is given. */
 export function inboxStateFilters<T>(stateOf: StateOf<T>, late?: (row: T) => boolean) {

@@ -22,6 +22,7 @@ import { TextsForm } from '../report/TextsForm';
 import { DrillDrawer } from './DrillDrawer';
 import { FlaggedReachedTable } from './FlaggedReachedTable';
 import { MergedDocxButton, MergedDocxResult } from './MergedDocx';
+import { MergedCharts } from './MergedCharts';
 import { MergedStats } from './MergedStats';
 import { OfficesTable } from './OfficesTable';
 import '../report/report.css';
@@ -115,6 +116,11 @@ export function MergedScreen() {
                 <ChannelTable data={data} onDrill={setDrill} />
               </div>
             ) : null,
+          },
+          {
+            key: 'charts',
+            label: tabLabel('Biểu đồ', 'charts'),
+            children: data ? <MergedCharts data={data} /> : null,
           },
           {
             key: 'offices',

@@ -8,7 +8,7 @@ import { areaKind } from '../../../../shared/areas';
 import { MultiPicker } from '../../components/MultiPicker';
 import { COMMUNE_FLAGS, COMMUNE_FLAG_LABELS } from '../../../../shared/domain';
 import type { FormAreaWords } from './officeKind';
-import { emptyCommune, makeCommuneCode, type CommuneRowValues } from './profileForm';
+import { emptyCommune, isBlankRow, makeCommuneCode, type CommuneRowValues } from './profileForm';
 
 interface Props {
   extraActions: React.ReactNode;
@@ -29,6 +29,21 @@ function KindInput({ index }: { index: number }) {
     </Form.Item>
   );
 }
+
+/**
+ * A row's name is needed once anything is typed in it. A wholly empty row (the first run
+ * offers two) is left out when saving, and a code left empty is made from the name.
+ */
+const nameUnlessBlank =
+  (index: number) =>
+  ({ getFieldValue }: { getFieldValue: (path: (string | number)[]) => unknown }) => ({
+    validator: (_: unknown, name: string | undefined) => {
+      const row = getFieldValue(['communes', index]) as CommuneRowValues | undefined;
+      return isBlankRow(row) || (name ?? '').trim() !== ''
+        ? Promise.resolve()
+        : Promise.reject(new Error('Hãy nhập tên.'));
+    },
+  });
 
 export function CommuneTable({ extraActions, required = true, words, formerAreas }: Props) {
   const form = Form.useFormInstance();
@@ -82,7 +97,7 @@ export function CommuneTable({ extraActions, required = true, words, formerAreas
                     name={[field.name, 'name']}
                     noStyle={false}
                     style={{ margin: 0 }}
-                    rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên.' }]}
+                    rules={[nameUnlessBlank(field.name)]}
                   >
                     <Input
                       placeholder={`Ví dụ: ${words.example}`}
@@ -105,11 +120,7 @@ export function CommuneTable({ extraActions, required = true, words, formerAreas
                 title: 'Mã',
                 width: 140,
                 render: (_, field) => (
-                  <Form.Item
-                    name={[field.name, 'code']}
-                    style={{ margin: 0 }}
-                    rules={[{ required: true, whitespace: true, message: 'Hãy nhập mã.' }]}
-                  >
+                  <Form.Item name={[field.name, 'code']} style={{ margin: 0 }}>
                     <Input
                       placeholder="Tự tạo nếu bỏ trống"
                       data-testid={`commune-code-${String(field.name)}`}

@@ -169,7 +169,7 @@ function cleanCodes(codes: readonly string[] | undefined): string[] {
   return [...byKey.values()];
 }
 
-function isBlankRow(row: Partial<CommuneRowValues> | undefined): boolean {
+export function isBlankRow(row: Partial<CommuneRowValues> | undefined): boolean {
   return !row || ((row.code ?? '').trim() === '' && (row.name ?? '').trim() === '');
 }
 
@@ -179,6 +179,20 @@ function lines(text: string | undefined): string[] {
     .split('\n')
     .map((r) => r.trim())
     .filter((r) => r !== '');
+}
+
+/** The rows with a code each: one left empty (as its placeholder offers) is made from the name. */
+function withCodes(rows: readonly CommuneRowValues[]): (CommuneRowValues & { code: string })[] {
+  const taken = new Set(
+    rows.map((r) => (r.code ?? '').trim().toLowerCase()).filter((c) => c !== ''),
+  );
+  return rows.map((r) => {
+    const typed = (r.code ?? '').trim();
+    if (typed !== '' || (r.name ?? '').trim() === '') return { ...r, code: typed };
+    const code = makeCommuneCode(r.name, taken);
+    taken.add(code.toLowerCase());
+    return { ...r, code };
+  });
 }
 
 /** What profile:save receives. Wholly empty commune rows are left out. */
@@ -203,19 +217,17 @@ export function toProfileInput(values: ProfileFormValues): ProfileInput {
       steering: o.steering ?? DEFAULT_STEERING,
       subjects: o.subjects?.length ? o.subjects : ['trafficking'],
     },
-    communes: (values.communes ?? [])
-      .filter((r) => !isBlankRow(r))
-      .map((r) => {
-        const kind = (r.kind ?? '').trim();
-        const absorbed = cleanCodes(r.absorbed);
-        return {
-          code: (r.code ?? '').trim(),
-          name: (r.name ?? '').trim(),
-          ...(kind !== '' ? { kind } : {}),
-          flags: COMMUNE_FLAGS.filter((f) => r.flags?.[f] === true),
-          ...(absorbed.length > 0 ? { absorbed } : {}),
-        };
-      }),
+    communes: withCodes((values.communes ?? []).filter((r) => !isBlankRow(r))).map((r) => {
+      const kind = (r.kind ?? '').trim();
+      const absorbed = cleanCodes(r.absorbed);
+      return {
+        code: r.code,
+        name: (r.name ?? '').trim(),
+        ...(kind !== '' ? { kind } : {}),
+        flags: COMMUNE_FLAGS.filter((f) => r.flags?.[f] === true),
+        ...(absorbed.length > 0 ? { absorbed } : {}),
+      };
+    }),
   };
 }
 

@@ -17,7 +17,7 @@ import type { SeriesPoint } from '../../../../shared/report';
 import { channelsInSeries, shortPeriodLabel } from './figures';
 import { SeriesTable } from './SeriesTable';
 
-const COLORS: Record<Channel, string> = {
+export const CHANNEL_COLORS: Record<Channel, string> = {
   van: '#0f6cbd',
   banner: '#d9822b',
   cinema: '#7b4fb8',
@@ -61,7 +61,7 @@ export function ChannelChart({ series }: { series: SeriesPoint[] }) {
               key={c}
               dataKey={c}
               name={CHANNEL_SHORT_LABELS[c]}
-              fill={COLORS[c]}
+              fill={CHANNEL_COLORS[c]}
               isAnimationActive={false}
               maxBarSize={36}
             />

@@ -148,6 +148,7 @@ export function ReportScreen() {
                 status={saveStatus}
                 readOnly={readOnly}
                 openingPreview={openingPreview}
+                directivesOf={p ? { period: p, reportKey: `report:${period}:${subject}` } : null}
               />
             ) : null,
           },

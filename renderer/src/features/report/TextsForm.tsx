@@ -4,14 +4,19 @@
 // caller's store saves the draft of the period a moment after typing stops. The office
 // report and the province's merged report both use it. A locked report shows its signed
 // texts read-only, saying why and how to unlock, and never claims a draft was saved.
+// Given its period, section 1 offers the register's directives it does not cite yet.
 import { Alert, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
+import { citeDirective } from '../../../../shared/directives';
+import type { Period } from '../../../../shared/period';
 import type { ReportTexts } from '../../../../shared/report';
 import { fromIso, toIso } from '../../lib/dates';
 import { TypedDatePicker } from '../../components/TypedDatePicker';
 import { useAppStore, useWritable } from '../../stores/app';
 import type { SaveStatus } from '../../stores/textsDraft';
 import { CopiesField } from './CopiesField';
+import { directivesToOffer } from './directiveOffers';
+import { useDirectiveRegister } from './useDirectiveRegister';
 import { DirectivesList } from './DirectivesList';
 import { RequestField } from './RequestField';
 import { SaveStatusText } from './SaveStatusText';
@@ -30,6 +35,8 @@ interface Props {
   openingPreview?: (request: string) => string;
   /** The texts were signed into an exported package: shown, not edited. */
   readOnly?: boolean;
+  /** The report's period and its draft key: section 1 then offers directives it lacks. */
+  directivesOf?: { period: Period; reportKey: string } | null;
 }
 
 export const LOCKED_TEXTS =
@@ -57,8 +64,16 @@ export function TextsForm({
   resultsSource = OFFICE_SOURCE,
   openingPreview,
   readOnly = false,
+  directivesOf = null,
 }: Props) {
   const docSymbol = useAppStore((s) => s.profile?.office.docSymbol ?? '');
+  const officeName = useAppStore((s) => s.profile?.office.name ?? '');
+  const { register, setAside, putAside } = useDirectiveRegister(
+    directivesOf && !readOnly ? directivesOf.reportKey : null,
+  );
+  const offered = directivesOf
+    ? directivesToOffer(register, directivesOf.period, texts, setAside)
+    : [];
   const writable = useWritable();
   // Read-only inputs stay legible (and copyable); disabled ones are for a damaged data file.
   const locked = { readOnly, disabled: !writable && !readOnly };
@@ -161,6 +176,9 @@ export function TextsForm({
           onChange={(directives) => edit({ directives })}
           disabled={!writable}
           readOnly={readOnly}
+          offered={offered}
+          paragraphOf={(d) => citeDirective(d, officeName)}
+          onSetAside={putAside}
         />
       </Form.Item>
       <Form.Item label={`2. Kết quả thông tin, tuyên truyền (${resultsSource})`}>
