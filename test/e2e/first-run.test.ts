@@ -44,6 +44,15 @@ describe('the first run', () => {
       ['HOANG-VIET', 'Xã Hoàng Việt'],
     ]);
   });
+
+  it('shows an empty quarter\'s figures as 0, with no "0" change beside them', async () => {
+    await page.getByTestId('menu-report').click();
+    await page.getByTestId('report-summary').waitFor();
+    await expect.poll(() => page.getByTestId('report-activities').innerText()).toMatch(/0$/);
+    expect(await page.getByTestId('report-change-activities').count()).toBe(0);
+    expect((await page.getByTestId('report-audience').innerText()).trim().endsWith('0')).toBe(true);
+    await shot(page, 'first-run-03-empty-report');
+  });
 });
 
 describe('the first run with a half-typed row', () => {

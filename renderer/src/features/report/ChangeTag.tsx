@@ -1,5 +1,6 @@
 // The change of a figure against the previous period: "+2" green, "−1" red, "0" grey,
-// with the earlier value in the tooltip.
+// with the earlier value in the tooltip; nothing when there was nothing either time (a grey
+// "0" beside a figure of 0 read as "0 [0]").
 import { Tag, Tooltip } from 'antd';
 import { formatNumber } from '../../../../shared/format';
 import { signed } from './figures';
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function ChangeTag({ before, after, testId }: Props) {
+  if (before === 0 && after === 0) return null;
   const delta = after - before;
   const color = delta > 0 ? 'green' : delta < 0 ? 'red' : 'default';
   return (
