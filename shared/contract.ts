@@ -256,6 +256,11 @@ export const methods = {
     input: z.strictObject({ code: z.string().regex(OFFICE_CODE_RE) }),
     writes: true,
   },
+  /** The period from which the office must report (null: from its first package or registration). */
+  'trust:followFrom': {
+    input: z.strictObject({ code: z.string().regex(OFFICE_CODE_RE), period: periodKey.nullable() }),
+    writes: true,
+  },
   /** Takes in one package file; the renderer sends each file of a selection or a folder. */
   'inbox:import': {
     input: z.strictObject({
@@ -532,6 +537,7 @@ interface Outputs extends BackupOutputs, SheetOutputs, PhotoOutputs {
   'trust:restore': TrustResult;
   'trust:removeOffice': TrustedOffice;
   'trust:restoreOffice': TrustResult;
+  'trust:followFrom': TrustedOffice;
   'inbox:import': ImportResult;
   'inbox:packages': InboxPackageRow[];
   'inbox:status': InboxStatus;

@@ -62,6 +62,11 @@ export interface TrustedOffice {
   code: string;
   name: string;
   createdAt: string;
+  /**
+   * The first day of the period the officer set as the start of this office's reports, or
+   * null: the desk then follows it from its earliest package's period or its registration.
+   */
+  followFrom: string | null;
   certificates: TrustedCertificate[];
 }
 

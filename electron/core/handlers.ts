@@ -193,6 +193,7 @@ export function contractHandlers(s: Services): Handlers {
     'trust:restore': ({ fingerprint }) => inbox.restore(fingerprint),
     'trust:removeOffice': ({ code }) => inbox.removeOffice(code),
     'trust:restoreOffice': ({ code }) => inbox.restoreOffice(code),
+    'trust:followFrom': ({ code, period }) => inbox.followFrom(code, period),
     'inbox:import': ({ fileName, base64 }) =>
       inbox.importBytes(fileName, Buffer.from(base64, 'base64')),
     'inbox:packages': ({ period }) => inbox.packages(period),

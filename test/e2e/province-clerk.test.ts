@@ -107,6 +107,30 @@ describe('the province officer with offices enrolled this quarter', () => {
     await shot(page, 'province-clerk-02-completeness');
   });
 
+  it('expects an office from the quarter the officer sets on the register', async () => {
+    const vanLang = OFFICES[1]!.code;
+    await page.getByTestId('menu-trust').click();
+    await page.getByTestId(`trust-follow-${vanLang}`).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option[title="Quý II/2026"]')
+      .click();
+    await expect
+      .poll(() => page.getByTestId(`trust-follow-${vanLang}`).innerText())
+      .toBe('Quý II/2026');
+    await shot(page, 'province-clerk-03-follow-from');
+    await page.getByTestId('menu-completeness').click();
+    await page.getByTestId('completeness').waitFor();
+    await pickQuarterIn(page, 'province-period', 2026, 4);
+    await expect.poll(() => cell(vanLang, '2026-Q2').getAttribute('data-state')).toBe('missing');
+    expect(await cell(vanLang, '2026-Q3').getAttribute('data-state')).toBe('missing');
+    expect(await cell(vanLang, '2026-Q1').getAttribute('data-state')).toBe('notFollowed');
+    expect(await head('completeness-count-2026-Q3')).toBe('Đã nhận 1/2 (50 %)');
+    expect(s.core.inbox.status('2026-Q2').offices.map((o) => [o.code, o.state])).toEqual([
+      [OFFICES[0]!.code, 'received'],
+      [vanLang, 'missing'],
+    ]);
+  });
+
   it('draws the merged figures by channel and by office', async () => {
     await page.getByTestId('menu-merged').click();
     await page.getByTestId('merged').waitFor();
@@ -120,6 +144,6 @@ describe('the province officer with offices enrolled this quarter', () => {
     expect(await offices.innerText()).toContain('Cao Lộc');
     // The office not registered is not counted, so it has no bar.
     expect(await offices.innerText()).not.toContain('Lộc Bình');
-    await shot(page, 'province-clerk-03-merged-charts');
+    await shot(page, 'province-clerk-04-merged-charts');
   });
 });

@@ -103,8 +103,14 @@ function asVersion100(from: string, to: string): void {
         ).map((t) => t.name),
       );
       for (const t of tables.filter((name) => !INBOX_TABLES.includes(name) && older.has(name))) {
-        // Names from the file's own schema, never from input.
-        old.exec(`INSERT OR REPLACE INTO main."${t}" SELECT * FROM src."${t}"`);
+        // Names from the file's own schema, never from input; the columns version 100 had (a
+        // later migration may have added some, the register's follow_from).
+        const columns = (old.pragma(`main.table_info("${t}")`) as { name: string }[])
+          .map((c) => `"${c.name}"`)
+          .join(', ');
+        old.exec(
+          `INSERT OR REPLACE INTO main."${t}" (${columns}) SELECT ${columns} FROM src."${t}"`,
+        );
       }
       old.exec(`
         INSERT INTO main.inbox_packages (sha256, file_name, office_code, office_name, fingerprint,

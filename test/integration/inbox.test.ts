@@ -177,6 +177,39 @@ describe('the province desk takes in three offices over two periods', () => {
     expect(q4.offices.map((o) => o.state)).toEqual(['missing', 'missing', 'missing']);
   });
 
+  it('expects an office from the period the officer sets, through the contract, audited', async () => {
+    const code = 'LS-CAOLOC-VHTT';
+    const q1 = async () =>
+      (await ok<InboxStatus>(province, 'inbox:status', { period: '2023-Q1' })).offices;
+    const set = await ok<{ followFrom: string | null }>(province, 'trust:followFrom', {
+      code,
+      period: '2023-Q1',
+    });
+    expect(set.followFrom).toBe('2022-12-15'); // Decree 09's first quarter of 2023
+    expect((await q1()).map((o) => [o.code, o.state])).toEqual([[code, 'missing']]);
+    const audit = new BetterSqlite3(path.join(province.dataDir, DB_FILE), { readonly: true });
+    const row = audit
+      .prepare(
+        "SELECT action, after FROM audit_log WHERE entity = 'office' ORDER BY id DESC LIMIT 1",
+      )
+      .get() as { action: string; after: string };
+    audit.close();
+    expect(row.action).toBe('update');
+    expect(JSON.parse(row.after)).toMatchObject({ code, followFrom: '2022-12-15' });
+
+    const bad = await province.call('trust:followFrom', { code, period: 'quý 9' });
+    expect(bad.ok).toBe(false);
+    const unknown = await province.call('trust:followFrom', {
+      code: 'LS-KHONGCO-VHTT',
+      period: '2023-Q1',
+    });
+    expect(unknown.ok).toBe(false);
+    expect((await q1()).map((o) => o.code)).toEqual([code]);
+
+    await ok(province, 'trust:followFrom', { code, period: null });
+    expect(await q1()).toEqual([]);
+  });
+
   it('merges exactly what each office reported; the stranger is not counted', async () => {
     for (const period of ['2023-Q2', '2023-Q3']) {
       const merged = await ok<MergedData>(province, 'inbox:figures', { period });

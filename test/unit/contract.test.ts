@@ -142,6 +142,7 @@ const samples: { [M in Method]: Input<M> } = {
   'trust:restore': { fingerprint: 'AB:CD' },
   'trust:removeOffice': { code: 'LS-CAOLOC-VHT' },
   'trust:restoreOffice': { code: 'LS-CAOLOC-VHT' },
+  'trust:followFrom': { code: 'LS-CAOLOC-VHT', period: '2025-Q3' },
   'inbox:import': { fileName: 'LS-CAOLOC-VHTT_2023-Q3_0001.ttpkg', base64: 'UEsDBA==' },
   'inbox:packages': { period: '2023-Q3' },
   'inbox:status': { period: '2023-Q3' },

@@ -150,6 +150,7 @@ describe('the states of the register', () => {
     code,
     name: code,
     createdAt: '2023-01-01T00:00:00Z',
+    followFrom: null,
     certificates,
   });
   const offices = [

@@ -117,12 +117,13 @@ export class MergedReports {
     const earliest = q.earliestPackageDays(db);
     // An office left without a certificate (one registered under a wrong code, then moved)
     // is not expected to report; nor is one for a period that ended before the desk began to
-    // follow it: the start of the earliest period it sent a package of, or its registration
-    // (an office enrolled today is not "missing" every quarter back to the first one).
+    // follow it: the period the officer set, else the start of the earliest period it sent a
+    // package of, or its registration (an office enrolled today is not "missing" every
+    // quarter back to the first one).
     for (const o of q.trustedOffices(db)) {
       const registered = vietnamDay(o.createdAt);
       const sent = earliest.get(o.code);
-      const from = sent !== undefined && sent < registered ? sent : registered;
+      const from = o.followFrom ?? (sent !== undefined && sent < registered ? sent : registered);
       if (o.certificates.length > 0 && from <= p.to) {
         codes.set(o.code, { name: o.name, registered: true });
       }

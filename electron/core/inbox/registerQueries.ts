@@ -61,11 +61,12 @@ const toCertificate = (r: CertificateDbRow): TrustedCertificate => ({
 export function trustedOffices(db: Database): TrustedOffice[] {
   const offices = sql(
     db,
-    'SELECT code, name, created_at FROM trusted_offices ORDER BY code',
+    'SELECT code, name, created_at, follow_from FROM trusted_offices ORDER BY code',
   ).all() as {
     code: string;
     name: string;
     created_at: string;
+    follow_from: string | null;
   }[];
   const certs = sql(
     db,
@@ -75,15 +76,19 @@ export function trustedOffices(db: Database): TrustedOffice[] {
     code: o.code,
     name: o.name,
     createdAt: o.created_at,
+    followFrom: o.follow_from,
     certificates: certs.filter((c) => c.office_code === o.code).map(toCertificate),
   }));
 }
 
 /** One office of the register (called per package: reads only that office's rows). */
 export function trustedOffice(db: Database, code: string): TrustedOffice | null {
-  const o = sql(db, 'SELECT code, name, created_at FROM trusted_offices WHERE code = ?').get(
-    code,
-  ) as { code: string; name: string; created_at: string } | undefined;
+  const o = sql(
+    db,
+    'SELECT code, name, created_at, follow_from FROM trusted_offices WHERE code = ?',
+  ).get(code) as
+    | { code: string; name: string; created_at: string; follow_from: string | null }
+    | undefined;
   if (!o) return null;
   const certs = sql(
     db,
@@ -93,8 +98,14 @@ export function trustedOffice(db: Database, code: string): TrustedOffice | null 
     code: o.code,
     name: o.name,
     createdAt: o.created_at,
+    followFrom: o.follow_from,
     certificates: certs.map(toCertificate),
   };
+}
+
+/** The first day the desk expects the office's reports from; null: worked out (merged.ts). */
+export function setFollowFrom(db: Database, code: string, day: string | null): void {
+  sql(db, 'UPDATE trusted_offices SET follow_from = ? WHERE code = ?').run(day, code);
 }
 
 export function certificateRow(db: Database, fingerprint: string): CertificateDbRow | undefined {

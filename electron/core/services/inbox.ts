@@ -108,6 +108,10 @@ export class InboxService {
   }
 
   /** Removes an office registered by mistake (one whose packages were counted stays). */
+  followFrom(code: string, period: string | null): TrustedOffice {
+    return this.register.followFrom(code, period);
+  }
+
   removeOffice(code: string): TrustedOffice {
     return this.register.removeOffice(code);
   }

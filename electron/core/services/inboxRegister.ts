@@ -14,6 +14,7 @@ import * as q from '../inbox/queries';
 import { officeNameOf, readCertificateFile } from '../inbox/trust';
 import { verifyPackageBytes } from '../package/verify';
 import { writeAudit } from '../queries/audit';
+import { resolvePeriod } from './period';
 import { parseEnrolmentQr } from '../signing';
 
 export class InboxRegister {
@@ -225,6 +226,38 @@ export class InboxRegister {
       fingerprint: normalizeFingerprint(fingerprint) ?? fingerprint,
       released,
     };
+  }
+
+  /**
+   * Sets the period from which the office must report (its first day is kept), or clears it
+   * (null): the desk then follows the office from its first package or its registration.
+   * Completeness and the merged figures' "expected" count read it at once.
+   */
+  followFrom(code: string, periodKey: string | null): TrustedOffice {
+    const { db } = this.ctx;
+    const before = q.trustedOffice(db, code);
+    if (!before) {
+      throw new AppError(
+        'not_found',
+        { vi: `Không có đơn vị ${code} trong danh sách.`, en: `Office ${code} is not registered.` },
+        'code',
+      );
+    }
+    // A key the desk cannot read is refused in Vietnamese by resolvePeriod, naming it.
+    const day = periodKey === null ? null : resolvePeriod(db, periodKey).from;
+    db.transaction(() => {
+      q.setFollowFrom(db, code, day);
+      writeAudit(db, {
+        at: this.ctx.now(),
+        entity: 'office',
+        entityId: code,
+        action: 'update',
+        source: this.ctx.source,
+        before,
+        after: q.trustedOffice(db, code),
+      });
+    })();
+    return q.trustedOffice(db, code)!;
   }
 
   /**

@@ -13,6 +13,7 @@ import * as m0100 from './0100-photos';
 import * as m0110 from './0110-inbox-package-ids';
 import * as m0120 from './0120-covering-indexes';
 import * as m0130 from './0130-day-totals';
+import * as m0140 from './0140-follow-from';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0110,
   m0120,
   m0130,
+  m0140,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

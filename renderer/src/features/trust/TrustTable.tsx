@@ -9,6 +9,7 @@ import { Fingerprint } from '../../components/Fingerprint';
 import { OfficeListToolbar, useOfficeList } from '../../components/OfficeListToolbar';
 import { receivedDay } from '../completeness/StateCell';
 import { useWritable } from '../../stores/app';
+import { FollowFrom } from './FollowFrom';
 import { TRUST_FILTERS, trustRank } from './trustStates';
 import { useTrustActions } from './useTrustActions';
 
@@ -124,6 +125,7 @@ const columns: ColumnsType<TrustedOffice> = [
     render: (name: string, office) => (
       <div className="trust-name">
         <div>{name}</div>
+        <FollowFrom office={office} />
         <RemoveOffice office={office} />
       </div>
     ),
