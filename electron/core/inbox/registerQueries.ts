@@ -87,8 +87,7 @@ export function trustedOffice(db: Database, code: string): TrustedOffice | null 
     db,
     'SELECT code, name, created_at, follow_from FROM trusted_offices WHERE code = ?',
   ).get(code) as
-    | { code: string; name: string; created_at: string; follow_from: string | null }
-    | undefined;
+    { code: string; name: string; created_at: string; follow_from: string | null } | undefined;
   if (!o) return null;
   const certs = sql(
     db,
