@@ -365,6 +365,11 @@ describe('logbook in the browser', () => {
     await cinema.getByTestId('row-history').click();
     const drawer = page.getByTestId('audit-drawer');
     await expect.poll(() => drawer.getByTestId('audit-entry').count()).toBe(3);
+    // The toast of the undo is still up: it shows below the drawer's title, not over it.
+    const toast = await page.locator('.ant-message-notice').first().boundingBox();
+    const title = await page.locator('.ant-drawer-header:visible').boundingBox();
+    expect(toast).not.toBeNull();
+    expect(toast!.y).toBeGreaterThanOrEqual(title!.y + title!.height);
     const text = await drawer.innerText();
     expect(text).toContain('Tạo mới');
     expect(text).toContain('Xóa');
