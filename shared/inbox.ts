@@ -64,7 +64,8 @@ export interface TrustedOffice {
   createdAt: string;
   /**
    * The first day of the period the officer set as the start of this office's reports, or
-   * null: the desk then follows it from its earliest package's period or its registration.
+   * null: the desk then follows it from its earliest package's period or the first period
+   * due after its registration.
    */
   followFrom: string | null;
   certificates: TrustedCertificate[];

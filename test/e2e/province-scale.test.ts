@@ -190,7 +190,11 @@ describe('the province desk with 120 offices', () => {
     expect(await page.getByTestId('completeness-shown').innerText()).toBe('120 đơn vị');
     expect(
       await page.locator('.ant-table-thead').getByTestId('completeness-count-2023-Q3').innerText(),
-    ).toBe(`Đã nhận ${EXPECTED.received + EXPECTED.corrected}/${COMMUNE_COUNT}`);
+    ).toBe(
+      `Đã nhận ${EXPECTED.received + EXPECTED.corrected}/${COMMUNE_COUNT} (${Math.round(
+        (100 * (EXPECTED.received + EXPECTED.corrected)) / COMMUNE_COUNT,
+      )} %)`,
+    );
     await shot(page, 'province-scale-01-completeness');
   });
 

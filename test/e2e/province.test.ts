@@ -222,13 +222,14 @@ describe('the province desk in the browser', () => {
       expect(await cell(spec.code, '2023-Q3').innerText()).toMatch(
         /Đã nhận[\s\S]*Gói số 1 · nhận \d{2}\/\d{2}\/\d{4}/,
       );
-      // Nothing came for the quarter before, and its deadline is long past.
-      expect(await cell(spec.code, '2023-Q2').getAttribute('data-state')).toBe('missing');
-      expect(await cell(spec.code, '2023-Q2').innerText()).toContain('Trễ hạn');
+      // Registered today, the offices first reported 2023-Q3: the desk follows them from then,
+      // so nothing was due for the quarter before.
+      expect(await cell(spec.code, '2023-Q2').getAttribute('data-state')).toBe('notFollowed');
+      expect(await cell(spec.code, '2023-Q2').innerText()).toBe('Chưa theo dõi');
     }
     expect(await cell(STRANGER.code, '2023-Q3').getAttribute('data-state')).toBe('quarantined');
-    expect(await head('completeness-count-2023-Q3')).toBe('Đã nhận 3/3');
-    expect(await head('completeness-count-2023-Q2')).toBe('Đã nhận 0/3');
+    expect(await head('completeness-count-2023-Q3')).toBe('Đã nhận 3/3 (100 %)');
+    expect(await head('completeness-count-2023-Q2')).toBe('Đã nhận 0/0');
     expect(await head('completeness-head-2023-Q3')).toContain('Hạn nộp: 24/09/2023');
     await shot(page, 'province-05-completeness');
   });

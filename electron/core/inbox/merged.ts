@@ -116,15 +116,16 @@ export class MergedReports {
     const codes = new Map<string, { name: string; registered: boolean }>();
     const earliest = q.earliestPackageDays(db);
     // An office left without a certificate (one registered under a wrong code, then moved)
-    // is not expected to report; nor is one for a period that ended before the desk began to
-    // follow it: the period the officer set, else the start of the earliest period it sent a
-    // package of, or its registration (an office enrolled today is not "missing" every
-    // quarter back to the first one).
+    // is not expected to report; nor is one before the desk began to follow it: from the
+    // period the officer set; else from the earliest period it sent a package of, or from the
+    // first report due after its registration (an office enrolled today is not "missing"
+    // every quarter back to the first one, yet owes the report whose deadline is still ahead).
+    const followed = (o: { createdAt: string; followFrom: string | null }, sent?: string) =>
+      o.followFrom !== null
+        ? o.followFrom <= p.to
+        : (sent !== undefined && sent <= p.to) || deadline >= vietnamDay(o.createdAt);
     for (const o of q.trustedOffices(db)) {
-      const registered = vietnamDay(o.createdAt);
-      const sent = earliest.get(o.code);
-      const from = o.followFrom ?? (sent !== undefined && sent < registered ? sent : registered);
-      if (o.certificates.length > 0 && from <= p.to) {
+      if (o.certificates.length > 0 && followed(o, earliest.get(o.code))) {
         codes.set(o.code, { name: o.name, registered: true });
       }
     }

@@ -230,7 +230,8 @@ export class InboxRegister {
 
   /**
    * Sets the period from which the office must report (its first day is kept), or clears it
-   * (null): the desk then follows the office from its first package or its registration.
+   * (null): the desk then follows the office from its first package, or the first report due
+   * after its registration.
    * Completeness and the merged figures' "expected" count read it at once.
    */
   followFrom(code: string, periodKey: string | null): TrustedOffice {

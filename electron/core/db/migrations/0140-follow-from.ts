@@ -1,6 +1,7 @@
 // 0140: the period from which the province desk expects an office to report, when the
 // officer sets it (trusted_offices.follow_from, the first day of that period). Unset, the
-// desk follows an office from its earliest package's period or its registration day.
+// desk follows an office from its earliest package's period or the first one due after its
+// registration.
 // Never edit once landed.
 import type { Database } from 'better-sqlite3';
 

@@ -1,6 +1,6 @@
 // "Theo dõi từ": the period from which an office must report. Left automatic, the desk
-// follows an office from its first package's period or the day it was registered, so that
-// one enrolled today is not "Chưa nộp" for every quarter before; the officer sets an earlier
+// follows an office from its first package's period or the first report due after it was
+// registered, so that one enrolled today is not "Chưa nộp" for every quarter before; the officer sets an earlier
 // quarter when the office owed reports from then (or a later one, when it started later).
 import { App, Select } from 'antd';
 import type { TrustedOffice } from '../../../../shared/inbox';
@@ -65,7 +65,7 @@ export function FollowFrom({ office }: { office: TrustedOffice }) {
           {
             value: AUTOMATIC,
             label: 'Tự động',
-            title: 'Từ kỳ của gói đầu tiên, hoặc ngày đăng ký',
+            title: 'Từ kỳ của gói đầu tiên, hoặc kỳ có hạn nộp sau ngày đăng ký',
           },
           ...choices.map(({ value, label }) => ({ value, label })),
         ]}
