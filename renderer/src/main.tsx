@@ -9,13 +9,16 @@ import 'antd/dist/antd.css';
 import './app.css';
 import './lib/dates';
 import { App } from './App';
+import { useAppStore } from './stores/app';
 import { sendEarly } from './stores/logbook';
 import { themeFor } from './theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
-// The first screen's rows are asked for while the app draws its frame.
+// What the frame needs is asked for first, then the first screen's rows, which the engine
+// reads while the frame is drawn.
+void useAppStore.getState().start();
 sendEarly();
 
 const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;

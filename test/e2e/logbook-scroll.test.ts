@@ -40,14 +40,26 @@ afterAll(async () => {
 const table = () => page.getByTestId('logbook-table');
 const shownRows = () => table().locator('.ant-table-row');
 
-/** Wheels the table body by `dy` pixels, as a mouse over the rows does. */
+const scroller = () => table().locator('.ant-table-tbody-virtual-holder');
+
+/**
+ * Wheels the table body by `dy` pixels, as a mouse over the rows does, and waits until the
+ * list stops moving (Chromium scrolls a wheel's step smoothly, over several frames).
+ */
 async function wheel(dy: number): Promise<void> {
-  const box = (await table()
-    .locator('.ant-table-body, .ant-table-tbody-virtual')
-    .first()
-    .boundingBox())!;
+  const box = (await scroller().boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, dy);
+  const top = () => scroller().evaluate((el) => el.scrollTop);
+  let last = -1;
+  await expect
+    .poll(async () => {
+      const now = await top();
+      const still = now === last;
+      last = now;
+      return still;
+    })
+    .toBe(true);
 }
 
 /** The rows on screen once their pages are in: [position in the list, text]. */
@@ -96,9 +108,7 @@ describe('a logbook of 20,000 activities', () => {
     await wheel(-5_000_000);
     await expect.poll(async () => (await settledRows())[0]?.[0]).toBe(0);
     // The virtual list's full height: every row, loaded or not, has its line.
-    const height = await table()
-      .locator('.ant-table-tbody-virtual-holder')
-      .evaluate((el) => el.scrollHeight);
+    const height = await scroller().evaluate((el) => el.scrollHeight);
     await wheel(Math.round(height / 2));
     const shown = await settledRows();
     const middle = shown[Math.floor(shown.length / 2)]!;

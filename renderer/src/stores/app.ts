@@ -42,6 +42,12 @@ interface AppState {
   setScreen: (screen: Screen) => void;
   /** Loads app:info, the desks and the profile (at start and after the profile is saved). */
   refresh: () => Promise<void>;
+  /**
+   * The first refresh, sent as the app's code starts (main.tsx), before the logbook's first
+   * page: the engine answers these in a millisecond, and the frame is drawn while it reads
+   * the page. Called again (App), it gives the same promise.
+   */
+  start: () => Promise<void>;
   setProfile: (profile: ProfileView) => void;
   /**
    * Set when the user chose to look at a damaged file read-only instead of restoring it
@@ -61,6 +67,18 @@ interface AppState {
 /** How often app:integrity is asked while the check runs, and while it waits to start. */
 const INTEGRITY_POLL_MS = { running: 1000, waiting: 5000 } as const;
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects: its failure is looked at only when its answer is needed. */
+function settled<T>(p: Promise<T>): Promise<Settled<T>> {
+  return p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+let started: Promise<void> | null = null;
+
 export const useAppStore = create<AppState>((set, get) => ({
   info: null,
   profile: null,
@@ -72,15 +90,25 @@ export const useAppStore = create<AppState>((set, get) => ({
   setScreen: (screen) => set({ screen }),
   refresh: async () => {
     try {
-      const info = await api['app:info']({});
+      // The three go out together, not one after another: each is a round trip to an engine
+      // that may be busy reading the logbook's first page.
+      const asked = {
+        info: api['app:info']({}),
+        desks: settled(api['settings:getDesks']({})),
+        profile: settled(api['profile:get']({})),
+      };
+      const info = await asked.info;
       // With a recovery offer the data may be missing: only app:info and the backup methods
       // answer then, and the recovery screen needs no more. A damaged file that still reads
       // gives its desks and profile, for looking at it read-only.
-      const soft = <T>(p: Promise<T>) => (info.recovery ? p.catch(() => null) : p);
-      const [desks, profile] = await Promise.all([
-        soft(api['settings:getDesks']({})),
-        info.hasProfile ? soft(api['profile:get']({})) : null,
-      ]);
+      const take = async <T>(p: Promise<Settled<T>>): Promise<T | null> => {
+        const got = await p;
+        if (got.ok) return got.value;
+        if (info.recovery) return null;
+        throw got.error;
+      };
+      const desks = await take(asked.desks);
+      const profile = info.hasProfile ? await take(asked.profile) : null;
       const first = get().info === null;
       const screen =
         first || !screenAvailable(get().screen, desks) ? homeScreen(desks) : get().screen;
@@ -89,6 +117,7 @@ export const useAppStore = create<AppState>((set, get) => ({
       set({ startError: err instanceof Error ? err.message : String(err) });
     }
   },
+  start: () => (started ??= get().refresh()),
   setProfile: (profile) =>
     set((s) => ({ profile, info: s.info ? { ...s.info, hasProfile: true } : s.info })),
   setDesks: (desks) =>

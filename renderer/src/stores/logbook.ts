@@ -9,6 +9,7 @@ import type { Channel, Theme } from '../../../shared/domain';
 import type { ActivityFilter, ActivityKey } from '../../../shared/schemas';
 import { api, errorMessage, writeCount } from '../api';
 import { EarlyRead } from '../lib/early';
+import { rowOfPages } from '../lib/rowWindow';
 import { rememberedPeriod, rememberPeriod } from '../lib/remembered';
 
 /** Rows per page: a few screens, read in a few milliseconds. */
@@ -36,24 +37,21 @@ export const EMPTY_FILTER: LogbookFilter = {
   deleted: false,
 };
 
-/** A row whose page is not loaded: the table draws it as a light "Đang tải…" line. */
-export interface RowPlaceholder {
-  id: string;
-  placeholder: true;
-  page: number;
-}
-export type LogbookEntry = ActivityRow | RowPlaceholder;
-
-export function isPlaceholder(entry: LogbookEntry): entry is RowPlaceholder {
-  return 'placeholder' in entry;
+/** The loaded row at a position of the list, or undefined while its page is on its way. */
+export function rowAt(
+  pages: ReadonlyMap<number, ActivityRow[]>,
+  index: number,
+): ActivityRow | undefined {
+  return rowOfPages(pages, PAGE_SIZE, index);
 }
 
 const EMPTY_TOTALS: Totals = { activities: 0, audience: 0, costVnd: 0, byChannel: {} };
 
 interface LogbookState {
   filter: LogbookFilter;
-  /** One entry per matching row, in the logbook's order: the row, or its placeholder. */
-  entries: LogbookEntry[];
+  /** The loaded pages of the list by number; a row not in them is drawn as on its way. */
+  pages: ReadonlyMap<number, ActivityRow[]>;
+  /** How many rows match the filter: the list's length, loaded or not. */
   total: number;
   totals: Totals;
   period: ActivitySummary['period'];
@@ -63,7 +61,7 @@ interface LogbookState {
   pending: number;
   error: string | null;
   generation: number;
-  /** The generation the entries belong to: placeholders ask for their page again when it moves. */
+  /** The generation the pages belong to: rows on their way ask again when it moves. */
   shown: number;
   setFilter: (patch: Partial<LogbookFilter>) => void;
   /** Reloads from the first page (after a change or when the filter changed). */
@@ -92,7 +90,6 @@ interface Paging {
   anchors: ActivityKey[];
   pages: Map<number, ActivityRow[]>;
   inFlight: Set<number>;
-  placeholders: RowPlaceholder[];
 }
 
 let paging: Paging = {
@@ -101,31 +98,9 @@ let paging: Paging = {
   anchors: [],
   pages: new Map(),
   inFlight: new Set(),
-  placeholders: [],
 };
 /** The page the user looked at last: eviction keeps its neighbours, a reload refetches it. */
 let focus = 0;
-
-function placeholdersFor(total: number): RowPlaceholder[] {
-  return Array.from({ length: total }, (_, i) => ({
-    id: `~${i}`,
-    placeholder: true as const,
-    page: Math.floor(i / PAGE_SIZE),
-  }));
-}
-
-/** The table's rows: the placeholders with every loaded page laid over them. */
-function compose(p: Paging): LogbookEntry[] {
-  const entries: LogbookEntry[] = p.placeholders.slice();
-  for (const [page, rows] of p.pages) {
-    const start = page * PAGE_SIZE;
-    // A row beyond the total (one added elsewhere since the anchors) waits for a reload.
-    rows.forEach((row, i) => {
-      if (start + i < entries.length) entries[start + i] = row;
-    });
-  }
-  return entries;
-}
 
 /** Drops the pages farthest from the one in view, past MAX_PAGES; never `keep`. */
 function evict(pages: Map<number, ActivityRow[]>, keep: number): void {
@@ -147,11 +122,6 @@ export function sendEarly(): void {
   early.send(query, writeCount(), () => api['activities:pages']({ ...query, pageSize: PAGE_SIZE }));
 }
 
-/** Runs `then` once the frame now being drawn is on screen. */
-function afterPaint(then: () => void): void {
-  requestAnimationFrame(() => setTimeout(then, 0));
-}
-
 function fetchPage(p: Paging, page: number): Promise<ActivityRow[]> {
   return api['activities:page']({ ...p.query, from: p.anchors[page]!, limit: PAGE_SIZE });
 }
@@ -159,7 +129,7 @@ function fetchPage(p: Paging, page: number): Promise<ActivityRow[]> {
 export const useLogbookStore = create<LogbookState>((set, get) => ({
   // The period survives a reload; the other filters start afresh.
   filter: { ...EMPTY_FILTER, period: rememberedPeriod('logbook') ?? '' },
-  entries: [],
+  pages: new Map(),
   total: 0,
   totals: EMPTY_TOTALS,
   period: null,
@@ -192,10 +162,9 @@ export const useLogbookStore = create<LogbookState>((set, get) => ({
         anchors: opened.anchors,
         pages: new Map([[0, opened.first]]),
         inFlight: new Set(),
-        placeholders: placeholdersFor(opened.totals.activities),
       };
       // After a save the table stays where it was: the pages in view come before it is
-      // redrawn, so the rows there do not flash to placeholders and back.
+      // redrawn, so the rows there do not flash to "Đang tải…" and back.
       if (!sameQuery) focus = 0;
       const around = sameQuery
         ? [focus - 1, focus, focus + 1].filter((n) => n > 0 && n < opened.anchors.length)
@@ -204,23 +173,13 @@ export const useLogbookStore = create<LogbookState>((set, get) => ({
       if (!current()) return;
       around.forEach((n, i) => next.pages.set(n, refetched[i]!));
       paging = next;
-      const shown = {
+      set({
+        pages: new Map(next.pages),
         total: opened.totals.activities,
         totals: opened.totals,
         period: opened.period,
         loading: false,
         shown: generation,
-      };
-      if (sameQuery || opened.totals.activities <= PAGE_SIZE) {
-        set({ entries: compose(next), ...shown });
-        return;
-      }
-      // A new list shows its first rows at once; the line of every other row (the table's
-      // full height, at 100,000 rows a few hundred milliseconds of the table's work) follows
-      // once they are on screen.
-      set({ entries: opened.first, ...shown });
-      afterPaint(() => {
-        if (paging === next && current()) set({ entries: compose(next) });
       });
     } catch (err) {
       if (current()) set({ loading: false, error: errorMessage(err) });
@@ -241,7 +200,7 @@ export const useLogbookStore = create<LogbookState>((set, get) => ({
         p.inFlight.delete(page);
         p.pages.set(page, rows);
         evict(p.pages, page);
-        set({ entries: compose(p), pending: p.inFlight.size });
+        set({ pages: new Map(p.pages), pending: p.inFlight.size });
       },
       (err: unknown) => {
         if (!current()) return;

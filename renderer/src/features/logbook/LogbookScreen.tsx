@@ -1,7 +1,7 @@
 // "Sổ hoạt động": the main screen. Filters, totals of what they select, the rows, and
 // the forms and history opened from them. Ctrl+N or Insert opens a new activity on the
 // channel used last.
-import { useEffect, useRef, useState } from 'react';
+import { lazy, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Space, Tooltip } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
@@ -13,13 +13,19 @@ import { useSheetImportStore } from '../../stores/sheetImport';
 import { api } from '../../api';
 import { SheetButton } from '../report/SheetButton';
 import { SHEET_ACCEPT, SheetDrop } from '../sheetImport/SheetDrop';
-import { SheetImportModal } from '../sheetImport/SheetImportModal';
 import { usePackagesStore } from '../../stores/packages';
-import { ActivityFormModal } from '../activity/ActivityFormModal';
-import { AuditDrawer } from './AuditDrawer';
+import { OnDemand, preloadWhenIdle } from '../../components/OnDemand';
 import { DeletedSwitch, LogbookFilters } from './LogbookFilters';
 import { LogbookTable } from './LogbookTable';
 import { TotalsBar } from './TotalsBar';
+
+// The dialogs load when first opened: the rows do not wait for their code.
+const loadForm = () => import('../activity/ActivityFormModal');
+const ActivityFormModal = lazy(() => loadForm().then((m) => ({ default: m.ActivityFormModal })));
+const AuditDrawer = lazy(() => import('./AuditDrawer').then((m) => ({ default: m.AuditDrawer })));
+const SheetImportModal = lazy(() =>
+  import('../sheetImport/SheetImportModal').then((m) => ({ default: m.SheetImportModal })),
+);
 
 /** True while a dialog or drawer is open on the page (it has the keyboard, not the logbook). */
 function openDialog(): boolean {
@@ -37,9 +43,12 @@ export function LogbookScreen() {
   const filter = useLogbookStore((s) => s.filter);
   const total = useLogbookStore((s) => s.total);
   const chooser = useRef<HTMLInputElement>(null);
+  const formOpen = useActivityFormStore((s) => s.open);
+  const sheetOpen = useSheetImportStore((s) => s.step !== 'closed');
 
   useEffect(() => {
-    void load();
+    // The form is what an officer opens next: its code comes once the rows are up.
+    void load().then(() => preloadWhenIdle(loadForm));
     // Locks change on the report screen only: read them each time the logbook opens.
     void usePackagesStore.getState().loadLocks();
   }, [load]);
@@ -114,9 +123,15 @@ export function LogbookScreen() {
         <TotalsBar />
         {error ? <Alert type="error" showIcon title={error} data-testid="logbook-error" /> : null}
         <LogbookTable onHistory={setHistory} />
-        <ActivityFormModal />
-        <AuditDrawer row={history} onClose={() => setHistory(null)} />
-        <SheetImportModal />
+        <OnDemand when={formOpen}>
+          <ActivityFormModal />
+        </OnDemand>
+        <OnDemand when={history !== null}>
+          <AuditDrawer row={history} onClose={() => setHistory(null)} />
+        </OnDemand>
+        <OnDemand when={sheetOpen}>
+          <SheetImportModal />
+        </OnDemand>
       </div>
     </SheetDrop>
   );

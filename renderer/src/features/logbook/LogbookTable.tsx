@@ -1,29 +1,21 @@
 // The logbook rows in a virtual table: only the rows on screen are drawn, so 100,000
 // rows scroll as smoothly as 100. The table has a line for every matching row; one whose
-// page is not loaded yet is a placeholder that asks for its page when scrolled into view.
+// page is not loaded yet shows "Đang tải…" and asks for its page when scrolled into view.
 // A row dated in a locked period shows a lock and cannot be edited, deleted or restored
 // until the period is unlocked on the report screen.
-import {
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type HTMLAttributes,
-  type ReactNode,
-} from 'react';
-import { Button, Space, Table, Tag, Typography } from 'antd';
-import { DeleteButton } from '../../components/DeleteButton';
-import type { ColumnsType, TableRef } from 'antd/es/table';
+import { useCallback, useState } from 'react';
+import { Button, Space, Tag, Typography } from 'antd';
 import { CameraOutlined, EditOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
 import { CHANNEL_LABELS, CHANNEL_SHORT_LABELS, type Channel } from '../../../../shared/domain';
 import { formatDate, formatNumber } from '../../../../shared/format';
+import { DeleteButton } from '../../components/DeleteButton';
+import { VirtualRows, type VirtualColumn } from '../../components/VirtualRows';
 import { rowAreaLabels } from '../../lib/areas';
 import { measuresText } from '../../lib/measures';
-import { useElementHeight } from '../../lib/useElementHeight';
 import { useAreasByCode, useAreaWords, useWritable } from '../../stores/app';
 import { useActivityFormStore } from '../../stores/activityForm';
-import { isPlaceholder, useLogbookStore, type LogbookEntry } from '../../stores/logbook';
+import { PAGE_SIZE, rowAt, useLogbookStore } from '../../stores/logbook';
 import { usePackagesStore } from '../../stores/packages';
 import { lockOn } from '../report/locks';
 import { LockedActions } from './LockedActions';
@@ -44,28 +36,27 @@ const CHANNEL_COLORS: Record<Channel, string> = {
   model: 'orange',
 };
 
-/** Height of the table header row, taken off the scroll area. */
-const HEADER_HEIGHT = 40;
+/**
+ * Every row's height: antd's small row as the theme sets it (a 22 px line, 6 px above and
+ * below, a 1 px border).
+ * A date with an end date sets its two lines closer to fit the same height (app.css).
+ */
+const ROW_HEIGHT = 35;
 
-/** A cell drawn from a loaded row; a placeholder's cell stays empty. */
-function ofRow(draw: (row: ActivityRow) => ReactNode) {
-  return (_: unknown, entry: LogbookEntry): ReactNode =>
-    isPlaceholder(entry) ? null : draw(entry);
-}
+/** Below this width the table scrolls sideways rather than squeezing its columns. */
+const MIN_WIDTH = 1100;
 
 export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => void }) {
-  const entries = useLogbookStore((s) => s.entries);
+  const pages = useLogbookStore((s) => s.pages);
+  const total = useLogbookStore((s) => s.total);
   const loading = useLogbookStore((s) => s.loading);
   const filter = useLogbookStore((s) => s.filter);
-  const table = useRef<TableRef>(null);
   const openEdit = useActivityFormStore((s) => s.openEdit);
   const writable = useWritable();
   const words = useAreaWords();
   const byCode = useAreasByCode();
   const locks = usePackagesStore((s) => s.locks);
   const { remove, restore } = useRowActions();
-  const box = useRef<HTMLDivElement>(null);
-  const height = useElementHeight(box);
   const [photoRow, setPhotoRow] = useState<ActivityRow | null>(null);
   const closePhotos = useCallback(() => setPhotoRow(null), []);
 
@@ -74,44 +65,38 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
     filter.search.trim() !== '' ||
     filter.channels.length + filter.communes.length + filter.themes.length > 0;
 
-  // Another filter is another list: show it from its top.
-  useEffect(() => table.current?.scrollTo({ top: 0 }), [filter]);
-
-  const columns: ColumnsType<LogbookEntry> = [
+  const columns: VirtualColumn<ActivityRow>[] = [
     {
+      key: 'date',
       title: 'Ngày',
-      dataIndex: 'date',
       width: 104,
-      render: (_, r) =>
-        isPlaceholder(r) ? (
-          <PendingDate />
-        ) : (
-          <span>
+      pending: () => <PendingDate />,
+      render: (r) =>
+        r.endDate ? (
+          <span className="logbook-date-range">
             {formatDate(r.date)}
-            {r.endDate ? (
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                đến {formatDate(r.endDate)}
-              </Typography.Text>
-            ) : null}
+            <Typography.Text type="secondary">đến {formatDate(r.endDate)}</Typography.Text>
           </span>
+        ) : (
+          formatDate(r.date)
         ),
     },
     {
+      key: 'channel',
       title: 'Hình thức',
-      dataIndex: 'channel',
       width: 118,
-      render: ofRow(({ channel: c }) => (
+      render: ({ channel: c }) => (
         <Tag color={CHANNEL_COLORS[c]} style={{ marginInlineEnd: 0 }} title={CHANNEL_LABELS[c]}>
           {CHANNEL_SHORT_LABELS[c]}
         </Tag>
-      )),
+      ),
     },
     {
+      key: 'communes',
       title: words.heading,
-      dataIndex: 'communes',
       width: 170,
       ellipsis: true,
-      render: ofRow((r) => {
+      render: (r) => {
         // Work of the whole office (news online, the press, …) names no area.
         if (r.communes.length === 0) {
           return (
@@ -124,29 +109,30 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
         return (
           <span title={[...names, r.village].filter(Boolean).join(', ')}>{names.join(', ')}</span>
         );
-      }),
+      },
     },
     {
+      key: 'title',
       title: 'Nội dung',
-      dataIndex: 'title',
+      minWidth: 120,
       ellipsis: true,
-      render: (_, r) =>
-        isPlaceholder(r) ? <PendingRow page={r.page} /> : <span title={r.title}>{r.title}</span>,
+      pending: (index) => <PendingRow page={Math.floor(index / PAGE_SIZE)} />,
+      render: (r) => <span title={r.title}>{r.title}</span>,
     },
     {
-      title: <CameraOutlined aria-label="Hình ảnh" title="Hình ảnh" />,
       key: 'photos',
+      title: <CameraOutlined aria-label="Hình ảnh" title="Hình ảnh" />,
       width: 56,
       align: 'center',
-      render: ofRow((r) => <PhotoCount row={r} onOpen={() => setPhotoRow(r)} />),
+      render: (r) => <PhotoCount row={r} onOpen={() => setPhotoRow(r)} />,
     },
     {
+      key: 'audience',
       title: 'Số người',
-      dataIndex: 'audience',
       width: 92,
       align: 'right',
       // An estimate reads "~1.200", as the report's "khoảng 1.200".
-      render: ofRow((row) =>
+      render: (row) =>
         row.audienceEstimated ? (
           <span title="Số ước tính" data-testid="audience-estimated">
             ~{formatNumber(row.audience)}
@@ -154,30 +140,29 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
         ) : (
           formatNumber(row.audience)
         ),
-      ),
     },
     {
+      key: 'cost',
       title: 'Kinh phí (đ)',
-      dataIndex: 'costVnd',
       width: 112,
       align: 'right',
-      render: ofRow((r) => formatNumber(r.costVnd)),
+      render: (r) => formatNumber(r.costVnd),
     },
     {
-      title: 'Số liệu',
       key: 'measures',
+      title: 'Số liệu',
       width: 190,
       ellipsis: true,
-      render: ofRow((r) => {
+      render: (r) => {
         const text = measuresText(r);
         return <span title={text}>{text}</span>;
-      }),
+      },
     },
     {
-      title: '',
       key: 'actions',
+      title: '',
       width: filter.deleted ? 176 : 140,
-      render: ofRow((r) => {
+      render: (r) => {
         const history = (
           <Button
             type="text"
@@ -227,40 +212,39 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
             />
           </Space>
         );
-      }),
+      },
     },
   ];
 
+  const openRow = useCallback(
+    (r: ActivityRow) => {
+      if (filter.deleted || !writable || lockOn(locks, r.date)) return;
+      openEdit(r);
+    },
+    [filter.deleted, writable, locks, openEdit],
+  );
+
   return (
-    <div ref={box} className="fill" style={{ background: '#fff', borderRadius: 8 }}>
-      <Table<LogbookEntry>
-        ref={table}
-        virtual
-        size="small"
-        rowKey="id"
+    <div className="fill" style={{ background: '#fff', borderRadius: 8 }}>
+      <VirtualRows<ActivityRow>
         columns={columns}
-        dataSource={entries}
-        loading={loading && entries.length === 0}
-        pagination={false}
-        scroll={{ x: 1100, y: Math.max(160, height - HEADER_HEIGHT) }}
-        onRow={(r, index) =>
-          // The row's place in the list, for finding it again (a test compares it to the file).
-          ({
-            'data-row-index': index,
-            onDoubleClick: () => {
-              if (isPlaceholder(r) || filter.deleted || !writable || lockOn(locks, r.date)) return;
-              openEdit(r);
-            },
-          }) as HTMLAttributes<HTMLElement>
-        }
-        locale={{
-          emptyText: filter.deleted
+        count={total}
+        rowAt={(i) => rowAt(pages, i)}
+        rowKey={(r) => r.id}
+        rowHeight={ROW_HEIGHT}
+        minWidth={MIN_WIDTH}
+        loading={loading}
+        resetKey={filter}
+        onRowDoubleClick={openRow}
+        label="Các hoạt động trong sổ"
+        empty={
+          filter.deleted
             ? 'Không có hoạt động nào đã xóa.'
             : filtered
               ? 'Không có hoạt động nào khớp bộ lọc.'
-              : 'Chưa có hoạt động nào. Bấm “Thêm hoạt động” để bắt đầu ghi sổ.',
-        }}
-        data-testid="logbook-table"
+              : 'Chưa có hoạt động nào. Bấm “Thêm hoạt động” để bắt đầu ghi sổ.'
+        }
+        testId="logbook-table"
       />
       <RowPhotoViewer row={photoRow} onClose={closePhotos} />
     </div>

@@ -8,12 +8,12 @@ import { useLogbookStore } from '../../stores/logbook';
 /** How long a placeholder stays in view before its page is asked for. */
 const SETTLE_MS = 80;
 
-/** As tall as a loaded row's tallest cell, so rows do not move when their page comes. */
-const ROW_CONTENT_HEIGHT = 30;
+/** A line of a loaded row, so the row looks the same size while its page comes. */
+const LINE_HEIGHT = 22;
 
 export function PendingDate() {
   return (
-    <div style={{ height: ROW_CONTENT_HEIGHT, display: 'flex', alignItems: 'center' }}>
+    <div style={{ height: LINE_HEIGHT, display: 'flex', alignItems: 'center' }}>
       <Skeleton.Input active size="small" style={{ width: 80, minWidth: 80, height: 16 }} />
     </div>
   );

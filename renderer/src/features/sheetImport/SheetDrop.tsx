@@ -3,6 +3,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { App } from 'antd';
 import { useSheetImportStore } from '../../stores/sheetImport';
+import './sheetDrop.css';
 
 export const SHEET_ACCEPT = '.xlsx,.csv';
 const isSheet = (name: string) => /\.(xlsx|csv)$/i.test(name);
