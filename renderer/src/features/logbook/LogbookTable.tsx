@@ -3,7 +3,7 @@
 // page is not loaded yet shows "Đang tải…" and asks for its page when scrolled into view.
 // A row dated in a locked period shows a lock and cannot be edited, deleted or restored
 // until the period is unlocked on the report screen.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button, Space, Tag, Typography } from 'antd';
 import { CameraOutlined, EditOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
@@ -65,156 +65,164 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
     filter.search.trim() !== '' ||
     filter.channels.length + filter.communes.length + filter.themes.length > 0;
 
-  const columns: VirtualColumn<ActivityRow>[] = [
-    {
-      key: 'date',
-      title: 'Ngày',
-      width: 104,
-      pending: () => <PendingDate />,
-      render: (r) =>
-        r.endDate ? (
-          <span className="logbook-date-range">
-            {formatDate(r.date)}
-            <Typography.Text type="secondary">đến {formatDate(r.endDate)}</Typography.Text>
-          </span>
-        ) : (
-          formatDate(r.date)
+  // The handlers change on every draw; the columns (and so the rows) need not: the rows on
+  // screen are drawn again only when what they show changes (a lock, the bin, the words).
+  const handlers = useRef({ onHistory, openEdit, remove, restore });
+  handlers.current = { onHistory, openEdit, remove, restore };
+
+  const columns = useMemo(
+    (): VirtualColumn<ActivityRow>[] => [
+      {
+        key: 'date',
+        title: 'Ngày',
+        width: 104,
+        pending: () => <PendingDate />,
+        render: (r) =>
+          r.endDate ? (
+            <span className="logbook-date-range">
+              {formatDate(r.date)}
+              <Typography.Text type="secondary">đến {formatDate(r.endDate)}</Typography.Text>
+            </span>
+          ) : (
+            formatDate(r.date)
+          ),
+      },
+      {
+        key: 'channel',
+        title: 'Hình thức',
+        width: 118,
+        render: ({ channel: c }) => (
+          <Tag color={CHANNEL_COLORS[c]} style={{ marginInlineEnd: 0 }} title={CHANNEL_LABELS[c]}>
+            {CHANNEL_SHORT_LABELS[c]}
+          </Tag>
         ),
-    },
-    {
-      key: 'channel',
-      title: 'Hình thức',
-      width: 118,
-      render: ({ channel: c }) => (
-        <Tag color={CHANNEL_COLORS[c]} style={{ marginInlineEnd: 0 }} title={CHANNEL_LABELS[c]}>
-          {CHANNEL_SHORT_LABELS[c]}
-        </Tag>
-      ),
-    },
-    {
-      key: 'communes',
-      title: words.heading,
-      width: 170,
-      ellipsis: true,
-      render: (r) => {
-        // Work of the whole office (news online, the press, …) names no area.
-        if (r.communes.length === 0) {
+      },
+      {
+        key: 'communes',
+        title: words.heading,
+        width: 170,
+        ellipsis: true,
+        render: (r) => {
+          // Work of the whole office (news online, the press, …) names no area.
+          if (r.communes.length === 0) {
+            return (
+              <Typography.Text type="secondary" title={r.village || undefined}>
+                Toàn đơn vị
+              </Typography.Text>
+            );
+          }
+          const names = rowAreaLabels(r, byCode);
           return (
-            <Typography.Text type="secondary" title={r.village || undefined}>
-              Toàn đơn vị
-            </Typography.Text>
+            <span title={[...names, r.village].filter(Boolean).join(', ')}>{names.join(', ')}</span>
           );
-        }
-        const names = rowAreaLabels(r, byCode);
-        return (
-          <span title={[...names, r.village].filter(Boolean).join(', ')}>{names.join(', ')}</span>
-        );
+        },
       },
-    },
-    {
-      key: 'title',
-      title: 'Nội dung',
-      minWidth: 120,
-      ellipsis: true,
-      pending: (index) => <PendingRow page={Math.floor(index / PAGE_SIZE)} />,
-      render: (r) => <span title={r.title}>{r.title}</span>,
-    },
-    {
-      key: 'photos',
-      title: <CameraOutlined aria-label="Hình ảnh" title="Hình ảnh" />,
-      width: 56,
-      align: 'center',
-      render: (r) => <PhotoCount row={r} onOpen={() => setPhotoRow(r)} />,
-    },
-    {
-      key: 'audience',
-      title: 'Số người',
-      width: 92,
-      align: 'right',
-      // An estimate reads "~1.200", as the report's "khoảng 1.200".
-      render: (row) =>
-        row.audienceEstimated ? (
-          <span title="Số ước tính" data-testid="audience-estimated">
-            ~{formatNumber(row.audience)}
-          </span>
-        ) : (
-          formatNumber(row.audience)
-        ),
-    },
-    {
-      key: 'cost',
-      title: 'Kinh phí (đ)',
-      width: 112,
-      align: 'right',
-      render: (r) => formatNumber(r.costVnd),
-    },
-    {
-      key: 'measures',
-      title: 'Số liệu',
-      width: 190,
-      ellipsis: true,
-      render: (r) => {
-        const text = measuresText(r);
-        return <span title={text}>{text}</span>;
+      {
+        key: 'title',
+        title: 'Nội dung',
+        minWidth: 120,
+        ellipsis: true,
+        pending: (index) => <PendingRow page={Math.floor(index / PAGE_SIZE)} />,
+        render: (r) => <span title={r.title}>{r.title}</span>,
       },
-    },
-    {
-      key: 'actions',
-      title: '',
-      width: filter.deleted ? 176 : 140,
-      render: (r) => {
-        const history = (
-          <Button
-            type="text"
-            size="small"
-            icon={<HistoryOutlined />}
-            aria-label="Lịch sử"
-            title="Lịch sử"
-            onClick={() => onHistory(r)}
-            data-testid="row-history"
-          />
-        );
-        const lock = lockOn(locks, r.date);
-        if (lock) return <LockedActions lock={lock} history={history} deleted={filter.deleted} />;
-        return filter.deleted ? (
-          <Space size={0}>
-            <Button
-              size="small"
-              icon={<UndoOutlined />}
-              disabled={!writable}
-              onClick={() => void restore(r)}
-              data-testid="row-restore"
-            >
-              Khôi phục
-            </Button>
-            {history}
-          </Space>
-        ) : (
-          <Space size={0}>
-            {/* Keeps the buttons in line with those of locked rows. */}
-            <span className="row-lock-slot" />
+      {
+        key: 'photos',
+        title: <CameraOutlined aria-label="Hình ảnh" title="Hình ảnh" />,
+        width: 56,
+        align: 'center',
+        render: (r) => <PhotoCount row={r} onOpen={() => setPhotoRow(r)} />,
+      },
+      {
+        key: 'audience',
+        title: 'Số người',
+        width: 92,
+        align: 'right',
+        // An estimate reads "~1.200", as the report's "khoảng 1.200".
+        render: (row) =>
+          row.audienceEstimated ? (
+            <span title="Số ước tính" data-testid="audience-estimated">
+              ~{formatNumber(row.audience)}
+            </span>
+          ) : (
+            formatNumber(row.audience)
+          ),
+      },
+      {
+        key: 'cost',
+        title: 'Kinh phí (đ)',
+        width: 112,
+        align: 'right',
+        render: (r) => formatNumber(r.costVnd),
+      },
+      {
+        key: 'measures',
+        title: 'Số liệu',
+        width: 190,
+        ellipsis: true,
+        render: (r) => {
+          const text = measuresText(r);
+          return <span title={text}>{text}</span>;
+        },
+      },
+      {
+        key: 'actions',
+        title: '',
+        width: filter.deleted ? 176 : 140,
+        render: (r) => {
+          const history = (
             <Button
               type="text"
               size="small"
-              icon={<EditOutlined />}
-              aria-label="Sửa"
-              title="Sửa"
-              disabled={!writable}
-              onClick={() => openEdit(r)}
-              data-testid="row-edit"
+              icon={<HistoryOutlined />}
+              aria-label="Lịch sử"
+              title="Lịch sử"
+              onClick={() => handlers.current.onHistory(r)}
+              data-testid="row-history"
             />
-            {history}
-            <DeleteButton
-              question="Xóa hoạt động này?"
-              onConfirm={() => void remove(r)}
-              disabled={!writable}
-              testId="row-delete"
-            />
-          </Space>
-        );
+          );
+          const lock = lockOn(locks, r.date);
+          if (lock) return <LockedActions lock={lock} history={history} deleted={filter.deleted} />;
+          return filter.deleted ? (
+            <Space size={0}>
+              <Button
+                size="small"
+                icon={<UndoOutlined />}
+                disabled={!writable}
+                onClick={() => void handlers.current.restore(r)}
+                data-testid="row-restore"
+              >
+                Khôi phục
+              </Button>
+              {history}
+            </Space>
+          ) : (
+            <Space size={0}>
+              {/* Keeps the buttons in line with those of locked rows. */}
+              <span className="row-lock-slot" />
+              <Button
+                type="text"
+                size="small"
+                icon={<EditOutlined />}
+                aria-label="Sửa"
+                title="Sửa"
+                disabled={!writable}
+                onClick={() => handlers.current.openEdit(r)}
+                data-testid="row-edit"
+              />
+              {history}
+              <DeleteButton
+                question="Xóa hoạt động này?"
+                onConfirm={() => void handlers.current.remove(r)}
+                disabled={!writable}
+                testId="row-delete"
+              />
+            </Space>
+          );
+        },
       },
-    },
-  ];
+    ],
+    [words.heading, byCode, locks, writable, filter.deleted],
+  );
 
   const openRow = useCallback(
     (r: ActivityRow) => {
