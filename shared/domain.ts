@@ -19,6 +19,12 @@ export type Channel = (typeof CHANNELS)[number];
 /** The four channels district offices run themselves (seed 000, section 2). */
 export const CORE_CHANNELS: readonly Channel[] = ['van', 'banner', 'cinema', 'radio'];
 
+/** The channels as lists and pickers show them: the core ones first, then the others in contract order. */
+export const CHANNEL_ORDER: readonly Channel[] = [
+  ...CORE_CHANNELS,
+  ...CHANNELS.filter((c) => !CORE_CHANNELS.includes(c)),
+];
+
 export const CHANNEL_LABELS: Record<Channel, string> = {
   van: 'Xe thông tin lưu động',
   banner: 'Băng rôn, khẩu hiệu, pano, áp phích',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { methods, METHOD_NAMES, type Input, type Method } from '../../shared/contract';
 import { describeIssue } from '../../shared/issues';
+import { READS } from '../../renderer/src/api';
 import { ActivityInputSchema, ProfileSchema } from '../../shared/schemas';
 
 const activity: Input<'activities:create'> = {
@@ -292,5 +293,15 @@ describe('profile schema', () => {
     expect(describeIssue(r.error!.issues[0]!).field).toBe('communes[1].code');
     const flag = { ...profile, communes: [{ code: 'A', name: 'Xã A', flags: ['coastal'] }] };
     expect(ProfileSchema.safeParse(flag).success).toBe(false);
+  });
+});
+
+describe("the renderer's list of calls that change nothing", () => {
+  it('holds only methods the contract marks as reads', () => {
+    expect(READS.size).toBeGreaterThan(10);
+    for (const name of READS) {
+      expect(name in methods, name).toBe(true);
+      expect(methods[name as keyof typeof methods].writes, name).toBe(false);
+    }
   });
 });

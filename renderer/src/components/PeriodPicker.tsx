@@ -2,9 +2,9 @@
 // INTERCHANGE.md, cut-off rule applied by the engine) or any range of days, picked or
 // typed as people say them ("Q3 2023", "6 tháng đầu năm 2023"). Used by the logbook's
 // filter, the report screen and the province desk.
-import { useState } from 'react';
-import { DatePicker, Input, Select, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { lazy, Suspense, useState } from 'react';
+import { Input, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { Cutoff } from '../../../shared/domain';
 import { localToday } from '../../../shared/format';
 import {
@@ -14,9 +14,10 @@ import {
   type PeriodKind,
 } from '../../../shared/period';
 import { parsePeriodText } from '../../../shared/periodText';
-import { DATE_FORMATS, fromIso, toIso } from '../lib/dates';
 
 type Kind = 'all' | PeriodKind;
+
+const PeriodDates = lazy(() => import('./PeriodDates').then((m) => ({ default: m.PeriodDates })));
 
 const ALL_OPTION: { value: Kind; label: string } = { value: 'all', label: 'Tất cả' };
 
@@ -26,8 +27,6 @@ const KIND_OPTIONS: { value: Kind; label: string }[] = [
   { value: 'year', label: 'Theo năm' },
   { value: 'adhoc', label: 'Khoảng ngày' },
 ];
-
-const ROMAN = ['I', 'II', 'III', 'IV'];
 
 function kindOf(key: string): Kind {
   if (key === '') return 'all';
@@ -104,76 +103,13 @@ export function PeriodPicker({
     }
   };
 
-  let picker: React.ReactNode = null;
-  if (kind === 'quarter') {
-    const q = Number(/-Q([1-4])$/.exec(value)?.[1] ?? 1);
-    picker = (
-      <DatePicker
-        picker="quarter"
-        allowClear={false}
-        value={dayjs(new Date(year, (q - 1) * 3, 1))}
-        format={(d: Dayjs) => `Quý ${ROMAN[Math.floor(d.month() / 3)] ?? ''}/${String(d.year())}`}
-        onChange={(d: Dayjs | null) => {
-          if (d) onChange(`${String(d.year())}-Q${String(Math.floor(d.month() / 3) + 1)}`);
-        }}
-        style={{ width: 130 }}
-        data-testid={tid('quarter')}
-      />
+  // The calendars load with the first period that needs one: the logbook opens on "Tất cả".
+  const picker =
+    kind === 'all' ? null : (
+      <Suspense fallback={<span style={{ width: 130 }} />}>
+        <PeriodDates kind={kind} value={value} year={year} onChange={onChange} testId={testId} />
+      </Suspense>
     );
-  } else if (kind === 'half') {
-    const h = /-H2$/.test(value) ? 2 : 1;
-    picker = (
-      <>
-        <Select
-          value={h}
-          onChange={(v: number) => onChange(`${String(year)}-H${String(v)}`)}
-          options={[
-            { value: 1, label: '6 tháng đầu năm' },
-            { value: 2, label: '6 tháng cuối năm' },
-          ]}
-          style={{ width: 150 }}
-          data-testid={tid('half')}
-        />
-        <DatePicker
-          picker="year"
-          allowClear={false}
-          value={dayjs(new Date(year, 0, 1))}
-          onChange={(d: Dayjs | null) => {
-            if (d) onChange(`${String(d.year())}-H${String(h)}`);
-          }}
-          style={{ width: 96 }}
-        />
-      </>
-    );
-  } else if (kind === 'year') {
-    picker = (
-      <DatePicker
-        picker="year"
-        allowClear={false}
-        value={dayjs(new Date(year, 0, 1))}
-        onChange={(d: Dayjs | null) => {
-          if (d) onChange(`${String(d.year())}-Y`);
-        }}
-        style={{ width: 96 }}
-        data-testid={tid('year')}
-      />
-    );
-  } else if (kind === 'adhoc') {
-    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value);
-    picker = (
-      <DatePicker.RangePicker
-        format={DATE_FORMATS}
-        value={m ? [fromIso(m[1]), fromIso(m[2])] : null}
-        placeholder={['Từ ngày', 'Đến ngày']}
-        onChange={(range) => {
-          const [from, to] = range ?? [];
-          if (from && to) onChange(`${toIso(from)}..${toIso(to)}`);
-        }}
-        style={{ width: 240 }}
-        data-testid={tid('range')}
-      />
-    );
-  }
 
   return (
     <div style={{ display: 'inline-flex', flexDirection: 'column' }}>

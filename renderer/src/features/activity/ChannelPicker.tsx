@@ -15,7 +15,12 @@ import {
   MessageOutlined,
   ClusterOutlined,
 } from '@ant-design/icons';
-import { CHANNELS, CHANNEL_LABELS, CORE_CHANNELS, type Channel } from '../../../../shared/domain';
+import {
+  CHANNEL_LABELS,
+  CHANNEL_ORDER,
+  CORE_CHANNELS,
+  type Channel,
+} from '../../../../shared/domain';
 import { describeDraft, type WaitingDraft } from './waitingDraft';
 
 const ICONS: Record<Channel, React.ReactNode> = {
@@ -30,12 +35,6 @@ const ICONS: Record<Channel, React.ReactNode> = {
   sms: <MessageOutlined />,
   model: <ClusterOutlined />,
 };
-
-/** Core channels first, then the others in contract order. */
-export const CHANNEL_ORDER: Channel[] = [
-  ...CORE_CHANNELS,
-  ...CHANNELS.filter((c) => !CORE_CHANNELS.includes(c)),
-];
 
 function hotkey(index: number): string {
   return index === 9 ? '0' : String(index + 1);

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Input, Segmented } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import {
+  CHANNEL_ORDER,
   CHANNEL_SHORT_LABELS,
   THEMES,
   THEME_LABELS,
@@ -16,7 +17,6 @@ import { foldSearch } from '../../lib/search';
 import { useDebounced } from '../../lib/useDebounced';
 import { useAppStore, useAreasByCode, useAreaWords } from '../../stores/app';
 import { useLogbookStore } from '../../stores/logbook';
-import { CHANNEL_ORDER } from '../activity/ChannelPicker';
 import { PeriodFilter } from './PeriodFilter';
 
 const CHANNEL_OPTIONS = CHANNEL_ORDER.map((c) => ({ value: c, label: CHANNEL_SHORT_LABELS[c] }));

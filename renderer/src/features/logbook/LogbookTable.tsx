@@ -3,13 +3,14 @@
 // page is not loaded yet shows "Đang tải…" and asks for its page when scrolled into view.
 // A row dated in a locked period shows a lock and cannot be edited, deleted or restored
 // until the period is unlocked on the report screen.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, useCallback, useMemo, useRef, useState } from 'react';
 import { Button, Space, Tag, Typography } from 'antd';
 import { CameraOutlined, EditOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
 import { CHANNEL_LABELS, CHANNEL_SHORT_LABELS, type Channel } from '../../../../shared/domain';
 import { formatDate, formatNumber } from '../../../../shared/format';
 import { DeleteButton } from '../../components/DeleteButton';
+import { OnDemand } from '../../components/OnDemand';
 import { VirtualRows, type VirtualColumn } from '../../components/VirtualRows';
 import { rowAreaLabels } from '../../lib/areas';
 import { measuresText } from '../../lib/measures';
@@ -20,7 +21,7 @@ import { usePackagesStore } from '../../stores/packages';
 import { lockOn } from '../report/locks';
 import { LockedActions } from './LockedActions';
 import { PendingDate, PendingRow } from './PendingRow';
-import { PhotoCount, RowPhotoViewer } from './RowPhotos';
+import { PhotoCount } from './RowPhotos';
 import { useRowActions } from './useRowActions';
 
 const CHANNEL_COLORS: Record<Channel, string> = {
@@ -35,6 +36,11 @@ const CHANNEL_COLORS: Record<Channel, string> = {
   sms: 'lime',
   model: 'orange',
 };
+
+// The photo viewer loads with the first photos opened.
+const RowPhotoViewer = lazy(() =>
+  import('./RowPhotoViewer').then((m) => ({ default: m.RowPhotoViewer })),
+);
 
 /**
  * Every row's height: antd's small row as the theme sets it (a 22 px line, 6 px above and
@@ -254,7 +260,9 @@ export function LogbookTable({ onHistory }: { onHistory: (row: ActivityRow) => v
         }
         testId="logbook-table"
       />
-      <RowPhotoViewer row={photoRow} onClose={closePhotos} />
+      <OnDemand when={photoRow !== null}>
+        <RowPhotoViewer row={photoRow} onClose={closePhotos} />
+      </OnDemand>
     </div>
   );
 }

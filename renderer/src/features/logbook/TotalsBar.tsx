@@ -4,13 +4,13 @@ import { Button, Spin, Typography } from 'antd';
 import type { Totals } from '../../../../shared/contract';
 import {
   CHANNEL_LABELS,
+  CHANNEL_ORDER,
   CHANNEL_MEASURES,
   CHANNEL_SHORT_LABELS,
   MEASURE_LABELS,
 } from '../../../../shared/domain';
 import { formatDate, formatNumber } from '../../../../shared/format';
 import { useLogbookStore } from '../../stores/logbook';
-import { CHANNEL_ORDER } from '../activity/ChannelPicker';
 
 /** Channels shown before "Xem thêm", so the table keeps its room on a 768-pixel screen. */
 const FOLDED = 4;
