@@ -15,6 +15,7 @@ import {
 import { isIsoDate } from './format';
 import { DEFAULT_DEPARTMENT, DEFAULT_STEERING, OFFICE_KINDS } from './offices';
 import { firstXmlInvalid, nameKey, toNfc } from './text';
+import { LOGBOOK_PAGE_SIZE } from './logbook';
 
 /**
  * Refuses a character a Word file cannot hold (XML 1.0 Char, less noncharacters): stored
@@ -277,7 +278,7 @@ export const ActivityKeySchema = z.array(z.string().min(1).max(100)).min(2).max(
 export type ActivityKey = z.output<typeof ActivityKeySchema>;
 
 /** Rows a logbook page holds, when not said: a few screens, small enough to answer at once. */
-export const DEFAULT_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = LOGBOOK_PAGE_SIZE;
 const pageSize = z.number().int().min(10).max(2000);
 
 /** The filtered logbook cut in pages: totals, each page's first key and the first page. */

@@ -28,6 +28,7 @@ import { PackageService, type PassphraseSource } from './services/packages';
 import { ProfileService } from './services/profile';
 import { ReportService } from './services/report';
 import type { KeySealer } from './signing';
+import { sql } from './db/statements';
 
 export interface CoreOptions {
   dataDir: string;
@@ -86,6 +87,13 @@ export interface Core {
   checkIntegrity(): Promise<IntegrityState>;
   /** The single entry for every transport: untrusted method name and input in, envelope out. */
   call(method: string, input: unknown, lang?: Lang): Promise<Result<unknown>>;
+  /**
+   * Keeps the answer of one read (the logbook's opening page, asked at every start and
+   * reload): calls of that read with that input are given the last answer for as long as
+   * nothing is written to the file; the first call after a write reads anew and keeps that.
+   * For a read whose answer depends on the file alone.
+   */
+  keep(method: Method, input: unknown): void;
   close(): void;
 }
 
@@ -222,6 +230,35 @@ export function createCore(options: CoreOptions): Core {
   if (missing.length > 0)
     throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
 
+  /** What changes when anything is written to the file, by this connection or another. */
+  function dataStamp(): string | null {
+    const db = live.db();
+    if (!db) return null;
+    const version = db.pragma('data_version', { simple: true }) as number;
+    const changes = sql(db, 'SELECT total_changes()').pluck().get() as number;
+    return `${version}:${changes}`;
+  }
+
+  /** The read `keep` names, and its last answer with the file's stamp then. */
+  let kept: {
+    method: Method;
+    input: string;
+    answer: { stamp: string; value: unknown } | null;
+  } | null = null;
+
+  /** The kept answer to this call, if it is the kept read and the file has not changed. */
+  function keptAnswer(method: Method, input: string): { value: unknown } | null {
+    if (!kept || kept.method !== method || kept.input !== input || !kept.answer) return null;
+    return kept.answer.stamp === dataStamp() ? { value: kept.answer.value } : null;
+  }
+
+  function keep(method: Method, input: unknown): void {
+    if (methods[method].writes) throw new Error(`${method} writes: only a read can be kept`);
+    const parsed = methods[method].input.safeParse(input);
+    if (!parsed.success) throw new Error(`${method}: the input to keep is not valid`);
+    kept = { method, input: JSON.stringify(parsed.data), answer: null };
+  }
+
   async function call(method: string, input: unknown, lang: Lang = 'vi'): Promise<Result<unknown>> {
     try {
       if (!isMethod(method)) {
@@ -254,7 +291,16 @@ export function createCore(options: CoreOptions): Core {
         );
       }
       const handler = handlers[method] as (i: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const keep = kept?.method === method ? JSON.stringify(parsed.data) : null;
+      if (keep === null || keep !== kept?.input)
+        return { ok: true, value: await handler(parsed.data) };
+      const ready = keptAnswer(method, keep);
+      if (ready) return { ok: true, value: ready.value };
+      const stamp = dataStamp();
+      const value = await handler(parsed.data);
+      // Kept only when nothing was written while it was read (the answer could mix both).
+      if (stamp !== null && dataStamp() === stamp) kept.answer = { stamp, value };
+      return { ok: true, value };
     } catch (err) {
       if (!(err instanceof AppError)) console.error(`[core] ${method} failed`, err);
       return { ok: false, error: toErrorInfo(err, lang) };
@@ -302,6 +348,7 @@ export function createCore(options: CoreOptions): Core {
     transfer,
     info,
     call,
+    keep,
     announce: (url) => instance?.announce(url),
     hasData: () => live.db() !== null,
     checkIntegrity: () => {

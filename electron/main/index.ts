@@ -23,6 +23,7 @@ import { defaultDataDir } from '../core/paths';
 import { osSealingUsable } from '../core/services/keyAccess';
 import type { KeySealer } from '../core/signing';
 import { CSP } from '../server';
+import { LOGBOOK_OPENING } from '../../shared/logbook';
 
 const SCHEME = 'app';
 const ORIGIN = `${SCHEME}://renderer`;
@@ -196,6 +197,8 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
+    // The logbook's opening page, asked at every start and reload, is kept between writes.
+    core.keep('activities:pages', LOGBOOK_OPENING);
     lockDown();
     serveRenderer();
     wireIpc(core);

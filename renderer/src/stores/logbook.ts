@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { ActivityPages, ActivityRow, ActivitySummary, Totals } from '../../../shared/contract';
 import type { Channel, Theme } from '../../../shared/domain';
+import { LOGBOOK_PAGE_SIZE } from '../../../shared/logbook';
 import type { ActivityFilter, ActivityKey } from '../../../shared/schemas';
 import { api, errorMessage, writeCount } from '../api';
 import { EarlyRead } from '../lib/early';
@@ -13,7 +14,7 @@ import { rowOfPages } from '../lib/rowWindow';
 import { rememberedPeriod, rememberPeriod } from '../lib/remembered';
 
 /** Rows per page: a few screens, read in a few milliseconds. */
-export const PAGE_SIZE = 200;
+export const PAGE_SIZE = LOGBOOK_PAGE_SIZE;
 /** Pages kept in memory (8,000 rows); those farthest from the one last asked for go first. */
 export const MAX_PAGES = 40;
 
