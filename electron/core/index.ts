@@ -230,13 +230,24 @@ export function createCore(options: CoreOptions): Core {
   if (missing.length > 0)
     throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
 
-  /** What changes when anything is written to the file, by this connection or another. */
+  /**
+   * What changes when anything is written to the file, by this connection or another, or
+   * when the file itself is replaced (a restore opens a new connection, whose counters
+   * start again: each connection has its own number).
+   */
+  const connections = new WeakMap<object, number>();
+  let connectionsSeen = 0;
   function dataStamp(): string | null {
     const db = live.db();
     if (!db) return null;
+    let connection = connections.get(db);
+    if (connection === undefined) {
+      connection = ++connectionsSeen;
+      connections.set(db, connection);
+    }
     const version = db.pragma('data_version', { simple: true }) as number;
     const changes = sql(db, 'SELECT total_changes()').pluck().get() as number;
-    return `${version}:${changes}`;
+    return `${connection}:${version}:${changes}`;
   }
 
   /** The read `keep` names, and its last answer with the file's stamp then. */

@@ -82,3 +82,40 @@ describe('the opening page kept between writes', () => {
     expect(() => core.keep('activities:create', {})).toThrow(/only a read/);
   });
 });
+
+describe('the opening page after the data file is replaced', () => {
+  it('is read from the restored file, never kept from the one before', async () => {
+    const dir = tempDir();
+    const first = createCore({ dataDir: dir, mode: 'browser' });
+    const made = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
+      const r = await first.call(method, input);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as Output<M>;
+    };
+    await made('profile:save', JSON.parse(JSON.stringify(profile)) as Input<'profile:save'>);
+    await made('activities:import', { fileName: 'a.json', records: makeActivities(40, 3) });
+    const backup = await made('backup:make', {});
+    await made('activities:import', {
+      fileName: 'b.json',
+      records: makeActivities(5, 4).map((a, i) => ({ ...a, id: `later-${i}` })),
+    });
+    first.close();
+
+    // A fresh start: nothing written yet on this connection, as on the restored one after.
+    const second = createCore({ dataDir: dir, mode: 'browser' });
+    try {
+      second.keep('activities:pages', LOGBOOK_OPENING);
+      const read = async () => {
+        const r = await second.call('activities:pages', { ...LOGBOOK_OPENING });
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value as Output<'activities:pages'>;
+      };
+      expect((await read()).totals.activities).toBe(45);
+      const restored = await second.call('backup:restore', { path: backup.path });
+      expect(restored.ok).toBe(true);
+      expect((await read()).totals.activities).toBe(40);
+    } finally {
+      second.close();
+    }
+  });
+});
