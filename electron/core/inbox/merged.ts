@@ -27,7 +27,6 @@ import type { ReportTextsInput } from '../../../shared/schemas';
 import type { Context } from '../context';
 import { reportFigures } from '../queries/figures';
 import { getOffice } from '../queries/profile';
-import { buildMergedDocx } from '../report/mergedDocx';
 import { resolvePeriod } from '../services/period';
 import type { ReportFile } from '../services/report';
 import { mergeTexts, startTexts } from '../report/texts';
@@ -373,6 +372,8 @@ export class MergedReports {
     const p = resolvePeriod(this.ctx.db, periodKey);
     const texts = this.texts(p.key, subject);
     const data = this.figures(p.key, subject);
+    // The Word writer (and the docx library) loads with the first report, not at start.
+    const { buildMergedDocx } = await import('../report/mergedDocx');
     const bytes = await buildMergedDocx({ office, texts, data, createdAt });
     const key = p.key.replace('..', '_');
     const fileName = `BaoCaoTongHop_${office.code}_${key}${SUBJECT_SUFFIX[subject]}.docx`;

@@ -5,7 +5,6 @@
 // or no connection is retried; a permanent refusal (5xx) ends the delivery with the server's
 // words (RFC 5321 §4.2.1).
 import { createHash } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { SUBJECT_PHRASES } from '../../../shared/domain';
 import { formatDate } from '../../../shared/format';
 import { failed, retry, sent, type Outcome } from './outcome';
@@ -140,6 +139,8 @@ export async function sendMail(
   recipient: string,
   timeoutMs: number,
 ): Promise<Outcome> {
+  // Loaded with the first mail: a start (and every command) need not run it.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
     host: account.host,
     port: account.port,

@@ -54,13 +54,7 @@ export interface ReportDocumentInput {
   createdAt: Date;
 }
 
-/**
- * The appendix lists at most this many activities. A quarter of 50,000 would be some 1,500
- * printed pages that nobody signs or reads (and the document model would not fit in
- * memory); past the limit the appendix says how many it shows, and the full list travels
- * in the period's data file.
- */
-export const APPENDIX_LIMIT = 2000;
+export { APPENDIX_LIMIT } from './appendixLimit';
 
 /** Creator and last editor in the document's properties. */
 export const APP_NAME = 'Sổ tuyên truyền';

@@ -42,7 +42,7 @@ import {
   signedReportsOf,
   type SignedReport,
 } from '../queries/reports';
-import { APPENDIX_LIMIT, buildReportDocx } from '../report/docx';
+import { APPENDIX_LIMIT } from '../report/appendixLimit';
 import { reportPhotos } from '../report/reportPhotos';
 import { mergeTexts, startTexts } from '../report/texts';
 import { CommuneIndex } from './communes';
@@ -325,6 +325,8 @@ export class ReportService {
     const appendix = this.appendix(key, subject);
     assertPrintable({ office, texts, appendix });
     const photos = reportPhotos(this.ctx.db, this.dataDir, this.period(key), subject);
+    // The Word writer (and the docx library) loads with the first report, not at start.
+    const { buildReportDocx } = await import('../report/docx');
     const docx = await buildReportDocx({ office, texts, data, appendix, photos, createdAt });
     return { subject, fileName: this.fileName(key, subject), docx, data, texts };
   }
