@@ -1,8 +1,7 @@
 // The filter bar of the logbook. The search box waits for a short pause in typing; the
-// engine folds diacritics, so "bang ron" finds "băng rôn". Loaded after the first rows
-// (LogbookScreen): its pickers measure their text as they mount, each a layout of the page.
+// engine folds diacritics, so "bang ron" finds "băng rôn".
 import { useEffect, useState } from 'react';
-import { Input } from 'antd';
+import { Input, Segmented } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import {
   CHANNEL_ORDER,
@@ -96,5 +95,22 @@ export function LogbookFilters() {
         data-testid="filter-search"
       />
     </div>
+  );
+}
+
+/** Live rows or the deleted ones (to restore): a view of the logbook rather than a filter. */
+export function DeletedSwitch() {
+  const deleted = useLogbookStore((s) => s.filter.deleted);
+  const setFilter = useLogbookStore((s) => s.setFilter);
+  return (
+    <Segmented
+      value={deleted ? 'deleted' : 'active'}
+      onChange={(v) => setFilter({ deleted: v === 'deleted' })}
+      options={[
+        { value: 'active', label: 'Đang ghi' },
+        { value: 'deleted', label: 'Đã xóa' },
+      ]}
+      data-testid="filter-deleted"
+    />
   );
 }

@@ -1,7 +1,7 @@
 // "Sổ hoạt động": the main screen. Filters, totals of what they select, the rows, and
 // the forms and history opened from them. Ctrl+N or Insert opens a new activity on the
 // channel used last.
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Space, Tooltip } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ActivityRow } from '../../../../shared/contract';
@@ -15,18 +15,13 @@ import { SheetButton } from '../report/SheetButton';
 import { SHEET_ACCEPT, SheetDrop } from '../sheetImport/SheetDrop';
 import { usePackagesStore } from '../../stores/packages';
 import { OnDemand, preloadWhenIdle } from '../../components/OnDemand';
-import { DeletedSwitch } from './DeletedSwitch';
+import { DeletedSwitch, LogbookFilters } from './LogbookFilters';
 import { LogbookTable } from './LogbookTable';
 import { TotalsBar } from './TotalsBar';
 
 // The dialogs load when first opened: the rows do not wait for their code.
 const loadForm = () => import('../activity/ActivityFormModal');
 const ActivityFormModal = lazy(() => loadForm().then((m) => ({ default: m.ActivityFormModal })));
-// The filter bar comes once the first rows are drawn, in a space of its height: its pickers
-// each lay the page out as they mount, which the rows need not wait for.
-const LogbookFilters = lazy(() =>
-  import('./LogbookFilters').then((m) => ({ default: m.LogbookFilters })),
-);
 const AuditDrawer = lazy(() => import('./AuditDrawer').then((m) => ({ default: m.AuditDrawer })));
 const SheetImportModal = lazy(() =>
   import('../sheetImport/SheetImportModal').then((m) => ({ default: m.SheetImportModal })),
@@ -49,8 +44,6 @@ export function LogbookScreen() {
   const total = useLogbookStore((s) => s.total);
   const chooser = useRef<HTMLInputElement>(null);
   const formOpen = useActivityFormStore((s) => s.open);
-  // The first list is on screen (or could not be read): the filter bar may come.
-  const listShown = useLogbookStore((s) => s.shown > 0 || s.error !== null);
   const sheetOpen = useSheetImportStore((s) => s.step !== 'closed');
 
   useEffect(() => {
@@ -126,13 +119,7 @@ export function LogbookScreen() {
             </Tooltip>
           </Space>
         </div>
-        {listShown ? (
-          <Suspense fallback={<div className="logbook-filters-space" />}>
-            <LogbookFilters />
-          </Suspense>
-        ) : (
-          <div className="logbook-filters-space" />
-        )}
+        <LogbookFilters />
         <TotalsBar />
         {error ? <Alert type="error" showIcon title={error} data-testid="logbook-error" /> : null}
         <LogbookTable onHistory={setHistory} />
