@@ -63,9 +63,11 @@ export const methods = {
   'profile:save': { input: ProfileSchema, writes: true },
   'activities:list': { input: ActivityWindowSchema, writes: false },
   'activities:summary': { input: ActivityFilterSchema, writes: false },
-  /** What the logbook opens with: totals, the first key of every page, the first page. */
+  /** What the logbook opens with: the totals and the first page. */
   'activities:pages': { input: ActivityPagesSchema, writes: false },
-  /** One page of the logbook, from a key given by `activities:pages`. */
+  /** The key of every page's first row, asked once the first page shows. */
+  'activities:anchors': { input: ActivityPagesSchema, writes: false },
+  /** One page of the logbook, from a key given by `activities:anchors`. */
   'activities:page': { input: ActivityPageSchema, writes: false },
   'activities:get': { input: byId, writes: false },
   'activities:create': { input: ActivityInputSchema, writes: true },
@@ -373,8 +375,6 @@ export interface ActivitySummary {
 
 export interface ActivityPages extends ActivitySummary {
   pageSize: number;
-  /** The key of the first row of each page, in order: page n holds rows n·pageSize onwards. */
-  anchors: ActivityKey[];
   /** The rows of page 0, so the first screen needs one request. */
   first: ActivityRow[];
 }
@@ -486,6 +486,8 @@ interface Outputs extends BackupOutputs, SheetOutputs, PhotoOutputs {
   'activities:list': ActivityRow[];
   'activities:summary': ActivitySummary;
   'activities:pages': ActivityPages;
+  /** The key of the first row of each page, in order: page n holds rows n·pageSize onwards. */
+  'activities:anchors': ActivityKey[];
   'activities:page': ActivityRow[];
   'activities:get': ActivityRow;
   'activities:create': ActivityRow;

@@ -2,8 +2,7 @@
 // (outbox, backups); a second start on the same folder points to the first one instead.
 import path from 'node:path';
 import { AppError, type Lang } from '../../shared/errors';
-import { LOGBOOK_OPENING } from '../../shared/logbook';
-import { openCore, type Core } from '../core';
+import { keepLogbookOpening, openCore, type Core } from '../core';
 import { readHolder } from '../core/instance';
 import { defaultDataDir } from '../core/paths';
 import { DEFAULT_PORT, startServer } from '../server';
@@ -46,8 +45,7 @@ export async function serve(args: string[], io: Io): Promise<number> {
     if (open) openInBrowser(url);
     return EXIT_OK;
   }
-  // The logbook's opening page, asked at every start and reload, is kept between writes.
-  core.keep('activities:pages', LOGBOOK_OPENING);
+  keepLogbookOpening(core);
   // The default port keeps bookmarks working; when another program holds it, the next free
   // one is used. A port given on the command line is that port or nothing.
   const server = await startServer({

@@ -70,6 +70,7 @@ export function contractHandlers(s: Services): Handlers {
     'activities:list': (input) => activities.list(input),
     'activities:summary': (input) => activities.summary(input),
     'activities:pages': (input) => activities.pages(input),
+    'activities:anchors': (input) => activities.anchors(input),
     'activities:page': (input) => activities.page(input),
     'activities:get': ({ id }) => activities.get(id),
     'activities:create': (input) => activities.create(input),

@@ -6,6 +6,7 @@ import { methods, METHOD_NAMES, type AppInfo, type Method } from '../../shared/c
 import { AppError, toErrorInfo, type Lang, type Result } from '../../shared/errors';
 import { describeIssue } from '../../shared/issues';
 import { version } from '../../package.json';
+import { LOGBOOK_OPENING } from '../../shared/logbook';
 import { randomId, systemClock, type Context } from './context';
 import { contractHandlers } from './handlers';
 import { CLEAN_CHECK_DELAY_MS, DeferredCheck, type IntegrityState } from './db/integrity';
@@ -88,10 +89,10 @@ export interface Core {
   /** The single entry for every transport: untrusted method name and input in, envelope out. */
   call(method: string, input: unknown, lang?: Lang): Promise<Result<unknown>>;
   /**
-   * Keeps the answer of one read (the logbook's opening page, asked at every start and
-   * reload): calls of that read with that input are given the last answer for as long as
-   * nothing is written to the file; the first call after a write reads anew and keeps that.
-   * For a read whose answer depends on the file alone.
+   * Keeps the answer of a read (one input per method; the logbook's opening, asked at every
+   * start and reload): calls of that read with that input are given the last answer for as
+   * long as nothing is written to the file; the first call after a write reads anew and
+   * keeps that. For a read whose answer depends on the file alone.
    */
   keep(method: Method, input: unknown): void;
   close(): void;
@@ -114,6 +115,12 @@ const FIRST_BACKUP_DELAY_MS = 60 * 1000;
 function worksWithoutData(method: Method): boolean {
   const spec = methods[method];
   return method === 'app:info' || ('recovery' in spec && spec.recovery);
+}
+
+/** The logbook's opening (first page, then the page keys), asked at every start and reload. */
+export function keepLogbookOpening(core: Core): void {
+  core.keep('activities:pages', LOGBOOK_OPENING);
+  core.keep('activities:anchors', LOGBOOK_OPENING);
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -250,24 +257,24 @@ export function createCore(options: CoreOptions): Core {
     return `${connection}:${version}:${changes}`;
   }
 
-  /** The read `keep` names, and its last answer with the file's stamp then. */
-  let kept: {
-    method: Method;
-    input: string;
-    answer: { stamp: string; value: unknown } | null;
-  } | null = null;
+  /** The reads `keep` names (by method, the input as JSON), each with its last answer. */
+  const kept = new Map<
+    Method,
+    { input: string; answer: { stamp: string; value: unknown } | null }
+  >();
 
-  /** The kept answer to this call, if it is the kept read and the file has not changed. */
+  /** The kept answer to this call, if it is a kept read and the file has not changed. */
   function keptAnswer(method: Method, input: string): { value: unknown } | null {
-    if (!kept || kept.method !== method || kept.input !== input || !kept.answer) return null;
-    return kept.answer.stamp === dataStamp() ? { value: kept.answer.value } : null;
+    const read = kept.get(method);
+    if (!read || read.input !== input || !read.answer) return null;
+    return read.answer.stamp === dataStamp() ? { value: read.answer.value } : null;
   }
 
   function keep(method: Method, input: unknown): void {
     if (methods[method].writes) throw new Error(`${method} writes: only a read can be kept`);
     const parsed = methods[method].input.safeParse(input);
     if (!parsed.success) throw new Error(`${method}: the input to keep is not valid`);
-    kept = { method, input: JSON.stringify(parsed.data), answer: null };
+    kept.set(method, { input: JSON.stringify(parsed.data), answer: null });
   }
 
   async function call(method: string, input: unknown, lang: Lang = 'vi'): Promise<Result<unknown>> {
@@ -302,15 +309,15 @@ export function createCore(options: CoreOptions): Core {
         );
       }
       const handler = handlers[method] as (i: unknown) => unknown;
-      const keep = kept?.method === method ? JSON.stringify(parsed.data) : null;
-      if (keep === null || keep !== kept?.input)
-        return { ok: true, value: await handler(parsed.data) };
+      const read = kept.get(method);
+      const keep = read ? JSON.stringify(parsed.data) : null;
+      if (!read || keep !== read.input) return { ok: true, value: await handler(parsed.data) };
       const ready = keptAnswer(method, keep);
       if (ready) return { ok: true, value: ready.value };
       const stamp = dataStamp();
       const value = await handler(parsed.data);
       // Kept only when nothing was written while it was read (the answer could mix both).
-      if (stamp !== null && dataStamp() === stamp) kept.answer = { stamp, value };
+      if (stamp !== null && dataStamp() === stamp) read.answer = { stamp, value };
       return { ok: true, value };
     } catch (err) {
       if (!(err instanceof AppError)) console.error(`[core] ${method} failed`, err);

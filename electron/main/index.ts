@@ -18,12 +18,11 @@ import {
 } from 'electron';
 import { IPC_CHANNEL } from '../../shared/transport';
 import { AppError, toErrorInfo } from '../../shared/errors';
-import { openCore, type Core } from '../core';
+import { keepLogbookOpening, openCore, type Core } from '../core';
 import { defaultDataDir } from '../core/paths';
 import { osSealingUsable } from '../core/services/keyAccess';
 import type { KeySealer } from '../core/signing';
 import { CSP } from '../server';
-import { LOGBOOK_OPENING } from '../../shared/logbook';
 
 const SCHEME = 'app';
 const ORIGIN = `${SCHEME}://renderer`;
@@ -197,8 +196,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    // The logbook's opening page, asked at every start and reload, is kept between writes.
-    core.keep('activities:pages', LOGBOOK_OPENING);
+    keepLogbookOpening(core);
     lockDown();
     serveRenderer();
     wireIpc(core);

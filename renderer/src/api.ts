@@ -1,25 +1,12 @@
-// The one transport switch of the renderer. Under Electron the preload exposes
-// `window.api.call`; in browser mode the same contract is spoken over
-// POST /api/<method> to 127.0.0.1, authorised by the session cookie the server set. Either
-// way the caller gets a typed `api` whose methods resolve with the value or throw an
-// ApiError. A call that needs the signing key's passphrase asks for it here, once for all
-// the screens, and is retried.
+// The renderer's one door to the engine: a typed `api` whose methods resolve with the value
+// or throw an ApiError, over IPC or HTTP (transport.ts). A call that needs the signing key's
+// passphrase asks for it here, once for all the screens, and is retried.
 
 // Types only from the contract: its values are the engine's input schemas, code the first
 // screen would have to load and run before anything shows.
 import type { Api, Method } from '../../shared/contract';
 import type { ErrorCode, ErrorInfo, Result } from '../../shared/errors';
-import { HTTP_API_PREFIX } from '../../shared/transport';
-
-interface PreloadApi {
-  call: (method: string, input: unknown) => Promise<Result<unknown>>;
-}
-
-declare global {
-  interface Window {
-    api?: PreloadApi;
-  }
-}
+import { send as sendNow } from './transport';
 
 /** An error returned by the engine; `message` is already Vietnamese. */
 export class ApiError extends Error {
@@ -41,34 +28,6 @@ export function errorMessage(err: unknown): string {
   return String(err);
 }
 
-const offline: ErrorInfo = {
-  code: 'internal',
-  message:
-    'Không kết nối được với phần xử lý dữ liệu của ứng dụng. Hãy đóng và mở lại ứng dụng; dữ liệu đã lưu không bị mất.',
-};
-
-async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
-  let response: Response;
-  try {
-    response = await fetch(`${HTTP_API_PREFIX}${method}`, {
-      method: 'POST',
-      // The server takes the cookie only with this type (a cross-site form cannot send it).
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
-    });
-  } catch {
-    return { ok: false, error: offline };
-  }
-  try {
-    return (await response.json()) as Result<unknown>;
-  } catch {
-    return {
-      ok: false,
-      error: { ...offline, message: `${offline.message} (HTTP ${String(response.status)})` },
-    };
-  }
-}
-
 /**
  * Shows the passphrase prompt; resolves true once 'key:unlock' took a passphrase, false when
  * the person cancelled. Set by components/PassphrasePrompt while it is mounted.
@@ -88,8 +47,9 @@ const notUnlocked: ErrorInfo = {
   field: 'passphrase',
 };
 
+/** A read boot.ts already sent is taken, not asked again (lib/early.ts says when). */
 const send = (method: Method, input: unknown): Promise<Result<unknown>> =>
-  window.api ? window.api.call(method, input) : overHttp(method, input);
+  window.tuyentruyenEarly?.take(method, input, writesSent) ?? sendNow(method, input);
 
 /**
  * Calls that change nothing, as the contract marks them (a unit test holds them to it). Any
@@ -104,6 +64,7 @@ export const READS: ReadonlySet<string> = new Set<Method>([
   'activities:list',
   'activities:summary',
   'activities:pages',
+  'activities:anchors',
   'activities:page',
   'activities:get',
   'activities:latest',

@@ -10,16 +10,24 @@ import './app.css';
 import './lib/dates';
 import { App } from './App';
 import { useAppStore } from './stores/app';
-import { sendEarly } from './stores/logbook';
+import { primeLogbook } from './stores/logbook';
 import { themeFor } from './theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
-// What the frame needs is asked for first, then the first screen's rows, which the engine
-// reads while the frame is drawn.
-void useAppStore.getState().start();
-sendEarly();
+// The first screen is drawn once, with its rows: boot.js asked for them as the page began,
+// and the answers are usually in by now. An engine slow to answer does not keep the page
+// at index.html's "Đang mở…": past FIRST_DRAW_WAIT_MS the screen is drawn loading.
+const FIRST_DRAW_WAIT_MS = 1000;
+const logbook = primeLogbook();
+await Promise.race([
+  useAppStore
+    .getState()
+    .start()
+    .then(() => (useAppStore.getState().screen === 'logbook' ? logbook : undefined)),
+  new Promise((resolve) => setTimeout(resolve, FIRST_DRAW_WAIT_MS)),
+]);
 
 const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 

@@ -1,10 +1,10 @@
-// The logbook's opening page kept between writes (Core.keep): asked again, it is given as
-// read as long as nothing was written to the file, by this app or by another program, and
-// read anew after any write; no other request is ever answered from it.
+// The logbook's opening kept between writes (Core.keep): its first page and its page keys,
+// asked again, are given as read as long as nothing was written to the file, by this app or
+// by another program, and read anew after any write; no other request is answered from them.
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, DB_FILE, type Core } from '../../electron/core';
+import { createCore, DB_FILE, keepLogbookOpening, type Core } from '../../electron/core';
 import type { Input, Method, Output } from '../../shared/contract';
 import { LOGBOOK_OPENING } from '../../shared/logbook';
 import { makeActivities } from '../fixtures/activities';
@@ -21,13 +21,14 @@ async function call<M extends Method>(method: M, input: Input<M>): Promise<Outpu
 }
 
 const opening = () => call('activities:pages', { ...LOGBOOK_OPENING });
+const openingKeys = () => call('activities:anchors', { ...LOGBOOK_OPENING });
 
 beforeAll(async () => {
   dataDir = tempDir();
   core = createCore({ dataDir, mode: 'browser' });
   await call('profile:save', JSON.parse(JSON.stringify(profile)) as Input<'profile:save'>);
   await call('activities:import', { fileName: 'a.json', records: makeActivities(600, 9) });
-  core.keep('activities:pages', LOGBOOK_OPENING);
+  keepLogbookOpening(core);
 }, 60_000);
 afterAll(() => core.close());
 
@@ -40,6 +41,16 @@ describe('the opening page kept between writes', () => {
     expect(first.totals.activities).toBe(600);
   });
 
+  it('keeps the page keys beside the first page, each as read', async () => {
+    const page = await opening();
+    const keys = await openingKeys();
+    expect(keys).toHaveLength(3);
+    expect(keys).toEqual(core.activities.anchors({ ...LOGBOOK_OPENING }));
+    // Neither pushes the other out.
+    expect(await opening()).toBe(page);
+    expect(await openingKeys()).toBe(keys);
+  });
+
   it('is read anew after a write through the app, and the new answer kept', async () => {
     const before = await opening();
     const [one] = makeActivities(1, 77);
@@ -49,6 +60,7 @@ describe('the opening page kept between writes', () => {
     expect(after.totals.activities).toBe(601);
     expect(after).toEqual(core.activities.pages({ ...LOGBOOK_OPENING }));
     expect(await opening()).toBe(after);
+    expect(await openingKeys()).toEqual(core.activities.anchors({ ...LOGBOOK_OPENING }));
   });
 
   it('is read anew after another program wrote to the file', async () => {
@@ -71,11 +83,14 @@ describe('the opening page kept between writes', () => {
     expect(bin.totals.activities).toBe(0);
     const small = await call('activities:pages', { ...LOGBOOK_OPENING, pageSize: 50 });
     expect(small.first).toHaveLength(50);
-    expect(small.anchors.length).toBeGreaterThan(kept.anchors.length);
+    const keys = await openingKeys();
+    const smallKeys = await call('activities:anchors', { ...LOGBOOK_OPENING, pageSize: 50 });
+    expect(smallKeys.length).toBeGreaterThan(keys.length);
     const vans = await call('activities:pages', { ...LOGBOOK_OPENING, channels: ['van'] });
     expect(vans.totals.activities).toBeLessThan(kept.totals.activities);
     // And the opening is still the kept one.
     expect(await opening()).toBe(kept);
+    expect(await openingKeys()).toBe(keys);
   });
 
   it('keeps reads only', () => {

@@ -41,6 +41,7 @@ const samples: { [M in Method]: Input<M> } = {
   },
   'activities:summary': { period: '2023-Q3', themes: ['drugs'], communes: ['CL-HT'] },
   'activities:pages': { period: '2023-Q3', channels: ['van'], pageSize: 200 },
+  'activities:anchors': { period: '2023-Q3', channels: ['van'], pageSize: 200 },
   'activities:page': {
     search: 'luu dong',
     from: ['2023-07-28', '2023-09-01T00:00:00.000Z', 'act-1'],

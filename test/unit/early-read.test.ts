@@ -1,27 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { EarlyRead } from '../../renderer/src/lib/early';
+import { EarlyReads } from '../../renderer/src/lib/early';
 
-describe('a read sent before its screen is drawn', () => {
-  it('is taken once, for the same question, when nothing was written since', async () => {
-    const early = new EarlyRead<string>();
-    early.send({ period: '2023-Q3' }, 0, () => Promise.resolve('rows of Q3'));
-    await expect(early.take({ period: '2023-Q3' }, 0)).resolves.toBe('rows of Q3');
-    expect(early.take({ period: '2023-Q3' }, 0)).toBeNull();
+describe('reads sent before the code that needs them has loaded', () => {
+  it('are taken once, by a call asking the same method with the same input', async () => {
+    const early = new EarlyReads<string>();
+    early.send('activities:pages', { period: '2023-Q3' }, 0, () => Promise.resolve('Q3'));
+    early.send('app:info', {}, 0, () => Promise.resolve('info'));
+    expect(early.take('activities:pages', { period: '2023-Q4' }, 0)).toBeNull();
+    expect(early.take('activities:summary', { period: '2023-Q3' }, 0)).toBeNull();
+    await expect(early.take('activities:pages', { period: '2023-Q3' }, 0)).resolves.toBe('Q3');
+    expect(early.take('activities:pages', { period: '2023-Q3' }, 0)).toBeNull();
+    await expect(early.take('app:info', {}, 0)).resolves.toBe('info');
   });
 
-  it('is dropped after a write, or for another question', () => {
-    const early = new EarlyRead<string>();
-    early.send({ period: '' }, 2, () => Promise.resolve('before the write'));
-    expect(early.take({ period: '' }, 3)).toBeNull();
-    early.send({ period: '' }, 3, () => Promise.resolve('all time'));
-    expect(early.take({ period: '2023-Q3' }, 3)).toBeNull();
+  it('are all dropped once anything was written since they went out', () => {
+    const early = new EarlyReads<string>();
+    early.send('app:info', {}, 0, () => Promise.resolve('before the write'));
+    early.send('profile:get', {}, 0, () => Promise.resolve('before the write'));
+    expect(early.take('app:info', {}, 1)).toBeNull();
+    // The other one too: it was read before the same write.
+    expect(early.take('profile:get', {}, 1)).toBeNull();
   });
 
-  it('keeps a failure for whoever takes it, and troubles nobody else', async () => {
-    const early = new EarlyRead<string>();
-    early.send({}, 0, () => Promise.reject(new Error('no logbook yet')));
-    await expect(early.take({}, 0)).rejects.toThrow('no logbook yet');
-    early.send({}, 0, () => Promise.reject(new Error('never taken')));
+  it('keep a failure for whoever takes it, and trouble nobody else', async () => {
+    const early = new EarlyReads<string>();
+    early.send('app:info', {}, 0, () => Promise.reject(new Error('no engine yet')));
+    await expect(early.take('app:info', {}, 0)).rejects.toThrow('no engine yet');
+    early.send('profile:get', {}, 0, () => Promise.reject(new Error('never taken')));
     await new Promise((resolve) => setTimeout(resolve, 10));
   });
 });

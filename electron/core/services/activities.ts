@@ -9,6 +9,7 @@ import {
   DEFAULT_PAGE_SIZE,
   type ActivityData,
   type ActivityFilter,
+  type ActivityKey,
   type ActivityPageInput,
   type ActivityPagesInput,
   type ActivityWindow,
@@ -30,7 +31,7 @@ import {
 } from '../queries/activities';
 import { writeAudit } from '../queries/audit';
 import { totalsOf } from '../queries/totals';
-import { keyLength, openPages, pageFrom } from '../queries/logbookPages';
+import { keyLength, pageAnchors, pageFrom } from '../queries/logbookPages';
 import { largestOfChannel } from '../queries/largest';
 import { getOffice } from '../queries/profile';
 import { CommuneIndex } from './communes';
@@ -147,11 +148,17 @@ export class ActivityService {
       totals: totalsOf(db, resolved),
       period,
       pageSize,
-      ...openPages(db, resolved, communes.byId, pageSize),
+      first: pageFrom(db, resolved, communes.byId, null, pageSize),
     }))();
   }
 
-  /** A page of the logbook from a key `pages` gave (rows changed since may shift it). */
+  /** The key of the first row of every page of the filtered logbook, in its order. */
+  anchors(input: ActivityPagesInput): ActivityKey[] {
+    const { resolved } = this.resolve(input);
+    return pageAnchors(this.ctx.db, resolved, input.pageSize ?? DEFAULT_PAGE_SIZE);
+  }
+
+  /** A page of the logbook from a key `anchors` gave (rows changed since may shift it). */
   page(input: ActivityPageInput): ActivityRow[] {
     const { resolved, communes } = this.resolve(input);
     const n = keyLength(resolved);

@@ -8,13 +8,3 @@ export function OnDemand({ when, children }: { when: boolean; children: ReactNod
   if (when && !needed) setNeeded(true);
   return needed ? <Suspense fallback={null}>{children}</Suspense> : null;
 }
-
-/**
- * Loads code a screen will likely need soon once the browser is idle, so its first use
- * does not wait for it (from disk: a blink, but a blink after a click).
- */
-export function preloadWhenIdle(load: () => Promise<unknown>): void {
-  const run = () => void load().catch(() => undefined);
-  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 3000 });
-  else setTimeout(run, 1000);
-}

@@ -1,42 +1,23 @@
 // The logbook: the filter, its totals, and the rows matching it fetched a page at a time as
 // the table scrolls to them. The engine gives the key of every page's first row (anchors),
 // so any page is one indexed read however deep; only pages near what the user looks at stay
-// in memory. Every load carries a generation number, and a page that arrives after the
-// filter changed (or after a reload) is thrown away.
+// in memory. The first page comes without the keys (reading them is most of what opening
+// costs); they are asked once the rows show. Every load carries a generation number, and a
+// page that arrives after the filter changed (or after a reload) is thrown away.
 import { create } from 'zustand';
-import type { ActivityPages, ActivityRow, ActivitySummary, Totals } from '../../../shared/contract';
-import type { Channel, Theme } from '../../../shared/domain';
+import type { ActivityRow, ActivitySummary, Totals } from '../../../shared/contract';
 import { LOGBOOK_PAGE_SIZE } from '../../../shared/logbook';
 import type { ActivityFilter, ActivityKey } from '../../../shared/schemas';
 import { api, errorMessage, writeCount } from '../api';
-import { EarlyRead } from '../lib/early';
+import { whenIdle } from '../lib/idle';
+import { openingFilter, pagesInput, toApiFilter, type LogbookFilter } from '../lib/logbookFilter';
 import { rowOfPages } from '../lib/rowWindow';
-import { rememberedPeriod, rememberPeriod } from '../lib/remembered';
+import { rememberPeriod } from '../lib/remembered';
 
 /** Rows per page: a few screens, read in a few milliseconds. */
 export const PAGE_SIZE = LOGBOOK_PAGE_SIZE;
 /** Pages kept in memory (8,000 rows); those farthest from the one last asked for go first. */
 export const MAX_PAGES = 40;
-
-export interface LogbookFilter {
-  /** A period key ("2023-Q3", "2023-01-01..2023-03-31"); '' for all time. */
-  period: string;
-  channels: Channel[];
-  /** Commune codes. */
-  communes: string[];
-  themes: Theme[];
-  search: string;
-  deleted: boolean;
-}
-
-export const EMPTY_FILTER: LogbookFilter = {
-  period: '',
-  channels: [],
-  communes: [],
-  themes: [],
-  search: '',
-  deleted: false,
-};
 
 /** The loaded row at a position of the list, or undefined while its page is on its way. */
 export function rowAt(
@@ -71,24 +52,19 @@ interface LogbookState {
   ensurePage: (page: number) => void;
 }
 
-export function toApiFilter(f: LogbookFilter): ActivityFilter {
-  const out: ActivityFilter = { deleted: f.deleted };
-  if (f.period !== '') out.period = f.period;
-  if (f.channels.length > 0) out.channels = f.channels;
-  if (f.communes.length > 0) out.communes = f.communes;
-  if (f.themes.length > 0) out.themes = f.themes;
-  if (f.search.trim() !== '') out.search = f.search;
-  return out;
-}
-
 /**
  * What belongs to one load and changes on every page, kept out of the store's state (no
- * render cares): the filter as sent, the anchors, the loaded pages and those on their way.
+ * render cares): the filter as sent, the page keys, the loaded pages and those on their way.
  */
 interface Paging {
   generation: number;
   query: ActivityFilter;
-  anchors: ActivityKey[];
+  /** How many pages the list has, from the count of its rows. */
+  count: number;
+  /** The first key of every page, asked once (after the first page shows). */
+  anchors: Promise<ActivityKey[]> | null;
+  /** Whether this load was made because the keys did not match the count. */
+  recount: boolean;
   pages: Map<number, ActivityRow[]>;
   inFlight: Set<number>;
 }
@@ -96,12 +72,16 @@ interface Paging {
 let paging: Paging = {
   generation: 0,
   query: {},
-  anchors: [],
+  count: 0,
+  anchors: null,
+  recount: false,
   pages: new Map(),
   inFlight: new Set(),
 };
 /** The page the user looked at last: eviction keeps its neighbours, a reload refetches it. */
 let focus = 0;
+/** Set while the load that follows keys not matching the count is made. */
+let recounting = false;
 
 /** Drops the pages farthest from the one in view, past MAX_PAGES; never `keep`. */
 function evict(pages: Map<number, ActivityRow[]>, keep: number): void {
@@ -112,24 +92,51 @@ function evict(pages: Map<number, ActivityRow[]>, keep: number): void {
   for (const n of far.slice(0, pages.size - MAX_PAGES)) pages.delete(n);
 }
 
-/**
- * The logbook is the first screen: its first request can go out as the app starts, beside
- * app:info, rather than once the layout is drawn (main.tsx).
- */
-const early = new EarlyRead<ActivityPages>();
-
-export function sendEarly(): void {
-  const query = toApiFilter(useLogbookStore.getState().filter);
-  early.send(query, writeCount(), () => api['activities:pages']({ ...query, pageSize: PAGE_SIZE }));
+/** The page keys of a load, asked the first time they are needed; asked again after a failure. */
+function anchorsOf(p: Paging): Promise<ActivityKey[]> {
+  p.anchors ??= api['activities:anchors'](pagesInput(p.query)).then(
+    (keys) => {
+      // Another program wrote between the count and the keys (the CLI beside the app): the
+      // pages moved. Counted once more; a second mismatch is shown as it is.
+      if (keys.length !== p.count && paging === p && !p.recount) {
+        recounting = true;
+        void useLogbookStore.getState().load();
+      }
+      return keys;
+    },
+    (err: unknown) => {
+      p.anchors = null;
+      throw err;
+    },
+  );
+  return p.anchors;
 }
 
-function fetchPage(p: Paging, page: number): Promise<ActivityRow[]> {
-  return api['activities:page']({ ...p.query, from: p.anchors[page]!, limit: PAGE_SIZE });
+async function fetchPage(p: Paging, page: number): Promise<ActivityRow[]> {
+  const from = (await anchorsOf(p))[page];
+  return from ? api['activities:page']({ ...p.query, from, limit: PAGE_SIZE }) : [];
+}
+
+/** The first load, started as the app starts (main.tsx), and the writes sent by then. */
+let primed: { load: Promise<void>; writes: number } | null = null;
+
+export function primeLogbook(): Promise<void> {
+  primed = { load: useLogbookStore.getState().load(), writes: writeCount() };
+  return primed.load;
+}
+
+/**
+ * The load `primeLogbook` started, for the screen's first mount; null once taken, or when
+ * something was written since (another screen came first and changed the data).
+ */
+export function takePrimed(): Promise<void> | null {
+  const p = primed;
+  primed = null;
+  return p && p.writes === writeCount() ? p.load : null;
 }
 
 export const useLogbookStore = create<LogbookState>((set, get) => ({
-  // The period survives a reload; the other filters start afresh.
-  filter: { ...EMPTY_FILTER, period: rememberedPeriod('logbook') ?? '' },
+  filter: openingFilter(),
   pages: new Map(),
   total: 0,
   totals: EMPTY_TOTALS,
@@ -148,19 +155,22 @@ export const useLogbookStore = create<LogbookState>((set, get) => ({
   },
 
   load: async () => {
+    const recount = recounting;
+    recounting = false;
     const generation = get().generation + 1;
     const query = toApiFilter(get().filter);
     const sameQuery = JSON.stringify(query) === JSON.stringify(paging.query);
     set({ generation, loading: true, pending: 0, error: null });
     const current = () => get().generation === generation;
     try {
-      const opened = await (early.take(query, writeCount()) ??
-        api['activities:pages']({ ...query, pageSize: PAGE_SIZE }));
+      const opened = await api['activities:pages'](pagesInput(query));
       if (!current()) return;
       const next: Paging = {
         generation,
         query,
-        anchors: opened.anchors,
+        count: Math.ceil(opened.totals.activities / PAGE_SIZE),
+        anchors: null,
+        recount,
         pages: new Map([[0, opened.first]]),
         inFlight: new Set(),
       };
@@ -168,7 +178,7 @@ export const useLogbookStore = create<LogbookState>((set, get) => ({
       // redrawn, so the rows there do not flash to "Đang tải…" and back.
       if (!sameQuery) focus = 0;
       const around = sameQuery
-        ? [focus - 1, focus, focus + 1].filter((n) => n > 0 && n < opened.anchors.length)
+        ? [focus - 1, focus, focus + 1].filter((n) => n > 0 && n < next.count)
         : [];
       const refetched = await Promise.all(around.map((n) => fetchPage(next, n)));
       if (!current()) return;
@@ -182,6 +192,8 @@ export const useLogbookStore = create<LogbookState>((set, get) => ({
         loading: false,
         shown: generation,
       });
+      // Ready before the person drags the scroll bar far down.
+      if (next.count > 1) whenIdle(() => anchorsOf(next));
     } catch (err) {
       if (current()) set({ loading: false, error: errorMessage(err) });
     }
@@ -189,7 +201,7 @@ export const useLogbookStore = create<LogbookState>((set, get) => ({
 
   ensurePage: (page) => {
     const p = paging;
-    if (p.generation !== get().generation || page < 0 || page >= p.anchors.length) return;
+    if (p.generation !== get().generation || page < 0 || page >= p.count) return;
     focus = page;
     if (p.pages.has(page) || p.inFlight.has(page)) return;
     p.inFlight.add(page);

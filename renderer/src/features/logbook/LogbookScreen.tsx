@@ -8,13 +8,15 @@ import type { ActivityRow } from '../../../../shared/contract';
 import { rememberedChannel } from '../../lib/remembered';
 import { useWritable } from '../../stores/app';
 import { useActivityFormStore } from '../../stores/activityForm';
-import { toApiFilter, useLogbookStore } from '../../stores/logbook';
+import { toApiFilter } from '../../lib/logbookFilter';
+import { takePrimed, useLogbookStore } from '../../stores/logbook';
 import { useSheetImportStore } from '../../stores/sheetImport';
 import { api } from '../../api';
 import { SheetButton } from '../report/SheetButton';
 import { SHEET_ACCEPT, SheetDrop } from '../sheetImport/SheetDrop';
 import { usePackagesStore } from '../../stores/packages';
-import { OnDemand, preloadWhenIdle } from '../../components/OnDemand';
+import { OnDemand } from '../../components/OnDemand';
+import { whenIdle } from '../../lib/idle';
 import { DeletedSwitch, LogbookFilters } from './LogbookFilters';
 import { LogbookTable } from './LogbookTable';
 import { TotalsBar } from './TotalsBar';
@@ -47,8 +49,9 @@ export function LogbookScreen() {
   const sheetOpen = useSheetImportStore((s) => s.step !== 'closed');
 
   useEffect(() => {
+    // The app's first load is already under way (main.tsx); any later opening reloads.
     // The form is what an officer opens next: its code comes once the rows are up.
-    void load().then(() => preloadWhenIdle(loadForm));
+    void (takePrimed() ?? load()).then(() => whenIdle(loadForm));
     // Locks change on the report screen only: read them each time the logbook opens.
     void usePackagesStore.getState().loadLocks();
   }, [load]);
