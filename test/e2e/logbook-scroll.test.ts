@@ -17,6 +17,8 @@ let s: Session;
 let page: Page;
 /** The logbook as the file orders it, newest first. */
 let rows: ActivityRow[];
+/** The engine's methods the page called, in order. */
+const called: string[] = [];
 
 beforeAll(async () => {
   s = await openSession();
@@ -29,6 +31,10 @@ beforeAll(async () => {
   });
   if (!imported.ok) throw new Error(imported.error.message);
   rows = s.core.activities.list({});
+  page.on('request', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith('/api/')) called.push(decodeURIComponent(pathname.slice(5)));
+  });
   await page.goto(s.server.url);
   await page.getByTestId('logbook').waitFor();
 }, 120_000);
@@ -78,6 +84,21 @@ function expectRowShows(text: string, activity: ActivityRow): void {
 }
 
 describe('a logbook of 20,000 activities', () => {
+  it("asks each of the first screen's questions once, the page keys after the rows", async () => {
+    await shownRows().first().waitFor();
+    await expect.poll(() => called.includes('activities:anchors')).toBe(true);
+    const once = ['app:info', 'settings:getDesks', 'profile:get', 'activities:pages'];
+    for (const method of [...once, 'activities:anchors']) {
+      expect(
+        called.filter((m) => m === method),
+        method,
+      ).toHaveLength(1);
+    }
+    expect(called.indexOf('activities:anchors')).toBeGreaterThan(
+      called.indexOf('activities:pages'),
+    );
+  });
+
   it('shows the newest rows and the whole count at once', async () => {
     await expect.poll(() => page.getByTestId('totals-activities').innerText()).toBe('20.000');
     const first = await settledRows();
