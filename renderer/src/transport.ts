@@ -2,8 +2,7 @@
 // browser mode the same contract is spoken over POST /api/<method> to 127.0.0.1, authorised
 // by the session cookie the server set. Kept apart from api.ts so boot.ts, which sends the
 // first screen's reads before the app's code has loaded, carries nothing else.
-import type { Result } from '../../shared/errors';
-import type { ErrorInfo } from '../../shared/errors';
+import type { ErrorInfo, Result } from '../../shared/errors';
 import { HTTP_API_PREFIX, type PreloadApi } from '../../shared/transport';
 import type { EarlyReads } from './lib/early';
 
@@ -15,7 +14,7 @@ declare global {
   }
 }
 
-export const offline: ErrorInfo = {
+const offline: ErrorInfo = {
   code: 'internal',
   message:
     'Không kết nối được với phần xử lý dữ liệu của ứng dụng. Hãy đóng và mở lại ứng dụng; dữ liệu đã lưu không bị mất.',
