@@ -10,7 +10,7 @@ import { send } from './transport';
 
 const early = new EarlyReads<Result<unknown>>();
 const ask = (method: string, input: unknown) =>
-  early.send(method, input, 0, () => send(method, input));
+  early.send(method, input, () => send(method, input));
 
 ask('app:info', {});
 ask('settings:getDesks', {});

@@ -1,7 +1,7 @@
 // Reads sent before the code that needs them has loaded: the first screen's questions go out
-// from boot.ts while the app's scripts are still arriving. Each answer is taken once, by a
+// from boot.ts, before the app can have written anything. Each answer is taken once, by a
 // call asking the same method with the same input, and only while nothing has been written
-// since it went out (otherwise it may be stale and the call asks again).
+// (after a write it may be stale: every one left is dropped and calls ask again).
 
 /** The question a call asks: its method and input, as sent. */
 function question(method: string, input: unknown): string {
@@ -9,22 +9,27 @@ function question(method: string, input: unknown): string {
 }
 
 export class EarlyReads<A> {
-  private readonly sent = new Map<string, { writes: number; answer: Promise<A> }>();
+  private readonly sent = new Map<string, Promise<A>>();
 
-  /** `writes`: how many writes had been sent when this read went out. */
-  send(method: string, input: unknown, writes: number, ask: () => Promise<A>): void {
+  send(method: string, input: unknown, ask: () => Promise<A>): void {
     const answer = ask();
     answer.catch(() => undefined); // whoever takes it sees the failure; nobody else must
-    this.sent.set(question(method, input), { writes, answer });
+    this.sent.set(question(method, input), answer);
   }
 
-  /** The answer to this call if it is still good now, else null; never the same one twice. */
+  /**
+   * The answer to this call, once; null when there is none, or when `writes` (the writes
+   * sent so far) says the data may have changed since.
+   */
   take(method: string, input: unknown, writes: number): Promise<A> | null {
     if (this.sent.size === 0) return null;
+    if (writes > 0) {
+      this.sent.clear();
+      return null;
+    }
     const key = question(method, input);
-    const sent = this.sent.get(key);
+    const answer = this.sent.get(key) ?? null;
     this.sent.delete(key);
-    if (writes > 0) this.sent.clear(); // none of them can be trusted any more
-    return sent && sent.writes === writes ? sent.answer : null;
+    return answer;
   }
 }

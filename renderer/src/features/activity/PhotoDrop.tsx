@@ -48,7 +48,7 @@ export function PhotoDrop({ onFiles, children }: Props) {
     >
       {children}
       {over ? (
-        <div className="photo-drop-over" data-testid="photo-drop-over">
+        <div className="drop-over photo-drop-over" data-testid="photo-drop-over">
           Thả ảnh vào đây để đính kèm vào hoạt động
         </div>
       ) : null}

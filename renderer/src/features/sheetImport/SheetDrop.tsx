@@ -55,7 +55,7 @@ export function SheetDrop({ disabled, children }: { disabled: boolean; children:
     >
       {children}
       {over ? (
-        <div className="sheet-drop-over" data-testid="sheet-drop-over">
+        <div className="drop-over sheet-drop-over" data-testid="sheet-drop-over">
           Thả tệp Excel (.xlsx) hoặc CSV vào đây để nhập các hoạt động
         </div>
       ) : null}
